@@ -1,0 +1,192 @@
+"""Opening a database: URL resolution, SQLite settings, migrations at start-up, and naming environment failures.
+
+A prosecutor whose disk is full must read "磁盘已满", not a traceback; so failures of the environment (locked,
+read-only, full, corrupt, missing folder) are told apart from bugs here, in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseEnvironmentError(RuntimeError):
+    """The database cannot be used for a reason outside the program (locked, read-only, full, corrupt, too new)."""
+
+    def __init__(self, kind: str, message_zh: str, message_en: str, path: str = "") -> None:
+        self.kind = kind
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.path = path
+        super().__init__(message_en)
+
+
+_ENVIRONMENT_PATTERNS: tuple[tuple[str, str, str, str], ...] = (
+    ("locked", "database is locked", "数据库正被其他程序占用（已锁定），请稍后重试或关闭其他正在使用该数据库的程序。",
+     "The database is locked by another program; try again later."),
+    ("read_only", "readonly database", "数据库文件为只读，无法保存修改。请检查文件权限或将其复制到可写位置。",
+     "The database file is read-only."),
+    ("disk_full", "disk is full", "磁盘已满，修改未能保存。请清理磁盘空间后重试。", "The disk is full."),
+    ("corrupt", "malformed", "数据库文件已损坏，无法读取。请从备份恢复。", "The database file is corrupt."),
+    ("corrupt", "not a database", "该文件不是有效的案件数据库。", "The file is not a casecheck database."),
+    ("unavailable", "unable to open database", "无法打开数据库文件：目录不存在或无访问权限。",
+     "Cannot open the database file (missing folder or no permission)."),
+)
+
+
+def classify_error(exc: BaseException, path: str = "") -> DatabaseEnvironmentError | None:
+    """The environment failure behind a database exception, or None when it looks like a bug."""
+    if isinstance(exc, DatabaseEnvironmentError):
+        return exc
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    for kind, needle, zh, en in _ENVIRONMENT_PATTERNS:
+        if needle in text:
+            return DatabaseEnvironmentError(kind, zh, en, path)
+    return None
+
+
+def database_url(target: str) -> str:
+    """A file path becomes an SQLite URL; anything with a scheme is taken as an SQLAlchemy URL."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.parent.exists():
+            raise DatabaseEnvironmentError(
+                "unavailable", f"数据库所在目录不存在：{path.parent}", f"No such folder: {path.parent}", str(path)
+            )
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.stem}.backup-{revision or 'none'}-{stamp}{path.suffix}")
+    shutil.copy2(path, backup)
+    return backup
+
+
+def upgrade(engine: Engine, url: str, *, revision: str = "head") -> Path | None:
+    """Bring the schema to `revision`; copies an existing SQLite file first and returns the copy's path."""
+    config = alembic_config(url)
+    script = ScriptDirectory.from_config(config)
+    current = current_revision(engine)
+    path = sqlite_path(url)
+    if current is not None and not _known(script, current):
+        raise DatabaseEnvironmentError(
+            "too_new",
+            f"该数据库由更新版本的程序创建（架构版本 {current}），本程序无法打开。请升级程序后再使用。",
+            f"The database was made by a newer version of the program (schema {current}); please upgrade.",
+            str(path or url),
+        )
+    target = script.get_current_head() if revision == "head" else revision
+    if current == target:
+        return None
+    backup = None
+    if path is not None and current is not None and path.exists():
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup = _backup(path, current)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    return backup
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    """True when the revision id is one of ours; an unknown id means a newer program wrote the database."""
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        return False
+
+
+@dataclass
+class Database:
+    """An opened, migrated database: the engine and the session factory every unit of work uses."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup: Path | None = None
+
+    @property
+    def display_path(self) -> str:
+        path = sqlite_path(self.url)
+        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and upgrade a database; environment failures become DatabaseEnvironmentError."""
+    url = database_url(target)
+    try:
+        engine = make_engine(url)
+        backup = upgrade(engine, url) if migrate else None
+    except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        problem = classify_error(exc, str(sqlite_path(url) or url))
+        if problem is not None:
+            raise problem from exc
+        raise
+    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup=backup)
+

@@ -1,0 +1,408 @@
+"""The `casecheck` command: everything the GUI does, from a terminal, through the same core and services.
+
+Exit codes (the CLI contract): 0 success; 1 the command ran and found a problem it reports; 2 bad input or usage,
+with the file and field named on stderr; 3 internal error, with where the log is. Never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop_app import __version__
+from desktop_app.core.case_format import CaseFormatError, parse_date
+from desktop_app.core.datafile import DataFileError
+from desktop_app.core.i18n import set_language, tr
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+log = logging.getLogger("casecheck")
+
+
+class UsageError(Exception):
+    """Bad input found by a command itself (a bad date, an unknown case): exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {tr('参数错误', 'error')}: {message}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _date_arg(text: str) -> dt.date:
+    value = parse_date(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(tr(f"日期格式应为 YYYY-MM-DD：{text!r}", f"date must be YYYY-MM-DD: {text!r}"))
+    return value
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--db", default=default, help="数据库文件路径或 SQLAlchemy URL（默认 CASECHECK_DB 或用户数据目录）")
+    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS if suppress else "zh",
+                        help="提示语言")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--case", action="append", default=[], metavar="CASE_NO", help="案号（可重复）")
+    parser.add_argument("--type", dest="case_type", help="案件类型代码")
+    parser.add_argument("--prosecutor", help="承办检察官")
+    parser.add_argument("--from", dest="date_from", type=_date_arg, help="受理日期起（含）")
+    parser.add_argument("--to", dest="date_to", type=_date_arg, help="受理日期止（含）")
+    parser.add_argument("--all", action="store_true", help="全部案件")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="casecheck", description="案件质量自查 — 命令行")
+    parser.add_argument("--version", action="version", version=f"casecheck {__version__}")
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _global_options(p, suppress=True)
+        return p
+
+    command("init", "创建或升级数据库")
+    p = command("import", "导入案件文件（casecheck.case/1 JSON 或 .xlsx 案件登记表），全部成功或全部不导入")
+    p.add_argument("files", nargs="+", type=Path)
+    p = command("evaluate", "评估一个案件文件或数据库中的案件")
+    p.add_argument("file", nargs="?", type=Path)
+    p.add_argument("--case", dest="case_no")
+    p.add_argument("--today", type=_date_arg)
+    p.add_argument("--calendar", type=Path)
+    p.add_argument("--grading", default="2017", help="评定标准：2017（默认）或 2026，或方案文件路径")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p = command("export", "导出评查结果（Excel 或 PDF）")
+    p.add_argument("--format", choices=("xlsx", "pdf"), required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--layout", choices=("combined", "per_case"), help="combined：汇总/合并；per_case：每案一个文件")
+    p.add_argument("--today", type=_date_arg)
+    _filters(p)
+    p = command("export-cases", "把案件导出为 casecheck.case/1 JSON 文件（每案一个）")
+    p.add_argument("--out", type=Path, required=True)
+    _filters(p)
+    p = command("audit", "审计记录")
+    audit_sub = p.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    _global_options(audit_sub.add_parser("verify", help="校验防篡改审计链"), suppress=True)
+    p = command("demo", "生成示例案件")
+    p.add_argument("--cases", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+    p = command("checklist", "检查表模板")
+    cl = p.add_subparsers(dest="checklist_command", required=True, parser_class=_Parser)
+    _global_options(cl.add_parser("list", help="列出检查表"), suppress=True)
+    q = cl.add_parser("show", help="显示检查表")
+    _global_options(q, suppress=True)
+    q.add_argument("case_type")
+    q = cl.add_parser("export", help="导出检查表为 .xlsx")
+    _global_options(q, suppress=True)
+    q.add_argument("case_type")
+    q.add_argument("--out", type=Path, required=True)
+    q = cl.add_parser("import", help="从 .xlsx 导入检查表（生成新版本）")
+    _global_options(q, suppress=True)
+    q.add_argument("file", type=Path)
+    p = command("bundle", "工作站之间离线交换案件")
+    bundle_sub = p.add_subparsers(dest="bundle_command", required=True, parser_class=_Parser)
+    q = bundle_sub.add_parser("export", help="导出交换包")
+    _global_options(q, suppress=True)
+    q.add_argument("--out", type=Path, required=True)
+    _filters(q)
+    q = bundle_sub.add_parser("import", help="导入交换包")
+    _global_options(q, suppress=True)
+    q.add_argument("file", type=Path)
+    p = command("bench", "性能基准")
+    p.add_argument("--cases", type=int, default=10000)
+    p.add_argument("--out", type=Path)
+    return parser
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
+    from desktop_app.paths import resolve_database
+    from desktop_app.services.container import open_services
+
+    return open_services(resolve_database(args.db), **kwargs)
+
+
+def _query(args: argparse.Namespace) -> Any:
+    from desktop_app.services.cases import CaseQuery
+
+    if not (args.case or args.case_type or args.prosecutor or args.date_from or args.date_to or args.all):
+        raise UsageError(tr("请指定筛选条件（--case、--type、--prosecutor、--from、--to）或 --all",
+                            "give a filter (--case, --type, --prosecutor, --from, --to) or --all"))
+    return CaseQuery(case_type=args.case_type, prosecutor=args.prosecutor, date_from=args.date_from,
+                     date_to=args.date_to, sort="case_no", descending=False)
+
+
+def _selected_case_nos(services: Any, args: argparse.Namespace) -> list[str]:
+    query = _query(args)
+    rows: list[str] = []
+    if args.case:
+        for case_no in args.case:
+            services.cases.get(case_no)
+        rows = list(dict.fromkeys(args.case))
+    if args.case_type or args.prosecutor or args.date_from or args.date_to or args.all:
+        ids = services.cases.list_ids(query)
+        found = services.cases.rows(ids)
+        selected = [found[i].case_no for i in ids if i in found]
+        rows = [n for n in selected if not args.case or n in rows]
+    return rows
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    """A one-line progress display on stderr when it is a terminal."""
+    interactive = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if interactive:
+            sys.stderr.write(f"\r{label} {done}/{total}")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return report
+
+
+# --- commands --------------------------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    services = _open(args)
+    print(tr(f"数据库已就绪：{services.database.display_path}", f"database ready: {services.database.display_path}"))
+    if services.database.backup:
+        print(tr(f"升级前已备份到：{services.database.backup}", f"backup before upgrade: {services.database.backup}"))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    services = _open(args)
+    count = services.cases.import_files(services.actor, args.files, progress=_progress(tr("导入", "importing")))
+    print(tr(f"已导入 {count} 个案件", f"imported {count} cases"))
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from desktop_app.core.case_format import load_case_file
+    from desktop_app.core.evaluation import EvaluationContext, evaluate_case
+    from desktop_app.core.textreport import evaluation_text
+
+    if bool(args.file) == bool(args.case_no):
+        raise UsageError(tr("请给出一个案件文件，或用 --case 指定数据库中的案号（二选一）",
+                            "give either a case file or --case CASE_NO"))
+    today = args.today or dt.date.today()
+    if args.file:
+        context = EvaluationContext.load(calendar_path=args.calendar, grading=args.grading)
+        case = load_case_file(args.file)
+        evaluation = evaluate_case(case, today, context)
+    else:
+        from desktop_app.services.exports import build_scorecard
+
+        services = _open(args, calendar_path=args.calendar, grading=args.grading)
+        card = build_scorecard(services, args.case_no, today)
+        evaluation = card.evaluation
+        evaluation.score, evaluation.grade, evaluation.grade_code = card.score.score, card.score.grade, \
+            card.score.grade_code
+        case = card.case
+    if args.format == "json":
+        print(json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation_text(case, evaluation))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop_app.services.exports import export_scorecards
+
+    services = _open(args)
+    case_nos = _selected_case_nos(services, args)
+    layout = args.layout or ("per_case" if args.out.suffix.lower() != f".{args.format}" else "combined")
+    if layout == "combined" and len(case_nos) == 1 and args.format == "xlsx":
+        from desktop_app.reports.excel_case import write_case_workbook
+        from desktop_app.services.exports import build_scorecard
+
+        write_case_workbook(build_scorecard(services, case_nos[0], args.today or dt.date.today()), args.out)
+        written = [args.out]
+    else:
+        written = export_scorecards(services, case_nos, args.format, args.out, layout,
+                                    progress=_progress(tr("导出", "exporting")), today=args.today)
+    print(tr(f"已导出 {len(case_nos)} 个案件，写入 {len(written)} 个文件：{args.out}",
+             f"exported {len(case_nos)} cases to {len(written)} files: {args.out}"))
+    return EXIT_OK
+
+
+def cmd_export_cases(args: argparse.Namespace) -> int:
+    services = _open(args)
+    from desktop_app.core.case_format import dump_case
+    from desktop_app.services.cases import safe_file_name
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    case_nos = _selected_case_nos(services, args)
+    for case_no in case_nos:
+        case = services.cases.get(case_no)
+        view = services.inspections.latest_for_case(case_no)
+        if view is not None:
+            case.answers = dict(view.answers)
+        (args.out / f"{safe_file_name(case_no)}.json").write_text(dump_case(case), encoding="utf-8")
+    print(tr(f"已导出 {len(case_nos)} 个案件到 {args.out}", f"exported {len(case_nos)} cases to {args.out}"))
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from desktop_app.services.audit import verify_chain
+
+    services = _open(args)
+    report = verify_chain(services.database)
+    if report.first_broken is None:
+        print(tr(f"审计链完整：共 {report.entries} 条记录", f"audit chain intact: {report.entries} entries"))
+        return EXIT_OK
+    print(tr(f"审计链已被破坏：第一条异常记录编号 {report.first_broken}（{report.reason}）",
+             f"audit chain broken: first bad entry id {report.first_broken} ({report.reason})"), file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_app.core.demo import generate_cases
+
+    if args.cases < 0:
+        raise UsageError(tr("--cases 不能为负数", "--cases must not be negative"))
+    services = _open(args)
+    cases = list(generate_cases(args.cases, seed=args.seed))
+    services.cases.import_cases(services.actor, cases, source="demo", progress=_progress(tr("生成", "generating")))
+    print(tr(f"已生成 {len(cases)} 个示例案件", f"generated {len(cases)} demo cases"))
+    return EXIT_OK
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from desktop_app.core.case import CASE_TYPES
+
+    services = _open(args)
+    if args.checklist_command == "list":
+        for info in services.templates.versions():
+            print(f"{info.template_id}\t{info.version}\t{info.items}\t{info.title}")
+        return EXIT_OK
+    if args.checklist_command == "import":
+        from desktop_app.reports.checklist_workbook import import_template_xlsx
+
+        template = import_template_xlsx(args.file)
+        info = services.templates.save(services.actor, template)
+        print(tr(f"已导入检查表 {info.template_id} 版本 {info.version}（{info.items} 项）",
+                 f"imported {info.template_id} version {info.version} ({info.items} items)"))
+        return EXIT_OK
+    if args.case_type not in CASE_TYPES:
+        raise UsageError(tr(f"case_type: 未知的案件类型 {args.case_type!r}", f"case_type: unknown {args.case_type!r}"))
+    _, template = services.templates.current(args.case_type)
+    if args.checklist_command == "export":
+        from desktop_app.reports.checklist_workbook import export_template_xlsx
+
+        export_template_xlsx(template, args.out)
+        print(tr(f"已导出到 {args.out}", f"written to {args.out}"))
+        return EXIT_OK
+    print(f"{template.title}（{template.id}，版本 {template.version}）")
+    for section in template.sections:
+        print(f"\n【{section.title}】")
+        for item in section.items:
+            mark = "" if item.verified else tr("（依据未经核实）", " (basis unverified)")
+            veto = tr(" [否决项]", " [veto]") if item.veto else ""
+            print(f"  {item.id} {item.question}{veto}\n      {tr('依据', 'basis')}：{item.legal_basis}{mark}")
+    return EXIT_OK
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from desktop_app.services.bundles import export_bundle, import_bundle
+
+    services = _open(args)
+    if args.bundle_command == "export":
+        count = export_bundle(services, _selected_case_nos(services, args), args.out)
+        print(tr(f"已导出 {count} 个案件到交换包 {args.out}", f"bundled {count} cases into {args.out}"))
+    else:
+        count = import_bundle(services, args.file)
+        print(tr(f"已从交换包导入 {count} 个案件", f"imported {count} cases from the bundle"))
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from desktop_app.bench import run_bench
+
+    result = run_bench(args.cases, progress=_progress(tr("基准", "bench")))
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
+    "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
+    "bundle": cmd_bundle, "bench": cmd_bench,
+}
+
+
+def _setup_logging() -> Path | None:
+    from desktop_app.paths import log_file
+
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def _bad_input(lines: Sequence[str]) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    log_path = _setup_logging()
+    from db.engine import DatabaseEnvironmentError
+    from desktop_app.services.errors import ServiceError
+
+    try:
+        return COMMANDS[args.command](args)
+    except CaseFormatError as exc:
+        return _bad_input(exc.problems)
+    except ServiceError as exc:
+        return _bad_input(exc.problems)
+    except DataFileError as exc:
+        return _bad_input([str(exc)])
+    except UsageError as exc:
+        return _bad_input([str(exc)])
+    except DatabaseEnvironmentError as exc:
+        return _bad_input([tr(exc.message_zh, exc.message_en) + (f"（{exc.path}）" if exc.path else "")])
+    except _template_workbook_error() as exc:
+        return _bad_input(list(getattr(exc, "problems", [str(exc)])))
+    except OSError as exc:
+        where = exc.filename or ""
+        return _bad_input([tr(f"{where}: 文件操作失败：{exc.strerror or exc}", f"{where}: {exc.strerror or exc}")])
+    except KeyboardInterrupt:
+        print(tr("已中断", "interrupted"), file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception:  # noqa: BLE001 - the last line of defence: log the bug, tell the person where
+        log.error("internal error\n%s", traceback.format_exc())
+        where = str(log_path) if log_path else tr("（日志不可写）", "(log not writable)")
+        print(tr(f"内部错误，详情见日志：{where}", f"internal error; details in the log: {where}"), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _template_workbook_error() -> type[Exception]:
+    from desktop_app.reports.checklist_workbook import TemplateWorkbookError
+
+    return TemplateWorkbookError
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

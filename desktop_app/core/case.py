@@ -1,0 +1,173 @@
+"""The case as the domain sees it: plain dataclasses shared by the rules, checklists, scoring, storage and UI.
+
+The field names follow the interchange format `casecheck.case/1` one to one, so that a case read from a file,
+a case loaded from the database and a case built in the editor are the same object and are judged the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+CASE_TYPES: dict[str, str] = {
+    "criminal.arrest_review": "审查逮捕",
+    "criminal.prosecution_review": "审查起诉",
+    "civil.judgment_supervision": "民事生效裁判监督",
+    "civil.enforcement_termination": "终本执行监督",
+    "administrative.litigation_supervision": "行政诉讼监督",
+    "administrative.reverse_referral": "刑行反向衔接",
+    "public_interest.civil": "民事公益诉讼",
+    "public_interest.administrative": "行政公益诉讼",
+    "foreign.judicial_assistance": "国际刑事司法协助",
+}
+
+CASE_TYPE_GROUPS: dict[str, str] = {
+    "criminal": "刑事",
+    "civil": "民事",
+    "administrative": "行政",
+    "public_interest": "公益诉讼",
+    "foreign": "涉外",
+}
+
+EVIDENCE_CATEGORIES: dict[str, str] = {
+    "physical": "物证",
+    "documentary": "书证",
+    "witness_testimony": "证人证言",
+    "victim_statement": "被害人陈述",
+    "suspect_statement": "犯罪嫌疑人、被告人供述和辩解",
+    "expert_opinion": "鉴定意见",
+    "investigation_record": "勘验、检查、辨认、侦查实验等笔录",
+    "audiovisual": "视听资料",
+    "electronic_data": "电子数据",
+}
+
+EVENT_KINDS: dict[str, str] = {
+    "detained_in_center": "送交看守所羁押",
+    "arrest_decided": "作出批准/不批准逮捕决定",
+    "transferred_for_prosecution": "移送审查起诉",
+    "returned_for_investigation": "退回补充侦查",
+    "resubmitted": "补充侦查完毕重新移送",
+    "review_extended": "审查起诉期限延长",
+    "prosecution_decided": "作出起诉/不起诉决定",
+    "non_prosecution_decided": "作出不起诉决定",
+    "opinion_referred": "检察意见移送主管机关",
+    "execution_filed": "执行立案",
+    "property_control": "财产查控措施",
+    "applicant_interviewed": "约谈申请执行人",
+    "termination_ruled": "终结本次执行程序裁定",
+    "property_queried": "终本后财产查询",
+    "assistance_requested": "对外提出刑事司法协助请求",
+}
+
+POSSIBLE_SENTENCES: dict[str, str] = {
+    "death": "死刑",
+    "life": "无期徒刑",
+    "over_10y": "十年以上有期徒刑",
+    "3_to_10y": "超过三年、不满十年有期徒刑",
+    "1_to_3y": "超过一年、三年以下有期徒刑",
+    "under_1y": "一年以下有期徒刑、拘役、管制或单处附加刑",
+}
+
+#: Sentences "above three years" (速裁 is excluded) and "above one year" (速裁 period 15 days), per 刑法 第99条.
+SENTENCES_ABOVE_3Y = frozenset({"death", "life", "over_10y", "3_to_10y"})
+SENTENCES_ABOVE_1Y = SENTENCES_ABOVE_3Y | {"1_to_3y"}
+
+INVESTIGATORS: dict[str, str] = {
+    "public_security": "公安机关",
+    "procuratorate": "检察院自侦",
+    "supervisory_commission": "监察委员会",
+    "state_security": "国家安全机关",
+    "other": "其他",
+}
+
+ANSWER_VALUES: dict[str, str] = {"pass": "符合", "fail": "不符合", "na": "不适用", "unsure": "待核实"}
+
+CASE_STATUSES: dict[str, str] = {"open": "办理中", "closed": "已办结", "archived": "已归档"}
+
+
+@dataclass
+class Evidence:
+    id: str
+    category: str
+    title: str = ""
+    collected_on: dt.date | None = None
+    source: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    #: Keys the program does not know, kept so that a round trip loses nothing.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def category_label(self) -> str:
+        return EVIDENCE_CATEGORIES.get(self.category, self.category)
+
+
+@dataclass
+class Event:
+    kind: str
+    date: dt.date
+    outcome: str = ""
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kind_label(self) -> str:
+        return EVENT_KINDS.get(self.kind, self.kind)
+
+
+@dataclass
+class Answer:
+    value: str
+    note: str = ""
+
+
+@dataclass
+class Case:
+    case_no: str
+    title: str
+    case_type: str
+    prosecutor: str
+    received_on: dt.date
+    department: str = ""
+    closed_on: dt.date | None = None
+    in_custody: bool = False
+    charges: list[str] = field(default_factory=list)
+    possible_sentence: str | None = None
+    plea_agreement: bool = False
+    fast_track: bool = False
+    suspect_minor: bool = False
+    investigated_by: str | None = None
+    events: list[Event] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    #: Top-level keys the program does not know, kept so that a round trip loses nothing.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_criminal(self) -> bool:
+        return self.case_type.startswith("criminal.")
+
+    @property
+    def case_type_label(self) -> str:
+        return CASE_TYPES.get(self.case_type, self.case_type)
+
+    def events_of(self, kind: str) -> list[Event]:
+        """Events of one kind in date order (the earliest first, which is the one the readings say counts)."""
+        return sorted((e for e in self.events if e.kind == kind), key=lambda e: e.date)
+
+    def first_event(self, kind: str) -> Event | None:
+        found = self.events_of(kind)
+        return found[0] if found else None
+
+    def evidence_of(self, category: str) -> list[Evidence]:
+        return [e for e in self.evidence if e.category == category]
+
+
+def fast_track_eligible(case: Case) -> bool:
+    """速裁 is open only to an adult suspect who pleads (认罪认罚) and faces three years or less (刑诉法 第222条; 规则 第438条)."""
+    return (
+        not case.suspect_minor
+        and case.plea_agreement
+        and (case.possible_sentence is None or case.possible_sentence not in SENTENCES_ABOVE_3Y)
+    )

@@ -1,0 +1,360 @@
+"""The case interchange format `casecheck.case/1`: reading with full validation, and writing without loss.
+
+A file is accepted whole or not at all; every problem is reported at once as `FILE: FIELD: message`, with nested
+fields named like `evidence[0].category`, so a person can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.case import (
+    ANSWER_VALUES,
+    CASE_TYPES,
+    EVIDENCE_CATEGORIES,
+    INVESTIGATORS,
+    POSSIBLE_SENTENCES,
+    Answer,
+    Case,
+    Event,
+    Evidence,
+)
+from desktop_app.core.i18n import tr
+
+FORMAT = "casecheck.case/1"
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_KNOWN_KEYS = (
+    "format", "case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
+    "in_custody", "charges", "possible_sentence", "plea_agreement", "fast_track", "suspect_minor",
+    "investigated_by", "events", "evidence", "facts", "answers",
+)
+_EVIDENCE_KEYS = ("id", "category", "title", "collected_on", "source", "attributes")
+_EVENT_KEYS = ("kind", "date", "outcome", "note")
+_BOOL_FLAGS = ("in_custody", "plea_agreement", "fast_track", "suspect_minor")
+_DAMAGES_LAWS = ("food_safety_148", "consumer_55_1", "consumer_55_2")
+_FACT_NUMBERS = ("price_paid", "loss", "claimed_amount", "defamation_views", "defamation_forwards")
+_FACT_BOOLS = (
+    "defamation_penalized_within_2y", "defamation_other_serious", "defamation_public_order",
+    "administrative_penalty_needed", "seizure_pending",
+)
+_ATTRIBUTE_BOOLS = (
+    "admits_guilt", "audio_video_recorded", "video_recorded", "witness_present", "signed",
+    "via_judicial_assistance", "use_consent",
+)
+
+
+class CaseFormatError(ValueError):
+    """A case file that breaks the format; `problems` holds every `FILE: FIELD: message` line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A strict `YYYY-MM-DD` date, or None when the value is not one."""
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+class _Reader:
+    """Collects problems while converting, so that one pass reports them all."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {field}: {message}")
+
+    def text(self, data: dict[str, Any], key: str, field: str, *, required: bool) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(field, tr("缺少必填字段", "required field is missing"))
+            return ""
+        if not isinstance(value, str):
+            self.problem(field, tr("应为字符串", "must be a string"))
+            return ""
+        if required and not value.strip():
+            self.problem(field, tr("不能为空", "must not be empty"))
+        return value
+
+    def date(self, data: dict[str, Any], key: str, field: str, *, required: bool) -> dt.date | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(field, tr("缺少必填字段", "required field is missing"))
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.problem(field, tr(f"日期格式应为 YYYY-MM-DD，实际为 {value!r}", f"date must be YYYY-MM-DD, got {value!r}"))
+        return parsed
+
+    def flag(self, data: dict[str, Any], key: str, field: str) -> bool:
+        value = data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(field, tr("应为 true 或 false", "must be true or false"))
+            return False
+        return value
+
+    def code(self, data: dict[str, Any], key: str, field: str, allowed: dict[str, str], *, required: bool) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(field, tr("缺少必填字段", "required field is missing"))
+            return None
+        if not isinstance(value, str) or value not in allowed:
+            self.problem(field, tr(f"未知的取值 {value!r}，可选：{'、'.join(allowed)}",
+                                   f"unknown value {value!r}; allowed: {', '.join(allowed)}"))
+            return None
+        return value
+
+    def mapping(self, data: dict[str, Any], key: str, field: str) -> dict[str, Any]:
+        value = data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(field, tr("应为对象", "must be an object"))
+            return {}
+        return value
+
+    def items(self, data: dict[str, Any], key: str, field: str) -> list[Any]:
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(field, tr("应为列表", "must be a list"))
+            return []
+        return value
+
+
+def case_from_dict(data: Any, source: str = "<case>") -> Case:
+    """Validate and convert one decoded JSON document; raises CaseFormatError listing every problem."""
+    reader = _Reader(source)
+    if not isinstance(data, dict):
+        raise CaseFormatError([f"{source}: (root): " + tr("应为 JSON 对象", "must be a JSON object")])
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        reader.problem("format", tr(f"应为 {FORMAT!r}，实际为 {fmt!r}", f"must be {FORMAT!r}, got {fmt!r}"))
+    case_no = reader.text(data, "case_no", "case_no", required=True)
+    title = reader.text(data, "title", "title", required=True)
+    case_type = reader.code(data, "case_type", "case_type", CASE_TYPES, required=True)
+    prosecutor = reader.text(data, "prosecutor", "prosecutor", required=True)
+    department = reader.text(data, "department", "department", required=False)
+    received_on = reader.date(data, "received_on", "received_on", required=True)
+    closed_on = reader.date(data, "closed_on", "closed_on", required=False)
+    if received_on and closed_on and closed_on < received_on:
+        reader.problem("closed_on", tr("办结日期早于受理日期", "closed_on is before received_on"))
+    flags = {key: reader.flag(data, key, key) for key in _BOOL_FLAGS}
+    charges = _read_charges(reader, data)
+    possible_sentence = reader.code(data, "possible_sentence", "possible_sentence", POSSIBLE_SENTENCES, required=False)
+    investigated_by = reader.code(data, "investigated_by", "investigated_by", INVESTIGATORS, required=False)
+    events = [e for i, raw in enumerate(reader.items(data, "events", "events")) if (e := _read_event(reader, raw, i))]
+    evidence = _read_evidence_list(reader, data)
+    facts = reader.mapping(data, "facts", "facts")
+    _check_facts(reader, facts)
+    answers = _read_answers(reader, data)
+    if reader.problems:
+        raise CaseFormatError(reader.problems)
+    assert case_type is not None and received_on is not None
+    return Case(
+        case_no=case_no.strip(),
+        title=title,
+        case_type=case_type,
+        prosecutor=prosecutor,
+        received_on=received_on,
+        department=department,
+        closed_on=closed_on,
+        charges=charges,
+        possible_sentence=possible_sentence,
+        investigated_by=investigated_by,
+        events=events,
+        evidence=evidence,
+        facts=dict(facts),
+        answers=answers,
+        extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        **flags,
+    )
+
+
+def _read_charges(reader: _Reader, data: dict[str, Any]) -> list[str]:
+    charges = reader.items(data, "charges", "charges")
+    for i, charge in enumerate(charges):
+        if not isinstance(charge, str) or not charge.strip():
+            reader.problem(f"charges[{i}]", tr("罪名应为非空字符串", "must be a non-empty string"))
+    return [c for c in charges if isinstance(c, str)]
+
+
+def _read_event(reader: _Reader, raw: Any, index: int) -> Event | None:
+    field = f"events[{index}]"
+    if not isinstance(raw, dict):
+        reader.problem(field, tr("应为对象", "must be an object"))
+        return None
+    kind = reader.text(raw, "kind", f"{field}.kind", required=True)
+    date = reader.date(raw, "date", f"{field}.date", required=True)
+    outcome = reader.text(raw, "outcome", f"{field}.outcome", required=False)
+    note = reader.text(raw, "note", f"{field}.note", required=False)
+    if not kind or date is None:
+        return None
+    return Event(kind=kind, date=date, outcome=outcome, note=note,
+                 extra={k: v for k, v in raw.items() if k not in _EVENT_KEYS})
+
+
+def _read_evidence_list(reader: _Reader, data: dict[str, Any]) -> list[Evidence]:
+    result: list[Evidence] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(reader.items(data, "evidence", "evidence")):
+        field = f"evidence[{index}]"
+        if not isinstance(raw, dict):
+            reader.problem(field, tr("应为对象", "must be an object"))
+            continue
+        evidence_id = reader.text(raw, "id", f"{field}.id", required=True)
+        if evidence_id and evidence_id in seen:
+            reader.problem(f"{field}.id", tr(f"证据编号 {evidence_id!r} 重复", f"duplicate evidence id {evidence_id!r}"))
+        seen.add(evidence_id)
+        category = reader.code(raw, "category", f"{field}.category", EVIDENCE_CATEGORIES, required=True)
+        title = reader.text(raw, "title", f"{field}.title", required=False)
+        collected_on = reader.date(raw, "collected_on", f"{field}.collected_on", required=False)
+        source = reader.text(raw, "source", f"{field}.source", required=False)
+        attributes = reader.mapping(raw, "attributes", f"{field}.attributes")
+        _check_attributes(reader, attributes, f"{field}.attributes")
+        if evidence_id and category:
+            result.append(Evidence(id=evidence_id, category=category, title=title, collected_on=collected_on,
+                                   source=source, attributes=dict(attributes),
+                                   extra={k: v for k, v in raw.items() if k not in _EVIDENCE_KEYS}))
+    return result
+
+
+def _check_attributes(reader: _Reader, attributes: dict[str, Any], field: str) -> None:
+    for key in _ATTRIBUTE_BOOLS:
+        if key in attributes and attributes[key] is not None and not isinstance(attributes[key], bool):
+            reader.problem(f"{field}.{key}", tr("应为 true 或 false", "must be true or false"))
+    for key in ("hash_value", "hash_recomputed", "place", "witness_role", "permitted_use"):
+        if key in attributes and attributes[key] is not None and not isinstance(attributes[key], str):
+            reader.problem(f"{field}.{key}", tr("应为字符串", "must be a string"))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_facts(reader: _Reader, facts: dict[str, Any]) -> None:
+    checks: list[tuple[tuple[str, ...], Callable[[Any], bool], str, str]] = [
+        (_FACT_NUMBERS, lambda v: _is_number(v) and v >= 0, "应为非负数", "must be a non-negative number"),
+        (_FACT_BOOLS, lambda v: isinstance(v, bool), "应为 true 或 false", "must be true or false"),
+        (("damages_law",), lambda v: v in _DAMAGES_LAWS, f"可选：{'、'.join(_DAMAGES_LAWS)}",
+         f"allowed: {', '.join(_DAMAGES_LAWS)}"),
+    ]
+    for keys, valid, zh, en in checks:
+        for key in keys:
+            if key in facts and facts[key] is not None and not valid(facts[key]):
+                reader.problem(f"facts.{key}", tr(zh, en))
+    posts = facts.get("defamation_posts")
+    if posts is None:
+        return
+    if not isinstance(posts, list):
+        reader.problem("facts.defamation_posts", tr("应为列表", "must be a list"))
+        return
+    for i, post in enumerate(posts):
+        field = f"facts.defamation_posts[{i}]"
+        if not isinstance(post, dict):
+            reader.problem(field, tr("应为对象", "must be an object"))
+            continue
+        reader.date(post, "posted_on", f"{field}.posted_on", required=True)
+        for key in ("views", "forwards"):
+            value = post.get(key, 0)
+            if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+                reader.problem(f"{field}.{key}", tr("应为非负整数", "must be a non-negative integer"))
+        reader.flag(post, "previously_handled", f"{field}.previously_handled")
+
+
+def _read_answers(reader: _Reader, data: dict[str, Any]) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for item_id, raw in reader.mapping(data, "answers", "answers").items():
+        field = f"answers.{item_id}"
+        if not isinstance(raw, dict):
+            reader.problem(field, tr("应为对象", "must be an object"))
+            continue
+        value = reader.code(raw, "value", f"{field}.value", ANSWER_VALUES, required=True)
+        note = reader.text(raw, "note", f"{field}.note", required=False)
+        if value:
+            answers[str(item_id)] = Answer(value=value, note=note)
+    return answers
+
+
+def load_case_file(path: str | Path) -> Case:
+    """Read one case file; unreadable or non-JSON files are reported in the same `FILE: FIELD: message` shape."""
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CaseFormatError([f"{source}: (file): " + tr("文件不存在", "file not found")]) from None
+    except UnicodeDecodeError:
+        raise CaseFormatError([f"{source}: (file): " + tr("文件不是 UTF-8 编码", "file is not UTF-8")]) from None
+    except OSError as exc:
+        raise CaseFormatError([f"{source}: (file): " + tr(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")]) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CaseFormatError(
+            [f"{source}: (json): " + tr(f"第 {exc.lineno} 行第 {exc.colno} 列 JSON 语法错误：{exc.msg}",
+                                        f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+        ) from None
+    return case_from_dict(data, source)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The interchange form of a case; unknown keys read earlier come back out unchanged."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "case_no": case.case_no,
+        "title": case.title,
+        "case_type": case.case_type,
+        "prosecutor": case.prosecutor,
+        "department": case.department,
+        "received_on": case.received_on.isoformat(),
+        "closed_on": _iso(case.closed_on),
+        "in_custody": case.in_custody,
+        "charges": list(case.charges),
+        "possible_sentence": case.possible_sentence,
+        "plea_agreement": case.plea_agreement,
+        "fast_track": case.fast_track,
+        "suspect_minor": case.suspect_minor,
+        "investigated_by": case.investigated_by,
+        "events": [
+            {"kind": e.kind, "date": e.date.isoformat(), "outcome": e.outcome, "note": e.note, **e.extra}
+            for e in case.events
+        ],
+        "evidence": [
+            {"id": e.id, "category": e.category, "title": e.title, "collected_on": _iso(e.collected_on),
+             "source": e.source, "attributes": dict(e.attributes), **e.extra}
+            for e in case.evidence
+        ],
+        "facts": dict(case.facts),
+        "answers": {k: {"value": a.value, "note": a.note} for k, a in case.answers.items()},
+    }
+    data.update({k: v for k, v in case.extra.items() if k not in data})
+    return data
+
+
+def dump_case(case: Case) -> str:
+    """Pretty UTF-8 JSON, Chinese left readable."""
+    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"

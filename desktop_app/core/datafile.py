@@ -1,0 +1,106 @@
+"""Reading the YAML data files users may edit (checklists, rule packs, calendars, grading schemes).
+
+A person who mistypes a date in a holiday calendar must be told the file, the line and the field, so the loader
+keeps the line of every mapping key and value, and every error carries all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class DataFileError(ValueError):
+    """A data file that breaks its format; `str()` reads `FILE:LINE: FIELD: message`."""
+
+    def __init__(self, file: str | Path, line: int | None, field: str, message: str) -> None:
+        self.file = str(file)
+        self.line = line
+        self.field = field
+        self.message = message
+        where = f"{self.file}:{line}" if line else self.file
+        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A parsed YAML document plus the line (1-based) of each node, keyed by its dotted path."""
+
+    data: Any
+    lines: dict[str, int]
+    file: str
+
+    def line(self, path: str) -> int | None:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.lines.get("", None)
+
+    def error(self, path: str, message: str) -> DataFileError:
+        return DataFileError(self.file, self.line(path), path, message)
+
+
+def _plain(node: yaml.Node, path: str, lines: dict[str, int], loader: yaml.SafeLoader) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            child = f"{path}.{key}" if path else str(key)
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _plain(value_node, child, lines, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, f"{path}[{i}]", lines, loader) for i, item in enumerate(node.value)]
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # an impossible date such as 2026-02-30 written without quotes
+        raise DataFileError(loader.name, node.start_mark.line + 1, path, f"无效的值 {node.value!r}") from exc
+
+
+def load_yaml(path: str | Path) -> Located:
+    """Parse one YAML file, turning syntax errors into a `DataFileError` with the line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, None, "", f"无法读取文件：{exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, None, "", "文件不是 UTF-8 编码") from exc
+    return load_yaml_text(text, str(path))
+
+
+def load_yaml_text(text: str, file: str) -> Located:
+    loader = yaml.SafeLoader(text)
+    loader.name = file
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataFileError(file, 1, "", "文件为空")
+        lines: dict[str, int] = {}
+        data = _plain(node, "", lines, loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataFileError(file, line, "", f"YAML 语法错误：{exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(file, None, "", f"YAML 语法错误：{exc}") from exc
+    finally:
+        loader.dispose()
+    return Located(data=data, lines=lines, file=file)
+
+
+def resources_dir() -> Path:
+    """The shipped data folder: beside the packages in a source tree or install, inside the bundle when frozen."""
+    import sys
+
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base:
+        return Path(frozen_base) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -1,0 +1,89 @@
+"""Evaluating one case: periods, flags, computed amounts, checklist progress, score and proposed grade.
+
+The command line, the GUI and the reports all call `evaluate_case`, so a case is judged the same way wherever
+it is looked at. The context (calendar, rule packs, templates, grading scheme) is loaded once and passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.calendar import HolidayCalendar, load_calendar
+from desktop_app.core.case import Answer, Case
+from desktop_app.core.checklist_model import ChecklistTemplate
+from desktop_app.core.checklists import checklist_summary, load_builtin_templates
+from desktop_app.core.deadlines import compute_deadlines, overdue_flags
+from desktop_app.core.i18n import tr
+from desktop_app.core.results import SEVERITY_ORDER, Evaluation
+from desktop_app.core.rules import RuleBook, evaluate_rules, load_rulebook
+from desktop_app.core.scoring import GradingScheme, ScoreResult, load_grading_scheme, score_case
+
+
+@dataclass(frozen=True)
+class EvaluationContext:
+    calendar: HolidayCalendar
+    rulebook: RuleBook
+    templates: dict[str, ChecklistTemplate]
+    scheme: GradingScheme
+
+    @classmethod
+    def load(cls, *, calendar_path: Path | None = None, grading: str | Path = "2017") -> EvaluationContext:
+        """The shipped data, with `calendar_path` replacing the holiday calendar when given."""
+        return cls(
+            calendar=load_calendar(calendar_path),
+            rulebook=load_rulebook(),
+            templates=load_builtin_templates(),
+            scheme=load_grading_scheme(grading),
+        )
+
+    def heading_of(self, rule_id: str) -> str | None:
+        rule = self.rulebook.get(rule_id)
+        return rule.heading if rule else None
+
+
+@dataclass(frozen=True)
+class CaseAssessment:
+    """An evaluation together with the score it carries, for callers that show deductions and reasons."""
+
+    evaluation: Evaluation
+    score: ScoreResult
+
+
+def assess_case(
+    case: Case,
+    today: dt.date,
+    context: EvaluationContext,
+    *,
+    answers: dict[str, Answer] | None = None,
+    template: ChecklistTemplate | None = None,
+) -> CaseAssessment:
+    """Judge a case as of `today`; `answers` default to the case's own, `template` to the built-in one."""
+    answers = case.answers if answers is None else answers
+    template = template or context.templates.get(case.case_type)
+    deadlines = compute_deadlines(case, today, context.calendar)
+    rule_flags, computations = evaluate_rules(case, today, context.rulebook)
+    flags = sorted([*rule_flags, *overdue_flags(deadlines)], key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    score = score_case(case, template, answers, flags, context.scheme, heading_of=context.heading_of)
+    notes = sorted({note for d in deadlines for note in d.notes})
+    if template is None:
+        notes.append(tr("未找到该案件类型的检查表", "no checklist for this case type"))
+    evaluation = Evaluation(
+        case_no=case.case_no,
+        case_type=case.case_type,
+        today=today,
+        flags=flags,
+        deadlines=deadlines,
+        computations=computations,
+        checklist=checklist_summary(template, case, answers) if template else None,
+        score=score.score,
+        grade=score.grade,
+        grade_code=score.grade_code,
+        notes=notes,
+    )
+    return CaseAssessment(evaluation=evaluation, score=score)
+
+
+def evaluate_case(case: Case, today: dt.date, context: EvaluationContext) -> Evaluation:
+    return assess_case(case, today, context).evaluation

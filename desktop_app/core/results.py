@@ -1,0 +1,127 @@
+"""What evaluating a case produces: flags, periods and computed amounts, as plain data.
+
+These are the shapes of `casecheck.result/1` (see the CLI contract); `to_json` gives exactly its keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES: dict[str, str] = {"critical": "严重", "major": "一般", "minor": "轻微", "info": "提示"}
+SEVERITY_ORDER: dict[str, int] = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+
+DEADLINE_STATUSES: dict[str, str] = {
+    "met": "按期完成",
+    "open": "进行中",
+    "due_soon": "即将到期",
+    "overdue": "已超期",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    rule: str
+    severity: str
+    title: str
+    message: str
+    legal_basis: str
+    verified: bool
+    evidence_ids: tuple[str, ...] = ()
+    suggestion: str = ""
+    #: Dates of the events the flag is about, so the GUI can select them.
+    event_dates: tuple[dt.date, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "title": self.title,
+            "message": self.message,
+            "legal_basis": self.legal_basis,
+            "evidence_ids": list(self.evidence_ids),
+            "verified": self.verified,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Deadline:
+    rule: str
+    name: str
+    start: dt.date
+    due: dt.date
+    status: str
+    days_left: int | None
+    legal_basis: str
+    done_on: dt.date | None = None
+    verified: bool = True
+    #: Human notes on how the date was reached (e.g. "2027 年无节假日历，仅按周末计算").
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "start": self.start.isoformat(),
+            "due": self.due.isoformat(),
+            "status": self.status,
+            "days_left": self.days_left,
+            "legal_basis": self.legal_basis,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Computation:
+    rule: str
+    name: str
+    value: float
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {"rule": self.rule, "name": self.name, "value": value}
+
+
+@dataclass
+class ChecklistSummary:
+    template: str
+    version: str
+    answered: int
+    total: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"template": self.template, "version": self.version, "answered": self.answered, "total": self.total}
+
+
+@dataclass
+class Evaluation:
+    case_no: str
+    case_type: str
+    today: dt.date
+    flags: list[Flag] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    computations: list[Computation] = field(default_factory=list)
+    checklist: ChecklistSummary | None = None
+    score: float | None = None
+    grade: str | None = None
+    grade_code: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "casecheck.result/1",
+            "case_no": self.case_no,
+            "case_type": self.case_type,
+            "today": self.today.isoformat(),
+            "flags": [f.to_json() for f in self.flags],
+            "deadlines": [d.to_json() for d in self.deadlines],
+            "computations": [c.to_json() for c in self.computations],
+            "checklist": self.checklist.to_json() if self.checklist else None,
+            "score": self.score,
+            "grade": self.grade,
+            "grade_code": self.grade_code,
+            "notes": list(self.notes),
+        }

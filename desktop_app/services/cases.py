@@ -1,0 +1,348 @@
+"""The case register: create, edit, archive, list with paging, filter, sort and search, import and export.
+
+Each public function is one user action: one unit of work, an audit entry in the same transaction, plain
+dataclasses out. Bad input raises `ServiceError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from db.engine import Database
+from db.models import CaseRecord
+from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
+from desktop_app.core.case_format import CaseFormatError, dump_case, load_case_file
+from desktop_app.core.i18n import tr
+from desktop_app.services import audit
+from desktop_app.services.actors import Actor
+from desktop_app.services.case_mapping import apply_case, audit_snapshot, case_from_record
+from desktop_app.services.derived import DerivedData
+from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.uow import UnitOfWork
+
+SORT_COLUMNS = {
+    "case_no": CaseRecord.case_no,
+    "title": CaseRecord.title,
+    "case_type": CaseRecord.case_type,
+    "prosecutor": CaseRecord.prosecutor,
+    "department": CaseRecord.department,
+    "received_on": CaseRecord.received_on,
+    "closed_on": CaseRecord.closed_on,
+    "status": CaseRecord.status,
+}
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Filters of the register; None means "any". `text` searches 案号, 案件名称 and 罪名 for a substring."""
+
+    case_type: str | None = None
+    prosecutor: str | None = None
+    department: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    status: str | None = None
+    text: str | None = None
+    include_archived: bool = True
+    sort: str = "received_on"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    case_no: str
+    title: str
+    case_type: str
+    case_type_label: str
+    prosecutor: str
+    department: str
+    received_on: dt.date
+    closed_on: dt.date | None
+    status: str
+    status_label: str
+    charges: str
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(query: CaseQuery, columns: Any) -> Select[Any]:
+    stmt = select(*columns) if isinstance(columns, tuple) else select(columns)
+    if query.case_type:
+        stmt = stmt.where(CaseRecord.case_type == query.case_type)
+    if query.prosecutor:
+        stmt = stmt.where(CaseRecord.prosecutor == query.prosecutor)
+    if query.department:
+        stmt = stmt.where(CaseRecord.department == query.department)
+    if query.date_from:
+        stmt = stmt.where(CaseRecord.received_on >= query.date_from)
+    if query.date_to:
+        stmt = stmt.where(CaseRecord.received_on <= query.date_to)
+    if query.status:
+        stmt = stmt.where(CaseRecord.status == query.status)
+    elif not query.include_archived:
+        stmt = stmt.where(CaseRecord.status != "archived")
+    text = (query.text or "").strip()
+    if text:
+        pattern = f"%{_like_escape(text)}%"
+        stmt = stmt.where(or_(CaseRecord.case_no.like(pattern, escape="\\"),
+                              CaseRecord.title.like(pattern, escape="\\"),
+                              CaseRecord.charges_text.like(pattern, escape="\\")))
+    return stmt
+
+
+def _ordered(stmt: Select[Any], query: CaseQuery) -> Select[Any]:
+    column = SORT_COLUMNS.get(query.sort, CaseRecord.received_on)
+    primary = column.desc() if query.descending else column.asc()
+    tiebreak = CaseRecord.id.desc() if query.descending else CaseRecord.id.asc()
+    return stmt.order_by(primary, tiebreak)
+
+
+def _row(r: Any) -> CaseRow:
+    return CaseRow(id=r.id, case_no=r.case_no, title=r.title, case_type=r.case_type,
+                   case_type_label=CASE_TYPES.get(r.case_type, r.case_type), prosecutor=r.prosecutor,
+                   department=r.department, received_on=r.received_on, closed_on=r.closed_on, status=r.status,
+                   status_label=CASE_STATUSES.get(r.status, r.status), charges=r.charges_text)
+
+
+_ROW_COLUMNS = (CaseRecord.id, CaseRecord.case_no, CaseRecord.title, CaseRecord.case_type, CaseRecord.prosecutor,
+                CaseRecord.department, CaseRecord.received_on, CaseRecord.closed_on, CaseRecord.status,
+                CaseRecord.charges_text)
+
+
+AnswerImporter = Callable[[Session, Actor, int, str, dict[str, Answer]], None]
+
+
+class CaseService:
+    def __init__(self, database: Database, derived: DerivedData, answer_importer: AnswerImporter | None = None) -> None:
+        self.database = database
+        self.derived = derived
+        self.answer_importer = answer_importer
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def count(self, query: CaseQuery) -> int:
+        with self.database.sessions() as session:
+            return session.scalar(_filtered(query, (func.count(CaseRecord.id),))) or 0
+
+    def list_ids(self, query: CaseQuery) -> list[int]:
+        """Every matching id in display order: cheap even for 100,000 cases, rows are fetched as they are shown."""
+        with self.database.sessions() as session:
+            return list(session.scalars(_ordered(_filtered(query, CaseRecord.id), query)))
+
+    def rows(self, ids: Sequence[int]) -> dict[int, CaseRow]:
+        if not ids:
+            return {}
+        with self.database.sessions() as session:
+            result = session.execute(select(*_ROW_COLUMNS).where(CaseRecord.id.in_(list(ids))))
+            return {r.id: _row(r) for r in result}
+
+    def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+        with self.database.sessions() as session:
+            stmt = _ordered(_filtered(query, _ROW_COLUMNS), query).offset(offset).limit(limit)
+            return [_row(r) for r in session.execute(stmt)]
+
+    def distinct_values(self, column: str) -> list[str]:
+        """Prosecutors or departments present in the register, for filter drop-downs."""
+        attr = {"prosecutor": CaseRecord.prosecutor, "department": CaseRecord.department}[column]
+        with self.database.sessions() as session:
+            return [v for v in session.scalars(select(attr).distinct().order_by(attr)) if v]
+
+    def get(self, case_no: str) -> Case:
+        with self.database.sessions() as session:
+            return case_from_record(self._load(session, case_no))
+
+    def get_by_id(self, case_id: int) -> Case:
+        with self.database.sessions() as session:
+            record = session.get(CaseRecord, case_id, options=[selectinload(CaseRecord.evidence),
+                                                                 selectinload(CaseRecord.events)])
+            if record is None:
+                raise NotFound(tr(f"案件（编号 {case_id}）不存在", f"case id {case_id} not found"))
+            return case_from_record(record)
+
+    def status_of(self, case_no: str) -> str:
+        with self.database.sessions() as session:
+            return self._load(session, case_no).status
+
+    def iter_cases(self, query: CaseQuery, batch: int = 500) -> Iterable[Case]:
+        """Cases in display order, loaded a batch at a time so exports of many cases stay small in memory."""
+        ids = self.list_ids(query)
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            with self.database.sessions() as session:
+                records = session.scalars(
+                    select(CaseRecord).where(CaseRecord.id.in_(chunk))
+                    .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events))
+                ).all()
+                by_id = {r.id: case_from_record(r) for r in records}
+            yield from (by_id[i] for i in chunk if i in by_id)
+
+    @staticmethod
+    def _load(session: Session, case_no: str) -> CaseRecord:
+        record = session.scalar(
+            select(CaseRecord).where(CaseRecord.case_no == case_no)
+            .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events))
+        )
+        if record is None:
+            raise NotFound(tr(f"案件 {case_no} 不存在", f"case {case_no} not found"))
+        return record
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def create(self, actor: Actor, case: Case) -> CaseRow:
+        actor.require("case.write")
+        validate_case(case)
+        with UnitOfWork(self.database) as uow:
+            self._ensure_new(uow.session, [case.case_no])
+            record = CaseRecord()
+            apply_case(record, case)
+            uow.session.add(record)
+            uow.session.flush()
+            self.derived.refresh(uow.session, record.id, case)
+            audit.record(uow.session, actor, "case.create", "case", case.case_no, {"new": audit_snapshot(case)})
+            uow.commit()
+            return self.rows([record.id])[record.id]
+
+    def update(self, actor: Actor, original_case_no: str, case: Case) -> CaseRow:
+        """Replace a case's fields; renaming 案号 is allowed when the new one is free."""
+        actor.require("case.write")
+        validate_case(case)
+        with UnitOfWork(self.database) as uow:
+            record = self._load(uow.session, original_case_no)
+            if record.status == "archived":
+                raise ServiceError(tr("已归档的案件不能修改", "an archived case cannot be edited"))
+            if case.case_no != original_case_no:
+                self._ensure_new(uow.session, [case.case_no])
+            before = audit_snapshot(case_from_record(record))
+            apply_case(record, case)
+            uow.session.flush()
+            self.derived.refresh(uow.session, record.id, case)
+            diff = audit.changes(before, audit_snapshot(case))
+            if diff:
+                audit.record(uow.session, actor, "case.update", "case", case.case_no, diff)
+            uow.commit()
+            return self.rows([record.id])[record.id]
+
+    def archive(self, actor: Actor, case_no: str) -> None:
+        actor.require("case.archive")
+        with UnitOfWork(self.database) as uow:
+            record = self._load(uow.session, case_no)
+            if record.status == "archived":
+                return
+            old = record.status
+            record.status = "archived"
+            audit.record(uow.session, actor, "case.archive", "case", case_no, {"status": [old, "archived"]})
+            uow.commit()
+
+    def import_cases(self, actor: Actor, cases: Sequence[Case], *, source: str = "import",
+                     progress: ProgressFn | None = None) -> int:
+        """Insert many cases in one transaction: a duplicate 案号 or any bad case rejects the whole batch."""
+        actor.require("case.write")
+        problems: list[str] = []
+        seen: set[str] = set()
+        for case in cases:
+            try:
+                validate_case(case)
+            except ServiceError as exc:
+                problems.extend(exc.problems)
+            if case.case_no in seen:
+                problems.append(tr(f"{case.case_no}: case_no: 导入文件中案号重复", f"{case.case_no}: case_no: duplicated"))
+            seen.add(case.case_no)
+        if problems:
+            raise ServiceError(problems[0], problems)
+        with UnitOfWork(self.database) as uow:
+            self._ensure_new(uow.session, [c.case_no for c in cases])
+            for done, case in enumerate(cases, start=1):
+                record = CaseRecord()
+                apply_case(record, case)
+                uow.session.add(record)
+                uow.session.flush()
+                self.derived.refresh(uow.session, record.id, case)
+                if case.answers and self.answer_importer is not None:
+                    self.answer_importer(uow.session, actor, record.id, case.case_type, case.answers)
+                if progress and (done % 200 == 0 or done == len(cases)):
+                    progress(done, len(cases))
+            audit.record(uow.session, actor, "case.import", "case", source,
+                         {"count": len(cases), "case_nos": [c.case_no for c in cases[:1000]]})
+            uow.commit()
+        return len(cases)
+
+    def import_files(self, actor: Actor, paths: Sequence[Path], progress: ProgressFn | None = None) -> int:
+        """Read every file first (all problems listed), then import all or nothing."""
+        cases: list[Case] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                cases.extend(read_case_source(Path(path)))
+            except CaseFormatError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise ServiceError(problems[0], problems)
+        return self.import_cases(actor, cases, source=", ".join(str(p) for p in paths)[:128], progress=progress)
+
+    def export_files(self, query: CaseQuery, out_dir: Path, progress: ProgressFn | None = None) -> list[Path]:
+        """One `casecheck.case/1` file per case, named after its 案号."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        total = self.count(query)
+        for done, case in enumerate(self.iter_cases(query), start=1):
+            path = out_dir / f"{safe_file_name(case.case_no)}.json"
+            path.write_text(dump_case(case), encoding="utf-8")
+            written.append(path)
+            if progress:
+                progress(done, total)
+        return written
+
+    @staticmethod
+    def _ensure_new(session: Session, case_nos: Sequence[str]) -> None:
+        existing: list[str] = []
+        for start in range(0, len(case_nos), 500):
+            chunk = list(case_nos[start:start + 500])
+            existing.extend(session.scalars(select(CaseRecord.case_no).where(CaseRecord.case_no.in_(chunk))))
+        if existing:
+            problems = [tr(f"{n}: case_no: 数据库中已存在该案号", f"{n}: case_no: already in the database") for n in existing]
+            raise ServiceError(problems[0], problems)
+
+
+def validate_case(case: Case) -> None:
+    """Checks beyond the file format that the editor and the importer share."""
+    problems: list[str] = []
+    where = case.case_no or tr("（无案号）", "(no case number)")
+    for field, value in (("case_no", case.case_no), ("title", case.title), ("prosecutor", case.prosecutor)):
+        if not value or not value.strip():
+            problems.append(f"{where}: {field}: " + tr("不能为空", "must not be empty"))
+    if case.case_type not in CASE_TYPES:
+        problems.append(f"{where}: case_type: " + tr(f"未知的案件类型 {case.case_type!r}", f"unknown {case.case_type!r}"))
+    if case.closed_on and case.closed_on < case.received_on:
+        problems.append(f"{where}: closed_on: " + tr("办结日期早于受理日期", "closed_on is before received_on"))
+    ids = [e.id for e in case.evidence]
+    for i, evidence_id in enumerate(ids):
+        if not evidence_id.strip():
+            problems.append(f"{where}: evidence[{i}].id: " + tr("证据编号不能为空", "must not be empty"))
+        elif ids.index(evidence_id) != i:
+            problems.append(f"{where}: evidence[{i}].id: " + tr(f"证据编号 {evidence_id} 重复", "duplicate id"))
+    if problems:
+        raise ServiceError(problems[0], problems)
+
+
+def read_case_source(path: Path) -> list[Case]:
+    """A JSON case file gives one case; an .xlsx case register gives one per row."""
+    if path.suffix.lower() == ".xlsx":
+        from desktop_app.core.case_register import read_case_register
+
+        return read_case_register(path)
+    return [load_case_file(path)]
+
+
+def safe_file_name(text: str) -> str:
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text).strip(" .")
+    return cleaned or "case"

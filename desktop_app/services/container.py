@@ -1,0 +1,53 @@
+"""The services of one opened database, built once at start-up and handed to the GUI or the CLI.
+
+Nothing reaches for a global: a window gets this object in its constructor and passes on what a part needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from db.engine import Database, open_database
+from desktop_app.core.evaluation import EvaluationContext
+from desktop_app.services.actors import Actor, local_actor
+from desktop_app.services.cases import CaseService
+from desktop_app.services.derived import DerivedData
+from desktop_app.services.inspections import InspectionService
+from desktop_app.services.templates import TemplateService
+from desktop_app.services.uow import UnitOfWork
+
+
+@dataclass
+class Services:
+    database: Database
+    actor: Actor
+    derived: DerivedData
+    cases: CaseService
+    templates: TemplateService
+    inspections: InspectionService
+
+    @property
+    def context(self) -> EvaluationContext:
+        return self.derived.context
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_services(target: str, *, calendar_path: Path | None = None, grading: str = "2017",
+                  today: Callable[[], dt.date] = dt.date.today) -> Services:
+    """Open and migrate the database, make sure the local user exists, and wire the services together."""
+    database = open_database(target)
+    with UnitOfWork(database) as uow:
+        actor = local_actor(uow.session)
+        uow.commit()
+    context = EvaluationContext.load(calendar_path=calendar_path, grading=grading)
+    derived = DerivedData(lambda: context, today)
+    templates = TemplateService(database, context.templates)
+    inspections = InspectionService(database, templates)
+    cases = CaseService(database, derived, answer_importer=inspections.import_answers)
+    return Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
+                    inspections=inspections)

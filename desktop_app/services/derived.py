@@ -1,0 +1,50 @@
+"""Data derived from a case (its statutory periods and flags), stored beside it in the same transaction.
+
+Keeping them in tables lets the deadline board sort every case by due date in one query, and lets lists and
+aggregate reports show flags without re-running the rules over 100,000 cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from db.models import DeadlineRecord, FlagRecord
+from desktop_app.core.case import Case
+from desktop_app.core.evaluation import EvaluationContext, evaluate_case
+
+
+class DerivedData:
+    def __init__(self, context_factory: Callable[[], EvaluationContext] = EvaluationContext.load,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        self._context_factory = context_factory
+        self._context: EvaluationContext | None = None
+        self.today = today
+
+    @property
+    def context(self) -> EvaluationContext:
+        if self._context is None:
+            self._context = self._context_factory()
+        return self._context
+
+    def replace_context(self, context: EvaluationContext) -> None:
+        """Use another calendar or grading scheme from now on (e.g. after a calendar import)."""
+        self._context = context
+
+    def refresh(self, session: Session, case_id: int, case: Case) -> None:
+        evaluation = evaluate_case(case, self.today(), self.context)
+        session.execute(delete(DeadlineRecord).where(DeadlineRecord.case_id == case_id))
+        session.execute(delete(FlagRecord).where(FlagRecord.case_id == case_id))
+        session.add_all(
+            DeadlineRecord(case_id=case_id, rule=d.rule, name=d.name, start=d.start, due=d.due, done_on=d.done_on,
+                           legal_basis=d.legal_basis)
+            for d in evaluation.deadlines
+        )
+        session.add_all(
+            FlagRecord(case_id=case_id, rule=f.rule, severity=f.severity, title=f.title, message=f.message,
+                       legal_basis=f.legal_basis, verified=f.verified, evidence_ids=list(f.evidence_ids))
+            for f in evaluation.flags
+        )

@@ -1,0 +1,116 @@
+"""Scorecard exports for the GUI and the CLI: build each case's scorecard and hand it to the Excel or PDF writer.
+
+Cases are loaded and scored one at a time as the writer asks for them, so exporting thousands of cases keeps
+only one case in memory besides the writer's own running totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from desktop_app.core.evaluation import assess_case
+from desktop_app.core.i18n import tr
+from desktop_app.core.rectification import build_rectification_list
+from desktop_app.core.scorecard import Scorecard
+from desktop_app.core.scoring import apply_override
+from desktop_app.reports.errors import ExportCancelled
+from desktop_app.services.container import Services
+from desktop_app.services.errors import ServiceError
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+FORMATS = ("xlsx", "pdf")
+LAYOUTS = ("per_case", "combined")
+
+
+def build_scorecard(services: Services, case_no: str, today: dt.date) -> Scorecard:
+    """The scorecard of a case's latest inspection (or of its flags alone when nobody has walked it yet)."""
+    case = services.cases.get(case_no)
+    view = services.inspections.latest_for_case(case_no)
+    context = services.context
+    template = view.template if view else context.templates.get(case.case_type)
+    answers = view.answers if view else dict(case.answers)
+    assessment = assess_case(case, today, context, answers=answers, template=template)
+    score = assessment.score
+    override = services.inspections.override_of(view.info.id) if view else None
+    if override is not None:
+        score = apply_override(score, override.grade_code, override.reason)
+    return Scorecard(
+        case=case,
+        template=template,
+        answers=answers,
+        inspection_kind=view.info.kind if view else "self",
+        inspector=view.info.inspector if view else services.actor.display_name,
+        evaluation=assessment.evaluation,
+        score=score,
+        rectification=build_rectification_list(case, template, answers, assessment.evaluation.flags, today,
+                                               context.scheme, heading_of=context.heading_of),
+        generated_on=today,
+        scheme_title=context.scheme.title,
+    )
+
+
+def _cards(services: Services, case_nos: Sequence[str], today: dt.date, progress: ProgressFn | None,
+           cancelled: CancelledFn | None) -> Iterator[Scorecard]:
+    for done, case_no in enumerate(case_nos, start=1):
+        if cancelled and cancelled():
+            raise ExportCancelled()
+        yield build_scorecard(services, case_no, today)
+        if progress:
+            progress(done, len(case_nos))
+
+
+def export_scorecards(services: Services, case_nos: Sequence[str], fmt: str, out_path: Path,
+                      layout: str = "combined", progress: ProgressFn | None = None,
+                      cancelled: CancelledFn | None = None, today: dt.date | None = None) -> list[Path]:
+    """Write scorecards; per_case writes one file per case into the folder `out_path`.
+
+    xlsx combined is the aggregate workbook (汇总, 按检察官, …); pdf combined is one PDF with every case.
+    Raises ExportCancelled when `cancelled()` turns true; no half-written file is left behind.
+    """
+    if fmt not in FORMATS:
+        raise ServiceError(tr(f"未知的导出格式 {fmt!r}（可选 xlsx、pdf）", f"unknown format {fmt!r} (xlsx, pdf)"))
+    if layout not in LAYOUTS:
+        raise ServiceError(tr(f"未知的导出方式 {layout!r}", f"unknown layout {layout!r}"))
+    if not case_nos:
+        raise ServiceError(tr("没有符合条件的案件可导出", "no cases match the selection"))
+    today = today or services.derived.today()
+    out_path = Path(out_path)
+    if layout == "per_case":
+        return _export_per_case(services, case_nos, fmt, out_path, today, progress, cancelled)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    cards = _cards(services, case_nos, today, progress, cancelled)
+    if fmt == "xlsx":
+        from desktop_app.reports.excel_aggregate import write_aggregate_workbook
+
+        write_aggregate_workbook(cards, out_path, today=today, cancelled=cancelled, total=len(case_nos))
+    else:
+        from desktop_app.reports.pdf_scorecard import write_combined_pdf
+
+        write_combined_pdf(cards, out_path, cancelled=cancelled, total=len(case_nos))
+    return [out_path]
+
+
+def _export_per_case(services: Services, case_nos: Sequence[str], fmt: str, out_dir: Path, today: dt.date,
+                     progress: ProgressFn | None, cancelled: CancelledFn | None) -> list[Path]:
+    from desktop_app.reports.excel_case import write_case_workbook
+    from desktop_app.reports.pdf_scorecard import write_case_pdf
+    from desktop_app.services.cases import safe_file_name
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for card in _cards(services, case_nos, today, progress, cancelled):
+            path = out_dir / f"{safe_file_name(card.case.case_no)}.{fmt}"
+            if fmt == "xlsx":
+                write_case_workbook(card, path)
+            else:
+                write_case_pdf(card, path)
+            written.append(path)
+    except ExportCancelled:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written

@@ -1,0 +1,197 @@
+"""Checklist walks (自查 / 部门核查 / 评查): each answer is its own transaction, safe on disk once acknowledged.
+
+One person has one inspection of each kind per case, pinned to the template version it started with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import AnswerRecord, CaseRecord, ChecklistTemplateVersion, GradeOverride, Inspection, User
+from desktop_app.core.case import ANSWER_VALUES, Answer
+from desktop_app.core.checklist_model import INSPECTION_KINDS, ChecklistTemplate
+from desktop_app.core.i18n import tr
+from desktop_app.core.scoring import GRADE_CODES
+from desktop_app.services import audit
+from desktop_app.services.actors import Actor
+from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.templates import TemplateService
+from desktop_app.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class InspectionInfo:
+    id: int
+    case_no: str
+    kind: str
+    kind_label: str
+    inspector: str
+    template_version_id: int
+    template_id: str
+    template_version: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class InspectionView:
+    info: InspectionInfo
+    template: ChecklistTemplate
+    answers: dict[str, Answer]
+
+
+@dataclass(frozen=True)
+class OverrideInfo:
+    grade_code: str
+    reason: str
+    proposed_code: str
+    score: float
+    by: str
+    at: dt.datetime
+
+
+class InspectionService:
+    def __init__(self, database: Database, templates: TemplateService) -> None:
+        self.database = database
+        self.templates = templates
+
+    def open(self, actor: Actor, case_no: str, kind: str = "self") -> InspectionView:
+        """The actor's inspection of this kind, started now against the current template version if new."""
+        if kind not in INSPECTION_KINDS:
+            raise ServiceError(tr(f"未知的检查方式 {kind!r}", f"unknown inspection kind {kind!r}"))
+        actor.require("inspection.answer")
+        with UnitOfWork(self.database) as uow:
+            case = self._case(uow.session, case_no)
+            inspection = uow.session.scalar(select(Inspection).where(
+                Inspection.case_id == case.id, Inspection.user_id == actor.id, Inspection.kind == kind))
+            if inspection is None:
+                version_id, _ = self.templates.current(case.case_type)
+                inspection = Inspection(case_id=case.id, user_id=actor.id, kind=kind, template_version_id=version_id)
+                uow.session.add(inspection)
+                uow.session.flush()
+                audit.record(uow.session, actor, "inspection.start", "inspection", str(inspection.id),
+                             {"case_no": case_no, "kind": kind, "template_version_id": version_id})
+                uow.commit()
+            inspection_id = inspection.id
+        return self.view(inspection_id)
+
+    def view(self, inspection_id: int) -> InspectionView:
+        with self.database.sessions() as session:
+            info = self._info(session, inspection_id)
+            answers = {a.item_id: Answer(a.value, a.note) for a in session.scalars(
+                select(AnswerRecord).where(AnswerRecord.inspection_id == inspection_id))}
+        return InspectionView(info=info, template=self.templates.version(info.template_version_id), answers=answers)
+
+    def for_case(self, case_no: str) -> list[InspectionInfo]:
+        """Every inspection of a case (all people, all kinds), for the side-by-side view."""
+        with self.database.sessions() as session:
+            case = self._case(session, case_no)
+            ids = session.scalars(select(Inspection.id).where(Inspection.case_id == case.id)
+                                  .order_by(Inspection.kind, Inspection.id)).all()
+            return [self._info(session, i) for i in ids]
+
+    def latest_for_case(self, case_no: str) -> InspectionView | None:
+        """The most recently answered inspection, which reports and `evaluate --case` score."""
+        infos = self.for_case(case_no)
+        if not infos:
+            return None
+        return self.view(max(infos, key=lambda i: i.updated_at).id)
+
+    def import_answers(self, session: Session, actor: Actor, case_id: int, case_type: str,
+                       answers: dict[str, Answer]) -> None:
+        """Answers that came inside a case file become the importer's 自查 inside the import's own transaction;
+        item ids are kept as given so that exporting the case again returns exactly what was imported."""
+        if not answers:
+            return
+        version_id, _ = self.templates.current(case_type)
+        inspection = Inspection(case_id=case_id, user_id=actor.id, kind="self", template_version_id=version_id)
+        session.add(inspection)
+        session.flush()
+        session.add_all(AnswerRecord(inspection_id=inspection.id, item_id=item_id, value=a.value, note=a.note)
+                        for item_id, a in answers.items())
+
+    def answer(self, actor: Actor, inspection_id: int, item_id: str, value: str | None, note: str = "") -> None:
+        """Record (or with value None, clear) one answer in its own transaction, with its audit entry."""
+        actor.require("inspection.answer")
+        if value is not None and value not in ANSWER_VALUES:
+            raise ServiceError(tr(f"未知的答案 {value!r}", f"unknown answer {value!r}"))
+        with UnitOfWork(self.database) as uow:
+            inspection = uow.session.get(Inspection, inspection_id)
+            if inspection is None:
+                raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
+            if inspection.user_id != actor.id:
+                raise ServiceError(tr("只能填写本人的检查记录", "only your own inspection can be answered"))
+            template = self.templates.version(inspection.template_version_id)
+            if template.item(item_id) is None:
+                raise ServiceError(tr(f"检查项 {item_id} 不在该检查表中", f"item {item_id} is not in the checklist"))
+            record = uow.session.scalar(select(AnswerRecord).where(
+                AnswerRecord.inspection_id == inspection_id, AnswerRecord.item_id == item_id))
+            old = [record.value, record.note] if record else None
+            if value is None:
+                if record is not None:
+                    uow.session.delete(record)
+            elif record is None:
+                uow.session.add(AnswerRecord(inspection_id=inspection_id, item_id=item_id, value=value, note=note))
+            else:
+                record.value, record.note, record.answered_at = value, note, dt.datetime.now()
+            inspection.updated_at = dt.datetime.now()
+            audit.record(uow.session, actor, "inspection.answer", "inspection", str(inspection_id),
+                         {"item": item_id, "answer": [old, [value, note] if value else None]})
+            uow.commit()
+
+    def override_grade(self, actor: Actor, inspection_id: int, grade_code: str, reason: str,
+                       proposed_code: str, score: float) -> None:
+        """A reviewer replaces the proposed grade; the written reason is required and kept in the audit trail."""
+        actor.require("grade.override")
+        if grade_code not in GRADE_CODES:
+            raise ServiceError(tr(f"未知的等次 {grade_code!r}", f"unknown grade {grade_code!r}"))
+        if not reason.strip():
+            raise ServiceError(tr("改变拟评等次必须写明理由", "a reason is required to override the grade"))
+        with UnitOfWork(self.database) as uow:
+            if uow.session.get(Inspection, inspection_id) is None:
+                raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
+            row = uow.session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
+            old = [row.grade_code, row.reason] if row else None
+            if row is None:
+                row = GradeOverride(inspection_id=inspection_id, user_id=actor.id, grade_code=grade_code,
+                                    reason=reason.strip(), proposed_code=proposed_code, score=score)
+                uow.session.add(row)
+            else:
+                row.grade_code, row.reason, row.user_id = grade_code, reason.strip(), actor.id
+                row.proposed_code, row.score = proposed_code, score
+            audit.record(uow.session, actor, "grade.override", "inspection", str(inspection_id),
+                         {"grade": [old, [grade_code, reason.strip()]], "proposed": proposed_code, "score": score})
+            uow.commit()
+
+    def override_of(self, inspection_id: int) -> OverrideInfo | None:
+        with self.database.sessions() as session:
+            row = session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
+            if row is None:
+                return None
+            user = session.get(User, row.user_id)
+            return OverrideInfo(row.grade_code, row.reason, row.proposed_code, row.score,
+                                user.display_name if user else "", row.at)
+
+    @staticmethod
+    def _case(session: Session, case_no: str) -> CaseRecord:
+        case = session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
+        if case is None:
+            raise NotFound(tr(f"案件 {case_no} 不存在", f"case {case_no} not found"))
+        return case
+
+    def _info(self, session: Session, inspection_id: int) -> InspectionInfo:
+        inspection = session.get(Inspection, inspection_id)
+        if inspection is None:
+            raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
+        case = session.get(CaseRecord, inspection.case_id)
+        user = session.get(User, inspection.user_id)
+        version = session.get(ChecklistTemplateVersion, inspection.template_version_id)
+        assert case is not None and user is not None and version is not None
+        return InspectionInfo(id=inspection.id, case_no=case.case_no, kind=inspection.kind,
+                              kind_label=INSPECTION_KINDS[inspection.kind], inspector=user.display_name,
+                              template_version_id=version.id, template_id=version.template_id,
+                              template_version=version.version, updated_at=inspection.updated_at)

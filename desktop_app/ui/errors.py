@@ -1,0 +1,162 @@
+"""The two kinds of error a person meets: a problem they can act on, and a bug they can only report.
+
+A locked or full database, or a rejected input, is shown as a plain Chinese message with no traceback. Anything
+else is a bug: it is written to the log file and shown in a dialog whose report can be copied into an e-mail.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import DBAPIError
+
+from db.engine import DatabaseEnvironmentError, classify_error
+from desktop_app import __version__, paths
+from desktop_app.services.errors import ServiceError
+
+log = logging.getLogger("casecheck")
+
+
+def setup_logging() -> Path:
+    """Send the program's log to the per-user log file (once); returns the file's path."""
+    path = paths.log_file()
+    target = str(path.resolve())
+    for handler in log.handlers:
+        if isinstance(handler, logging.FileHandler) and handler.baseFilename == target:
+            return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def environment_problem(exc: BaseException) -> DatabaseEnvironmentError | None:
+    """The database failure behind an exception (locked, read-only, full, corrupt…), or None for anything else."""
+    if isinstance(exc, DatabaseEnvironmentError):
+        return exc
+    if isinstance(exc, DBAPIError):
+        return classify_error(exc)
+    return None
+
+
+def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """What a maintainer needs to reproduce a bug: versions, where the log is, and the traceback."""
+    lines = [
+        f"案件质量自查 版本 {__version__}",
+        f"Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}",
+        f"日志文件：{paths.log_file()}",
+        "",
+        "".join(traceback.format_exception(exc_type, exc, tb)).rstrip(),
+    ]
+    return "\n".join(lines)
+
+
+def show_message(parent: QWidget | None, title: str, message: str, details: Sequence[str] = ()) -> QMessageBox:
+    """A plain warning; `details` (e.g. every problem of a rejected file) go into the expandable part."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if details:
+        box.setDetailedText("\n".join(details))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_environment_error(parent: QWidget | None, problem: DatabaseEnvironmentError) -> QMessageBox:
+    message = problem.message_zh
+    if problem.path:
+        message += f"\n\n数据库：{problem.path}"
+    return show_message(parent, "数据库无法使用", message)
+
+
+def show_service_error(parent: QWidget | None, error: ServiceError, title: str = "操作未完成") -> QMessageBox:
+    details = error.problems if len(error.problems) > 1 else ()
+    return show_message(parent, title, str(error), details)
+
+
+class CrashDialog(QDialog):
+    """Tells the person something went wrong and gives them a report to copy and send."""
+
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("程序出错")
+        self.resize(720, 460)
+        self.report = report
+        intro = QLabel("很抱歉，程序遇到了意外错误。已保存的数据不受影响，未保存的修改可能丢失。\n"
+                       "请点击“复制报告”，将报告发送给技术支持人员。")
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit(report)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton("复制报告")
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_report)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report)
+
+
+def show_crash(parent: QWidget | None, exc: BaseException) -> CrashDialog:
+    """Log the bug and show the crash dialog (non-blocking, so the program keeps running)."""
+    setup_logging()
+    report = crash_report(type(exc), exc, exc.__traceback__)
+    log.error("未处理的异常\n%s", report)
+    dialog = CrashDialog(report, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def report_exception(parent: QWidget | None, exc: BaseException) -> QDialog:
+    """Show any exception the right way: a plain message for the environment or bad input, else a crash report."""
+    problem = environment_problem(exc)
+    if problem is not None:
+        log.warning("数据库环境问题：%s", problem.message_zh)
+        return show_environment_error(parent, problem)
+    if isinstance(exc, ServiceError):
+        return show_service_error(parent, exc)
+    return show_crash(parent, exc)
+
+
+def install_exception_hook() -> None:
+    """Route every uncaught exception (also those raised in Qt slots) to `report_exception`."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        try:
+            report_exception(QApplication.activeWindow(), exc)
+        except Exception:  # noqa: BLE001 - the error dialog itself failed; fall back to the console
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
