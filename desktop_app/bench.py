@@ -51,7 +51,6 @@ def run_bench(cases: int, progress: Callable[[int, int], None] | None = None) ->
         sample = generated[: min(1000, cases)]
         seconds, _ = _timed(lambda: [evaluate_case(c, today, services.context) for c in sample])
         results["evaluate_ms_per_case"] = round(1000 * seconds / max(1, len(sample)), 3)
-        del generated
         query = CaseQuery(case_type="criminal.prosecution_review", sort="received_on", descending=True)
         seconds, _ = _timed(lambda: services.cases.page(query, 0, 100))
         results["filtered_sorted_page_ms"] = round(seconds * 1000, 2)

@@ -309,13 +309,15 @@ def _describe(cond: Mapping[str, Any], nested: bool) -> str:
         text = ("，且" if key == "all" else "，或").join(_describe(sub, nested=True) for sub in cond[key])
         return f"（{text}）" if nested and len(cond[key]) > 1 else text
     if "not" in cond:
-        return f"不属于“{_describe(cond['not'], nested=False)}”的情形"
+        return _describe_negation(cond["not"])
     field = cond["field"]
     label = _field_label(field)
     if "equals" in cond:
         value = cond["equals"]
         if field in BOOL_PHRASES and isinstance(value, bool):
             return BOOL_PHRASES[field][0 if value else 1]
+        if field[len(FACTS_PREFIX) :] in FACT_LABELS and isinstance(value, bool):
+            return label if value else f"{label}：否"
         return f"{label}为{_value_label(field, value)}"
     if "in" in cond:
         return f"{label}为{'或'.join(_value_label(field, v) for v in cond['in'])}"
@@ -330,3 +332,17 @@ def _describe(cond: Mapping[str, Any], nested: bool) -> str:
         return f"{label}{'已填写' if cond['exists'] else '未填写'}"
     op = next(key for key in COMPARISONS if key in cond)
     return f"{label}{COMPARISONS[op][1]}{cond[op]}"
+
+
+def _describe_negation(cond: Mapping[str, Any]) -> str:
+    """`not` read naturally for the common simple cases ("没有……记录"), generically otherwise."""
+    field = cond.get("field")
+    if field == "events.kind" and "contains" in cond:
+        return f"没有“{_value_label(field, cond['contains'])}”记录"
+    if field == "evidence.category" and "contains" in cond:
+        return f"证据中没有{_value_label(field, cond['contains'])}"
+    if field in BOOL_PHRASES and isinstance(cond.get("equals"), bool):
+        return BOOL_PHRASES[field][1 if cond["equals"] else 0]
+    if "exists" in cond:
+        return _describe({**cond, "exists": not cond["exists"]}, nested=False)
+    return f"不属于以下情形：{_describe(cond, nested=False)}"

@@ -158,7 +158,8 @@ CHARGES: tuple[ChargeProfile, ...] = (
                   ("victim", "witness", "cctv", "injury", "arrest"), 0.7, 0.7, "第一检察部"),
     ChargeProfile("开设赌场罪", "开设赌场", 4, {"1_to_3y": 50, "3_to_10y": 50},
                   ("chat", "payments", "bank", "witness", "search", "seized"), 0.8, 0.7, "第一检察部"),
-    ChargeProfile("贩卖毒品罪", "贩卖毒品", 4, {"under_1y": 20, "1_to_3y": 20, "3_to_10y": 35, "over_10y": 20, "life": 5},
+    ChargeProfile("贩卖毒品罪", "贩卖毒品", 4,
+                  {"under_1y": 20, "1_to_3y": 20, "3_to_10y": 35, "over_10y": 20, "life": 5},
                   ("drugs", "seized", "search", "chat", "witness", "arrest"), 0.95, 0.6, "第二检察部"),
     ChargeProfile("抢劫罪", "抢劫", 2, {"3_to_10y": 70, "over_10y": 25, "life": 5},
                   ("victim", "witness", "cctv", "scene", "identify", "injury", "weapon"), 1.0, 0.5, "第二检察部"),
@@ -181,7 +182,9 @@ CHARGES: tuple[ChargeProfile, ...] = (
 #: 危险驾驶罪 carries only 拘役: there is no 审查逮捕 for it.
 ARRESTABLE = tuple(p for p in CHARGES if p.charge != "危险驾驶罪")
 
-CIVIL_DISPUTES = ("民间借贷纠纷", "买卖合同纠纷", "房屋租赁合同纠纷", "劳动争议", "机动车交通事故责任纠纷", "金融借款合同纠纷")
+CIVIL_DISPUTES = (
+    "民间借贷纠纷", "买卖合同纠纷", "房屋租赁合同纠纷", "劳动争议", "机动车交通事故责任纠纷", "金融借款合同纠纷",
+)
 
 AGENCY_MATTERS: tuple[tuple[str, str], ...] = (
     ("市场监督管理局", "行政处罚"),
@@ -394,10 +397,13 @@ class _Builder:
         names = {"v": self.person(), "w": self.person(), "s": suspect}
         span = max((until - crime).days - 1, 1)
         for key in profile.slots:
-            self.slot(draft, key, crime + dt.timedelta(days=self.rng.randint(1, span)), source, names)
+            self.slot(draft, key, crime + dt.timedelta(days=self.rng.randint(1, min(span, 90))), source, names)
         must_record = case.possible_sentence in ("life", "death") or case.investigated_by == "procuratorate"
         # The first interrogation happens on arrival (办案中心), before committal; later ones inside the 看守所.
-        arrival = detained - dt.timedelta(days=self.rng.randint(0, 1)) if detained else self.days(crime, 1, span // 2 + 1)
+        if detained:
+            arrival = detained - dt.timedelta(days=self.rng.randint(0, 1))
+        else:
+            arrival = self.days(crime, 0, min(span // 2, 30))
         day = arrival
         for number in range(1, self.rng.randint(1, 3) + 1):
             if number > 1:
@@ -463,15 +469,19 @@ class _Builder:
             draft.event("arrest_decided", arrested, "approved", "批准逮捕")
         draft.event("transferred_for_prosecution", received)
         start = received
-        rounds = 0 if case.fast_track else rng.choices((0, 1, 2), weights=(70, 22, 8))[0]
+        simple = case.fast_track or case.possible_sentence == "under_1y"
+        rounds = 0 if simple else rng.choices((0, 1, 2), weights=(70, 22, 8))[0]
         if defect == "supplementary_late":
             rounds = max(rounds, 1)
         if defect == "three_rounds":
             rounds = 3
+        if rounds:
+            case.fast_track = False  # a case sent back for more investigation is no longer a 速裁 case
         for number in range(1, rounds + 1):
-            returned = self.days(start, 10, 25)
+            # Returned and back within the month, so the review period of a clean case never lapses meanwhile.
+            returned = self.days(start, 5, 12)
             late = defect == "supplementary_late" and number == rounds
-            start = self.days(returned, 45, 60) if late else self.days(returned, 14, 28)
+            start = self.days(returned, 45, 60) if late else self.days(returned, 10, 16)
             draft.event("returned_for_investigation", returned, note=f"第{number}次退回补充侦查")
             draft.event("resubmitted", start, note="补充侦查完毕重新移送审查起诉")
             draft.add("documentary", f"补充侦查报告书（第{number}次）", self.days(returned, 1, (start - returned).days),
@@ -530,7 +540,7 @@ class _Builder:
             detained = next(e.date for e in draft.events if e.kind == "detained_in_center")
             later = self.days(detained, 1, max((case.received_on - detained).days, 1))
             draft.add("suspect_statement", "犯罪嫌疑人的供述（提出看守所后在办案中心讯问）", later,
-                      statements[0].source, {"admits_guilt": True, "audio_video_recorded": False, "place": "other",
+                      statements[0].source, {"admits_guilt": True, "audio_video_recorded": True, "place": "other",
                                              "interrogator_count": 2})
         else:
             self.evidence_defect(draft, defect, statements[0].source if statements else "")
@@ -591,7 +601,8 @@ class _Builder:
         case.facts.update(original_judgment_no=judgment_no, dispute=dispute)
         draft = _Draft(self.today)
         draft.add("documentary", f"原审民事判决书{judgment_no}", judged, office.court, {})
-        draft.add("documentary", "借条、合同等书证复印件", judged - dt.timedelta(days=rng.randint(30, 200)), "申请人提交", {})
+        signed_on = judged - dt.timedelta(days=rng.randint(30, 200))
+        draft.add("documentary", "借条、合同等书证复印件", signed_on, "申请人提交", {})
         draft.add("witness_testimony", f"证人{self.person()}的证言（原审庭审笔录）", judged - dt.timedelta(days=20),
                   office.court, {})
         if rng.random() < 0.6:
@@ -751,7 +762,8 @@ class _Builder:
         if suggested + dt.timedelta(days=60) <= self.today:
             case.facts["reply_received_on"] = self.days(suggested, 30, 60).isoformat()
         draft = _Draft(self.today)
-        draft.add("investigation_record", "现场勘查笔录", self.days(received, 2, 15), "本院", self.witnessed_attributes())
+        draft.add("investigation_record", "现场勘查笔录", self.days(received, 2, 15), "本院",
+                  self.witnessed_attributes())
         draft.add("audiovisual", "现场调查视频及无人机航拍", self.days(received, 2, 15), "本院", {})
         draft.add("documentary", "行政执法卷宗（调取）", self.days(received, 5, 20), agency, {})
         draft.add("expert_opinion", "检测报告", self.days(received, 10, 25), "检验检测机构", {})

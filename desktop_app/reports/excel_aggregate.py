@@ -8,6 +8,7 @@ so all six are created up front and each receives its rows when they are known.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -249,17 +250,15 @@ def _prepare(ws: Any, widths: Sequence[float], *, freeze: str = "A2", title_rows
 
 
 def _discard_streams(wb: Workbook) -> None:
-    """Close and delete the per-sheet temp files openpyxl streams into, which would otherwise hold case data on
-    disk until the program exits (they are only cleaned up by `save` or at interpreter exit)."""
+    """Finish and delete the per-sheet temp files openpyxl streams rows into; otherwise they would keep case data
+    on disk until the program exits (openpyxl removes them only in `save` or at interpreter exit)."""
     for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None or getattr(ws, "closed", True):
-            continue
-        try:
-            writer.xf.close()
-            writer.cleanup()
-        except (OSError, ValueError):
-            continue
+        with contextlib.suppress(Exception):  # best effort: the export is being abandoned anyway
+            if not ws.closed:
+                ws.close()
+            writer = getattr(ws, "_writer", None)
+            if writer is not None:
+                writer.cleanup()
 
 
 def write_aggregate_workbook(

@@ -93,6 +93,7 @@ def _table(styles: dict[str, ParagraphStyle], headers: Sequence[str] | None, row
     if headers:
         data.append([_p(h, styles["head"]) for h in headers])
     data += [[_p(v, styles["cell"]) for v in row] for row in rows]
+    # splitInRow: a row taller than a page (a very long note) continues on the next page instead of failing.
     table = Table(data, colWidths=[w * BODY_WIDTH for w in widths], repeatRows=1 if headers else 0)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from db.models import CaseRecord, EventRecord, EvidenceRecord
 from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.case_format import case_to_dict
@@ -56,6 +58,12 @@ def apply_case(record: CaseRecord, case: Case) -> None:
     record.investigated_by = case.investigated_by
     record.facts = dict(case.facts)
     record.extra = dict(case.extra)
+    session = object_session(record)
+    if session is not None and (record.evidence or record.events):
+        # Delete the old rows first: evidence ids are unique per case, and a new E1 may replace an old E1.
+        record.evidence.clear()
+        record.events.clear()
+        session.flush()
     record.evidence = [
         EvidenceRecord(position=i, evidence_id=e.id, category=e.category, title=e.title, collected_on=e.collected_on,
                        source=e.source, attributes=dict(e.attributes), extra=dict(e.extra))

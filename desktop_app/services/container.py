@@ -47,6 +47,7 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     context = EvaluationContext.load(calendar_path=calendar_path, grading=grading)
     derived = DerivedData(lambda: context, today)
     templates = TemplateService(database, context.templates)
+    templates.sync_builtin()
     inspections = InspectionService(database, templates)
     cases = CaseService(database, derived, answer_importer=inspections.import_answers)
     return Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,

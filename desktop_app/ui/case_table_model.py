@@ -1,0 +1,174 @@
+"""The case register as a table model that stays smooth with 100,000 cases.
+
+Only the ordered list of matching ids is held (one cheap query); the rows themselves are fetched when the view
+paints them, a block of 200 at a time, and a handful of blocks are cached. Sorting and filtering re-run the
+query in the database instead of sorting in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.services.cases import CaseQuery, CaseRow, CaseService
+
+BLOCK_SIZE = 200
+CACHE_BLOCKS = 12
+
+CASE_NO_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    attribute: str
+    header: str
+    #: The `CaseQuery.sort` key, or None when the column cannot be sorted.
+    sort: str | None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("case_no", "案号", "case_no"),
+    Column("title", "案件名称", "title"),
+    Column("case_type_label", "案件类型", "case_type"),
+    Column("prosecutor", "承办检察官", "prosecutor"),
+    Column("department", "承办部门", "department"),
+    Column("received_on", "受理日期", "received_on"),
+    Column("closed_on", "办结日期", "closed_on"),
+    Column("status_label", "状态", "status"),
+    Column("charges", "罪名", None),
+)
+(COL_CASE_NO, COL_TITLE, COL_TYPE, COL_PROSECUTOR, COL_DEPARTMENT, COL_RECEIVED, COL_CLOSED, COL_STATUS,
+ COL_CHARGES) = range(len(COLUMNS))
+
+_ARCHIVED_COLOUR = QColor("#808080")
+
+
+def column_of_sort(sort: str) -> int | None:
+    return next((i for i, c in enumerate(COLUMNS) if c.sort == sort), None)
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, cases: CaseService, query: CaseQuery | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cases = cases
+        self._query = query or CaseQuery()
+        self._ids: list[int] = []
+        self._blocks: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
+        #: How many blocks were read from the database since the last reload (lazy loading is visible in tests).
+        self.fetches = 0
+        self.reload()
+
+    # --- the query ---------------------------------------------------------------------------------------------
+    @property
+    def query(self) -> CaseQuery:
+        return self._query
+
+    def set_query(self, query: CaseQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def set_filters(self, filters: CaseQuery) -> None:
+        """New filters, keeping the sort order the person chose by clicking a header."""
+        self.set_query(dataclasses.replace(filters, sort=self._query.sort, descending=self._query.descending))
+
+    def reload(self) -> None:
+        """Re-run the query (after a filter change or an edit); rows are fetched again as they are shown."""
+        self.beginResetModel()
+        self._ids = self._cases.list_ids(self._query)
+        self._blocks.clear()
+        self.fetches = 0
+        self.endResetModel()
+
+    # --- lookups for the window --------------------------------------------------------------------------------
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of_id(self, case_id: int) -> int | None:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return None
+
+    def case_row(self, row: int) -> CaseRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        block = self._block(row // BLOCK_SIZE)
+        return block[row % BLOCK_SIZE]
+
+    def all_ids(self) -> list[int]:
+        return list(self._ids)
+
+    @property
+    def loaded_blocks(self) -> list[int]:
+        return sorted(self._blocks)
+
+    def _block(self, number: int) -> list[CaseRow | None]:
+        block = self._blocks.get(number)
+        if block is not None:
+            self._blocks.move_to_end(number)
+            return block
+        ids = self._ids[number * BLOCK_SIZE:(number + 1) * BLOCK_SIZE]
+        found = self._cases.rows(ids)
+        block = [found.get(i) for i in ids]
+        self.fetches += 1
+        self._blocks[number] = block
+        while len(self._blocks) > CACHE_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    # --- QAbstractTableModel -----------------------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == CASE_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        CASE_NO_ROLE):
+            return None
+        row = self.case_row(index.row())
+        if row is None:
+            return None
+        if role == CASE_NO_ROLE:
+            return row.case_no
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_ARCHIVED_COLOUR) if row.status == "archived" else None
+        value = getattr(row, COLUMNS[index.column()].attribute)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_TITLE, COL_CHARGES):
+            return None
+        return value or ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].sort
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        self.set_query(dataclasses.replace(self._query, sort=key, descending=descending))

@@ -1,0 +1,574 @@
+"""The checklist walk: one item at a time, answered from the keyboard, each answer on disk before it is shown.
+
+A prosecutor walks forty items per case, so the keys do the work: 1 符合, 2 不符合, 3 不适用, 4 待核实, N for the
+note, ↑/↓ to move, Ctrl+Z to take the last answer back. Every answer goes through `InspectionService.answer` in
+its own transaction, and the list shows it as answered only after that call returned; a failed save leaves the
+item as it was and says why. Items that do not apply to the case are greyed, cannot be answered, and are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.engine import DatabaseEnvironmentError, classify_error
+from desktop_app.core.case import ANSWER_VALUES, Answer, Case
+from desktop_app.core.checklist_model import ItemState
+from desktop_app.core.conditions import describe_condition
+from desktop_app.services.container import Services
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.inspections import InspectionView
+from desktop_app.ui.checklist_model_qt import (
+    COL_ANSWER,
+    COL_ITEM,
+    COL_NOTE,
+    COL_SEVERITY,
+    FILTERS,
+    IS_SECTION_ROLE,
+    ITEM_ID_ROLE,
+    ChecklistWalkModel,
+    WalkFilterModel,
+)
+
+#: The answer keys, in the order of the buttons.
+ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
+UNVERIFIED_MARK = "（未经核实）"
+
+
+def save_error_text(exc: BaseException) -> str:
+    """What a person reads when a save failed: the environment's own words (disk full, locked…) when known."""
+    environment = classify_error(exc)
+    if environment is not None:
+        return environment.message_zh
+    return str(exc)
+
+
+@dataclass(frozen=True)
+class _UndoStep:
+    item_id: str
+    previous: Answer | None
+
+
+class _NoteEdit(QLineEdit):
+    """The note line: Esc gives the focus back to the list without saving."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ChecklistWalk(QWidget):
+    """Emits `answered(item_id)` after an answer or a note is saved (and after an undo)."""
+
+    answered = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._inspection_id: int | None = None
+        self._undo: list[_UndoStep] = []
+        self._note_item: str | None = None
+        self._prompted_item: str | None = None
+
+        self.model = ChecklistWalkModel(self)
+        self.proxy = WalkFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setMinimumWidth(220)
+        self.filter_buttons = QButtonGroup(self)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("筛选："))
+        for mode, label in FILTERS.items():
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setChecked(mode == "all")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("mode", mode)
+            self.filter_buttons.addButton(button)
+            filter_row.addWidget(button)
+        self.filter_buttons.buttonClicked.connect(lambda b: self.set_filter(str(b.property("mode"))))
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addSpacing(16)
+        top.addLayout(filter_row)
+
+        self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setStyleSheet("color: #c62828;")
+        self.missing_label.hide()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("background: #fdecea; color: #b71c1c; padding: 6px; border-radius: 3px;")
+        self.error_label.hide()
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #757575; font-size: 15px;")
+        self.placeholder.hide()
+
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_SEVERITY, 120), (COL_ANSWER, 110), (COL_NOTE, 160)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.view.installEventFilter(self)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.proxy.modelReset.connect(self.view.expandAll)
+        self.proxy.rowsInserted.connect(lambda *_: self.view.expandAll())
+        self.proxy.layoutChanged.connect(lambda *_: self.view.expandAll())
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(splitter, 1)
+        self._splitter = splitter
+        self._show_item(None)
+        self._update_progress()
+
+    def _build_detail(self) -> QWidget:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.position_label = QLabel()
+        self.position_label.setStyleSheet("color: #616161;")
+        self.question_label = QLabel()
+        self.question_label.setWordWrap(True)
+        self.question_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.veto_label = QLabel("否决项")
+        self.veto_label.setStyleSheet("background: #c62828; color: white; padding: 1px 6px; border-radius: 3px;")
+        self.meta_label = QLabel()
+        self.guidance_label = QLabel()
+        self.basis_label = QLabel()
+        self.condition_label = QLabel()
+        for label in (self.guidance_label, self.basis_label, self.condition_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_label = QLabel()
+
+        self.note_edit = _NoteEdit()
+        self.note_edit.returnPressed.connect(self._commit_note)
+        self.note_edit.cancelled.connect(self._cancel_note)
+        self.note_edit.installEventFilter(self)
+        self.note_prompt = QLabel()
+        self.note_prompt.setStyleSheet("color: #c62828;")
+        self.note_prompt.setWordWrap(True)
+        self.note_prompt.hide()
+
+        self.answer_buttons: dict[str, QPushButton] = {}
+        buttons = QHBoxLayout()
+        for key, value in ANSWER_KEYS.items():
+            button = QPushButton(f"{key} {ANSWER_VALUES[value]}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, v=value: self.answer_current(v))
+            self.answer_buttons[value] = button
+            buttons.addWidget(button)
+        self.note_button = QPushButton("N 备注")
+        self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.note_button.clicked.connect(self.edit_note)
+        self.undo_button = QPushButton("撤销（Ctrl+Z）")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo)
+        buttons.addWidget(self.note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+
+        head = QHBoxLayout()
+        head.addWidget(self.position_label)
+        head.addWidget(self.veto_label)
+        head.addStretch(1)
+        head.addWidget(self.meta_label)
+        note_row = QHBoxLayout()
+        note_row.addWidget(QLabel("备注："))
+        note_row.addWidget(self.note_edit, 1)
+
+        layout = QVBoxLayout(frame)
+        layout.addLayout(head)
+        layout.addWidget(self.question_label)
+        layout.addWidget(self.guidance_label)
+        layout.addWidget(self.basis_label)
+        layout.addWidget(self.condition_label)
+        layout.addWidget(self.answer_label)
+        layout.addLayout(note_row)
+        layout.addWidget(self.note_prompt)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return frame
+
+    # --- what the workspace calls --------------------------------------------------------------------------
+    @property
+    def inspection_id(self) -> int | None:
+        return self._inspection_id
+
+    def set_inspection(self, view: InspectionView, case: Case) -> None:
+        """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
+        self._inspection_id = view.info.id
+        self._undo.clear()
+        self._end_note_edit()
+        self.error_label.hide()
+        self.placeholder.hide()
+        self._splitter.show()
+        self.model.load(view.template, case, dict(view.answers))
+        self.view.expandAll()
+        first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
+        self._select(first_open or self._first_visible())
+        self._update_progress()
+
+    def show_unavailable(self, message: str) -> None:
+        """No checklist can be walked (e.g. none exists for this case type): say so instead of an empty list."""
+        self._inspection_id = None
+        self._undo.clear()
+        self._end_note_edit()
+        self.model.load(None, None, {})
+        self.placeholder.setText(message)
+        self.placeholder.show()
+        self._splitter.hide()
+        self._update_progress()
+
+    def set_case(self, case: Case) -> None:
+        """The case was edited: re-decide which items apply, keeping the answers and the cursor."""
+        current = self.current_item_id()
+        self._end_note_edit()
+        self.model.set_case(case)
+        self.view.expandAll()
+        self._select(current if current and self._visible(current) else self._first_visible())
+        self._update_progress()
+
+    def answers(self) -> dict[str, Answer]:
+        return self.model.answers()
+
+    def current_item_id(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or index.data(IS_SECTION_ROLE):
+            return None
+        return str(index.siblingAtColumn(COL_ITEM).data(ITEM_ID_ROLE))
+
+    def select_item(self, item_id: str) -> bool:
+        if not self._visible(item_id):
+            return False
+        self._select(item_id)
+        return True
+
+    def set_filter(self, mode: str) -> None:
+        current = self.current_item_id()
+        self.proxy.set_mode(mode)
+        for button in self.filter_buttons.buttons():
+            button.setChecked(button.property("mode") == mode)
+        self.view.expandAll()
+        self._select(current if current and self._visible(current) else self._first_visible())
+
+    # --- answering -----------------------------------------------------------------------------------------
+    def answer_current(self, value: str) -> bool:
+        """Answer the current item; on success the cursor moves on (or asks for the required note first)."""
+        state = self._current_state()
+        if state is None or self._inspection_id is None:
+            return False
+        if not state.applicable:
+            self._info("本项不适用于本案（适用条件不满足），无需作答。")
+            return False
+        previous = Answer(state.value, state.note) if state.value else None
+        if not self._save(state.item.id, Answer(value, state.note), previous):
+            return False
+        if value == "fail" and state.item.note_required_on_fail and not state.note.strip():
+            self._start_note_edit(state.item.id, prompt=True)
+            return True
+        self._advance(state.item.id)
+        return True
+
+    def edit_note(self) -> None:
+        """Put the cursor in the note line for the current item (N); Enter saves it, Esc leaves it."""
+        state = self._current_state()
+        if state is None or self._inspection_id is None:
+            return
+        if not state.applicable:
+            self._info("本项不适用于本案，无需填写备注。")
+            return
+        if state.value is None:
+            self._info("请先作答（按 1–4），再填写备注。")
+            return
+        self._start_note_edit(state.item.id, prompt=False)
+
+    def undo(self) -> bool:
+        """Take back the last saved change: the item's previous answer is saved again and shown."""
+        if not self._undo or self._inspection_id is None:
+            self._info("没有可撤销的作答。")
+            return False
+        step = self._undo[-1]
+        if not self._write(step.item_id, step.previous):
+            return False
+        self._undo.pop()
+        self._end_note_edit()
+        self.model.set_answer(step.item_id, step.previous)
+        self._after_change(step.item_id)
+        if self._visible(step.item_id):
+            self._select(step.item_id)
+        restored = ANSWER_VALUES[step.previous.value] if step.previous else "未答"
+        self._info(f"已撤销 {step.item_id} 的上一次作答，恢复为“{restored}”。")
+        return True
+
+    def _save(self, item_id: str, answer: Answer | None, previous: Answer | None) -> bool:
+        if not self._write(item_id, answer):
+            return False
+        self._undo.append(_UndoStep(item_id, previous))
+        self.model.set_answer(item_id, answer)
+        self.error_label.hide()
+        self._after_change(item_id)
+        return True
+
+    def _write(self, item_id: str, answer: Answer | None) -> bool:
+        """One answer, one transaction; True only once it is on disk."""
+        assert self._inspection_id is not None
+        try:
+            self.services.inspections.answer(self.services.actor, self._inspection_id, item_id,
+                                             answer.value if answer else None, answer.note if answer else "")
+        except (ServiceError, DatabaseEnvironmentError, SQLAlchemyError, OSError) as exc:
+            self.error_label.setText(f"保存失败，{item_id} 未保存：{save_error_text(exc)}")
+            self.error_label.show()
+            return False
+        return True
+
+    def _after_change(self, item_id: str) -> None:
+        self._update_progress()
+        if self.current_item_id() == item_id:
+            self._show_item(self.model.state(item_id))
+        self.answered.emit(item_id)
+
+    # --- notes ---------------------------------------------------------------------------------------------
+    def _start_note_edit(self, item_id: str, *, prompt: bool) -> None:
+        self._note_item = item_id
+        self._prompted_item = item_id if prompt else None
+        state = self.model.state(item_id)
+        self.note_edit.setReadOnly(False)
+        self.note_edit.setText(state.note if state else "")
+        if prompt:
+            self.note_prompt.setText("本项答“不符合”，须写明理由：输入后按 Enter 保存（Esc 稍后再填）。")
+            self.note_prompt.show()
+        self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note_edit.selectAll()
+
+    def _commit_note(self, leaving: bool = False) -> None:
+        """Save the note line; `leaving` (focus moved away) never keeps the person in the line."""
+        item_id = self._note_item
+        state = self.model.state(item_id) if item_id else None
+        if item_id is None or state is None or state.value is None:
+            self._end_note_edit()
+            return
+        text = self.note_edit.text().strip()
+        if not text and state.value == "fail" and state.item.note_required_on_fail and not leaving:
+            self.note_prompt.setText("说明不能为空：本项答“不符合”须写明理由（Esc 稍后再填）。")
+            self.note_prompt.show()
+            return
+        prompted = self._prompted_item == item_id and not leaving
+        if text != state.note and not self._save(item_id, Answer(state.value, text), Answer(state.value, state.note)):
+            return
+        self._end_note_edit()
+        if prompted:
+            self._advance(item_id)
+
+    def _cancel_note(self) -> None:
+        self._end_note_edit()
+        self._show_item(self._current_state())
+
+    def _end_note_edit(self) -> None:
+        """Leave the note line; the flags are cleared first so the focus change below cannot save twice."""
+        editing = self._note_item is not None
+        self._note_item = None
+        self._prompted_item = None
+        self.note_prompt.hide()
+        if editing:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- keyboard ------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and isinstance(event, QKeyEvent)
+                and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)):
+            action = self._key_action(event)
+            if action is None:
+                return False
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # our key, even if a window-wide shortcut would want it
+                return True
+            action()
+            return True
+        if watched is self.note_edit and event.type() == QEvent.Type.FocusIn and self._note_item is None:
+            # Clicked into the note line with the mouse: the same as pressing N.
+            state = self._current_state()
+            if state is not None and state.applicable and state.value is not None:
+                self._note_item = state.item.id
+        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut and self._note_item is not None:
+            # Leaving the line by other means than Enter or Esc keeps what was typed rather than losing it.
+            self._commit_note(leaving=True)
+        return super().eventFilter(watched, event)
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], object] | None:
+        """What a key does in the list, or None to leave it to the list itself (Page Up, Home…)."""
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if key == Qt.Key.Key_Z and modifiers == Qt.KeyboardModifier.ControlModifier:
+            return self.undo
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return None
+        if event.text() in ANSWER_KEYS:
+            value = ANSWER_KEYS[event.text()]
+            return lambda: self.answer_current(value)
+        if key == Qt.Key.Key_N:
+            return self.edit_note
+        if key == Qt.Key.Key_Down:
+            return lambda: self._step(+1)
+        if key == Qt.Key.Key_Up:
+            return lambda: self._step(-1)
+        return None
+
+    # --- cursor --------------------------------------------------------------------------------------------
+    def _visible(self, item_id: str) -> bool:
+        return self.proxy.mapFromSource(self.model.item_index(item_id)).isValid()
+
+    def _walkable(self) -> list[str]:
+        """Ids the cursor stops at, in order: applicable items shown under the current filter."""
+        return [s.item.id for s in self.model.states() if s.applicable and self._visible(s.item.id)]
+
+    def _first_visible(self) -> str | None:
+        walkable = self._walkable()
+        return walkable[0] if walkable else None
+
+    def _step(self, direction: int) -> None:
+        walkable = self._walkable()
+        if not walkable:
+            return
+        current = self.current_item_id()
+        order = [s.item.id for s in self.model.states()]
+        if current is None:
+            self._select(walkable[0] if direction > 0 else walkable[-1])
+            return
+        position = order.index(current)
+        candidates = [i for i in walkable if (order.index(i) > position if direction > 0 else order.index(i) < position)]
+        if candidates:
+            self._select(candidates[0] if direction > 0 else candidates[-1])
+
+    def _advance(self, item_id: str) -> None:
+        """After an answer: the next applicable item the filter shows; at the end, stay (or step back if hidden)."""
+        order = [s.item.id for s in self.model.states()]
+        position = order.index(item_id)
+        walkable = self._walkable()
+        after = [i for i in walkable if order.index(i) > position]
+        if after:
+            self._select(after[0])
+        elif self._visible(item_id):
+            self._select(item_id)
+        else:
+            before = [i for i in walkable if order.index(i) < position]
+            self._select(before[-1] if before else None)
+
+    def _select(self, item_id: str | None) -> None:
+        if item_id is None:
+            self.view.selectionModel().clear()
+            self.view.setCurrentIndex(QModelIndex())
+            self._show_item(None)
+            return
+        index = self.proxy.mapFromSource(self.model.item_index(item_id))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def _current_state(self) -> ItemState | None:
+        item_id = self.current_item_id()
+        return self.model.state(item_id) if item_id else None
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._note_item is not None and self._note_item != self.current_item_id():
+            self._commit_note(leaving=True)
+        self._show_item(self._current_state())
+
+    # --- showing -------------------------------------------------------------------------------------------
+    def _info(self, text: str) -> None:
+        self.answer_label.setText(text)
+
+    def _show_item(self, state: ItemState | None) -> None:
+        answerable = state is not None and state.applicable
+        for button in self.answer_buttons.values():
+            button.setEnabled(answerable)
+        self.note_button.setEnabled(answerable and state is not None and state.value is not None)
+        self.veto_label.setVisible(state is not None and state.item.veto)
+        if state is None:
+            for label in (self.position_label, self.question_label, self.guidance_label, self.basis_label,
+                          self.condition_label, self.meta_label, self.answer_label):
+                label.clear()
+            self.question_label.setText("请选择检查项（↑/↓）。")
+            self.note_edit.clear()
+            self.note_edit.setReadOnly(True)
+            self.note_edit.setPlaceholderText("")
+            return
+        item = state.item
+        self.position_label.setText(f"{item.id} · {item.heading}")
+        self.meta_label.setText(f"错误等级：{item.severity}　　扣分：{item.deduction:g} 分"
+                                + ("　　否决项：是" if item.veto else ""))
+        self.question_label.setText(item.question)
+        self.guidance_label.setText(f"检查要点：{item.guidance}")
+        basis = item.legal_basis + ("" if item.verified else f"<span style='color:#e65100;'>{UNVERIFIED_MARK}</span>")
+        self.basis_label.setText(f"法律依据：{basis}")
+        condition = describe_condition(item.applies_when)
+        if not state.applicable:
+            condition += "　——本案不满足此条件，本项不适用，无需作答。"
+        self.condition_label.setText(f"适用条件：{condition}")
+        self.condition_label.setStyleSheet("" if state.applicable else "color: #9e9e9e;")
+        if not state.applicable:
+            self.answer_label.setText("本项不适用于本案。")
+        elif state.value is None:
+            self.answer_label.setText("尚未作答：按 1 符合、2 不符合、3 不适用、4 待核实。")
+        else:
+            self.answer_label.setText(f"已保存：{ANSWER_VALUES[state.value]}")
+        if self._note_item != item.id:
+            self.note_edit.setText(state.note)
+            self.note_edit.setReadOnly(not answerable or state.value is None)
+            self.note_edit.setPlaceholderText("按 N 填写备注，Enter 保存" if state.value else "作答后可填写备注")
+
+    def _update_progress(self) -> None:
+        applicable = [s for s in self.model.states() if s.applicable]
+        answered = sum(1 for s in applicable if s.value is not None)
+        self.progress.setRange(0, max(1, len(applicable)))
+        self.progress.setValue(answered)
+        self.progress.setFormat(f"已答 {answered} / 适用 {len(applicable)}")
+        missing = self.model.missing_note_ids()
+        self.missing_label.setText("以下“不符合”项须写明理由：" + "、".join(missing) if missing else "")
+        self.missing_label.setVisible(bool(missing))

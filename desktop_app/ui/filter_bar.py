@@ -1,0 +1,167 @@
+"""The filters above the case register: drop-downs for the usual questions and a search box.
+
+Typing in the search box re-queries after a short pause rather than on every key, so a fast typist on a large
+register does not wait for a query per character; Enter searches at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
+from desktop_app.services.cases import CaseQuery, CaseService
+
+SEARCH_DELAY_MS = 300
+ANY = "全部"
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left out: the box is ticked to give one (e.g. 办结日期 of a case still open)."""
+
+    changed = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(text)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        self.check.toggled.connect(self._toggled)
+        self.edit.dateChanged.connect(self._date_changed)
+
+    def date(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_date(self, value: dt.date | None) -> None:
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+        self.check.setChecked(value is not None)
+
+    @Slot(bool)
+    def _toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(checked)
+        self.changed.emit()
+
+    @Slot(QDate)
+    def _date_changed(self, _date: QDate) -> None:
+        if self.check.isChecked():
+            self.changed.emit()
+
+
+def _combo(items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(ANY, "")
+    for code, label in items:
+        combo.addItem(label, code)
+    return combo
+
+
+class FilterBar(QWidget):
+    """Emits `changed` whenever the filters change; `query()` gives them as a CaseQuery."""
+
+    changed = Signal()
+
+    def __init__(self, cases: CaseService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cases = cases
+        self.type_combo = _combo(list(CASE_TYPES.items()))
+        self.prosecutor_combo = _combo([])
+        self.department_combo = _combo([])
+        self.status_combo = _combo(list(CASE_STATUSES.items()))
+        self.date_from = OptionalDateEdit("受理日期 从")
+        self.date_to = OptionalDateEdit("到")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索案号、案件名称、罪名")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.reset_button = QPushButton("清除筛选")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (("案件类型", self.type_combo), ("承办检察官", self.prosecutor_combo),
+                              ("承办部门", self.department_combo), ("状态", self.status_combo)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            layout.addWidget(caption)
+            layout.addWidget(widget)
+        layout.addWidget(self.date_from)
+        layout.addWidget(self.date_to)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.reset_button)
+
+        for combo in (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self._emit_changed)
+        self.date_from.changed.connect(self._emit_changed)
+        self.date_to.changed.connect(self._emit_changed)
+        self.search.textChanged.connect(self._text_changed)
+        self.search.returnPressed.connect(self._search_now)
+        self._search_timer.timeout.connect(self._emit_changed)
+        self.reset_button.clicked.connect(self.reset)
+        self.reload_choices()
+
+    def query(self) -> CaseQuery:
+        return CaseQuery(
+            case_type=self.type_combo.currentData() or None,
+            prosecutor=self.prosecutor_combo.currentData() or None,
+            department=self.department_combo.currentData() or None,
+            date_from=self.date_from.date(),
+            date_to=self.date_to.date(),
+            status=self.status_combo.currentData() or None,
+            text=self.search.text().strip() or None,
+        )
+
+    def reload_choices(self) -> None:
+        """Refill the prosecutor and department lists from the register, keeping the current choice."""
+        for combo, column in ((self.prosecutor_combo, "prosecutor"), (self.department_combo, "department")):
+            current = combo.currentData() or ""
+            values = self._cases.distinct_values(column)
+            if current and current not in values:
+                values.append(current)
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ANY, "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    @Slot()
+    def reset(self) -> None:
+        widgets = (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo,
+                   self.date_from, self.date_to, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo):
+            combo.setCurrentIndex(0)
+        self.date_from.set_date(None)
+        self.date_to.set_date(None)
+        self.search.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._search_timer.stop()
+        self.changed.emit()
+
+    @Slot(str)
+    def _text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.changed.emit()
+
+    @Slot()
+    def _emit_changed(self) -> None:
+        self.changed.emit()

@@ -1,0 +1,115 @@
+"""The `casecheck` command end to end: exit codes, messages naming file and field, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.core.case_format import case_to_dict
+from tests.factories import make_case
+
+
+def write_case(path: Path, **changes: object) -> Path:
+    data = case_to_dict(make_case(**changes))
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_evaluate_file_as_json_touches_no_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = make_case()
+    case.evidence[1].attributes.pop("hash_value")
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case_to_dict(case), ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "evaluate", str(path), "--today", "2026-03-20", "--format", "json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["format"] == "casecheck.result/1" and result["today"] == "2026-03-20"
+    no_hash = [f for f in result["flags"] if f["rule"] == "EVID-EDATA-NO-HASH"]
+    assert no_hash and no_hash[0]["evidence_ids"] == ["E2"] and no_hash[0]["severity"] == "major"
+    review = next(d for d in result["deadlines"] if d["rule"] == "DL-PROSECUTION-REVIEW")
+    assert (review["start"], review["due"], review["status"], review["days_left"]) == \
+        ("2026-03-02", "2026-04-02", "open", 13)
+    assert result["grade_code"] in {"excellent", "qualified", "flawed", "unqualified"}
+    assert result["checklist"]["template"] == "criminal.prosecution_review"
+    assert not (tmp_path / "home" / "data").exists()
+
+
+def test_evaluate_text_is_readable_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "evaluate", str(write_case(tmp_path / "c.json")), "--today", "2026-03-20")
+    assert code == 0
+    assert "审查起诉期限" in out and "2026-04-02" in out and "拟评定等次" in out
+
+
+def test_bad_case_file_exits_2_naming_file_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = case_to_dict(make_case())
+    data["evidence"][2]["category"] = "rumour"
+    data["received_on"] = "2026-13-01"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", str(path))
+    assert code == 2
+    assert f"{path}: evidence[2].category:" in err and f"{path}: received_on:" in err
+    assert "Traceback" not in err
+
+
+def test_bad_date_option_and_bad_calendar_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_case(tmp_path / "c.json")
+    with pytest.raises(SystemExit) as stopped:
+        main(["evaluate", str(path), "--today", "20/03/2026"])
+    assert stopped.value.code == 2
+    calendar = tmp_path / "cal.yaml"
+    calendar.write_text("format: casecheck.calendar/1\nyears:\n  2026:\n    holidays: [2026-05-01]\n"
+                        "    workdays: [2026-05-01]\n", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", str(path), "--calendar", str(calendar))
+    assert code == 2 and "2026-05-01" in err and "cal.yaml" in err
+
+
+def test_import_evaluate_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "x.db")
+    source = write_case(tmp_path / "in.json")
+    assert run(capsys, "--db", db, "import", str(source))[0] == 0
+    code, _, err = run(capsys, "--db", db, "import", str(source))
+    assert code == 2 and "已存在" in err
+    code, out, _ = run(capsys, "--db", db, "evaluate", "--case", make_case().case_no, "--today", "2026-03-20",
+                       "--format", "json")
+    assert code == 0 and json.loads(out)["case_no"] == make_case().case_no
+    out_dir = tmp_path / "out"
+    assert run(capsys, "--db", db, "export-cases", "--out", str(out_dir), "--all")[0] == 0
+    exported = json.loads(next(out_dir.glob("*.json")).read_text(encoding="utf-8"))
+    assert exported == json.loads(source.read_text(encoding="utf-8"))
+
+
+def test_audit_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "a.db"
+    run(capsys, "--db", str(db), "import", str(write_case(tmp_path / "in.json")))
+    assert run(capsys, "--db", str(db), "audit", "verify")[0] == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE audit_log SET action = 'case.delete'")
+    code, _, err = run(capsys, "--db", str(db), "audit", "verify")
+    assert code == 1 and "1" in err
+
+
+def test_filters_are_required_for_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "e.db"), "export", "--format", "xlsx", "--out",
+                       str(tmp_path / "r.xlsx"))
+    assert code == 2 and "--all" in err
+
+
+def test_module_entry_point_english_and_no_traceback(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "desktop_app.cli", "--lang", "en", "evaluate",
+                           str(tmp_path / "missing.json")], capture_output=True, text=True, timeout=60,
+                          env={**__import__("os").environ, "CASECHECK_HOME": str(tmp_path)})
+    assert done.returncode == 2
+    assert "file not found" in done.stderr and "Traceback" not in done.stderr
