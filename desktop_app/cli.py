@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo", "生成示例案件")
     p.add_argument("--cases", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--today", type=_date_arg, help="生成案件所依据的“今天”（默认当天）")
     p = command("checklist", "检查表模板")
     cl = p.add_subparsers(dest="checklist_command", required=True, parser_class=_Parser)
     _global_options(cl.add_parser("list", help="列出检查表"), suppress=True)
@@ -117,6 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     q = bundle_sub.add_parser("import", help="导入交换包")
     _global_options(q, suppress=True)
     q.add_argument("file", type=Path)
+    p = command("rectify", "整改清单")
+    rect = p.add_subparsers(dest="rectify_command", required=True, parser_class=_Parser)
+    q = rect.add_parser("sync", help="按当前检查结果生成或更新整改清单")
+    _global_options(q, suppress=True)
+    q.add_argument("--today", type=_date_arg)
+    _filters(q)
+    q = rect.add_parser("list", help="列出整改清单")
+    _global_options(q, suppress=True)
+    q.add_argument("--case", dest="case_no")
+    q.add_argument("--status", choices=("pending", "done", "declined"))
+    q.add_argument("--owner")
+    q.add_argument("--out", type=Path, help="导出为 .xlsx")
+    q = rect.add_parser("set", help="更新一条整改事项")
+    _global_options(q, suppress=True)
+    q.add_argument("case_no")
+    q.add_argument("key")
+    q.add_argument("--status", choices=("pending", "done", "declined"), required=True)
+    q.add_argument("--reason", default="")
+    q.add_argument("--owner")
+    q.add_argument("--due", type=_date_arg)
+    q.add_argument("--note")
     p = command("bench", "性能基准")
     p.add_argument("--cases", type=int, default=10000)
     p.add_argument("--out", type=Path)
@@ -266,14 +288,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop_app.core.demo import generate_cases
+    from desktop_app.services.demo import fill_demo
 
     if args.cases < 0:
         raise UsageError(tr("--cases 不能为负数", "--cases must not be negative"))
     services = _open(args)
-    cases = list(generate_cases(args.cases, seed=args.seed))
-    services.cases.import_cases(services.actor, cases, source="demo", progress=_progress(tr("生成", "generating")))
-    print(tr(f"已生成 {len(cases)} 个示例案件", f"generated {len(cases)} demo cases"))
+    count = fill_demo(services, args.cases, seed=args.seed, today=args.today,
+                      progress=_progress(tr("生成", "generating")))
+    print(tr(f"已生成 {count} 个示例案件", f"generated {count} demo cases"))
     return EXIT_OK
 
 
@@ -325,6 +347,33 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rectify(args: argparse.Namespace) -> int:
+    services = _open(args)
+    if args.rectify_command == "sync":
+        from desktop_app.services.exports import sync_rectifications
+
+        today = args.today or dt.date.today()
+        case_nos = _selected_case_nos(services, args)
+        lines = sum(len(sync_rectifications(services, n, today)) for n in case_nos)
+        print(tr(f"已更新 {len(case_nos)} 个案件的整改清单，共 {lines} 项", f"{len(case_nos)} cases, {lines} lines"))
+        return EXIT_OK
+    if args.rectify_command == "set":
+        row = services.rectifications.update(services.actor, args.case_no, args.key, status=args.status,
+                                             reason=args.reason, owner=args.owner, due=args.due, note=args.note)
+        print(f"{row.case_no}\t{row.key}\t{row.status_label}\t{row.owner}\t{row.due or ''}")
+        return EXIT_OK
+    rows = services.rectifications.rows(case_no=args.case_no, status=args.status, owner=args.owner)
+    if args.out:
+        from desktop_app.reports.excel_rectification import write_rectification_workbook
+
+        write_rectification_workbook(rows, args.out)
+        print(tr(f"已导出 {len(rows)} 项到 {args.out}", f"{len(rows)} lines written to {args.out}"))
+        return EXIT_OK
+    for r in rows:
+        print(f"{r.case_no}\t{r.key}\t{r.status_label}\t{r.owner}\t{r.due or ''}\t{r.problem}")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from desktop_app.bench import run_bench
 
@@ -339,7 +388,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
-    "bundle": cmd_bundle, "bench": cmd_bench,
+    "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
 }
 
 
@@ -385,6 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _bad_input([tr(exc.message_zh, exc.message_en) + (f"（{exc.path}）" if exc.path else "")])
     except _template_workbook_error() as exc:
         return _bad_input(list(getattr(exc, "problems", [str(exc)])))
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading; nothing is wrong
+        sys.stderr.close()
+        return EXIT_OK
     except OSError as exc:
         where = exc.filename or ""
         return _bad_input([tr(f"{where}: 文件操作失败：{exc.strerror or exc}", f"{where}: {exc.strerror or exc}")])

@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-QT_FREE = [ROOT / "desktop_app" / "core", ROOT / "desktop_app" / "services", ROOT / "desktop_app" / "reports",
-           ROOT / "db"]
+QT_FREE = [
+    ROOT / "desktop_app" / "core",
+    ROOT / "desktop_app" / "services",
+    ROOT / "desktop_app" / "reports",
+    ROOT / "db",
+]
 
 
 def _imports(path: Path) -> set[str]:
@@ -27,13 +31,21 @@ def _imports(path: Path) -> set[str]:
 def test_no_qt_outside_ui(folder: Path) -> None:
     files = list(folder.rglob("*.py"))
     assert files, f"{folder} has no Python files"
-    offenders = {str(p.relative_to(ROOT)) for p in files
-                 for name in _imports(p) if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}}
+    offenders = {
+        str(p.relative_to(ROOT))
+        for p in files
+        for name in _imports(p)
+        if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
+    }
     assert not offenders
 
 
 def test_widgets_run_no_sql() -> None:
     """Widgets go through services; neither SQLAlchemy nor the models are imported in the UI."""
-    offenders = {str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").rglob("*.py")
-                 for name in _imports(p) if name.split(".")[0] in {"sqlalchemy", "sqlite3"} or name == "db.models"}
+    offenders = {
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "desktop_app" / "ui").rglob("*.py")
+        for name in _imports(p)
+        if name.split(".")[0] in {"sqlalchemy", "sqlite3"} or name == "db.models"
+    }
     assert not offenders

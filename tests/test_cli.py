@@ -39,8 +39,12 @@ def test_evaluate_file_as_json_touches_no_database(tmp_path: Path, capsys: pytes
     no_hash = [f for f in result["flags"] if f["rule"] == "EVID-EDATA-NO-HASH"]
     assert no_hash and no_hash[0]["evidence_ids"] == ["E2"] and no_hash[0]["severity"] == "major"
     review = next(d for d in result["deadlines"] if d["rule"] == "DL-PROSECUTION-REVIEW")
-    assert (review["start"], review["due"], review["status"], review["days_left"]) == \
-        ("2026-03-02", "2026-04-02", "open", 13)
+    assert (review["start"], review["due"], review["status"], review["days_left"]) == (
+        "2026-03-02",
+        "2026-04-02",
+        "open",
+        13,
+    )
     assert result["grade_code"] in {"excellent", "qualified", "flawed", "unqualified"}
     assert result["checklist"]["template"] == "criminal.prosecution_review"
     assert not (tmp_path / "home" / "data").exists()
@@ -70,8 +74,10 @@ def test_bad_date_option_and_bad_calendar_exit_2(tmp_path: Path, capsys: pytest.
         main(["evaluate", str(path), "--today", "20/03/2026"])
     assert stopped.value.code == 2
     calendar = tmp_path / "cal.yaml"
-    calendar.write_text("format: casecheck.calendar/1\nyears:\n  2026:\n    holidays: [2026-05-01]\n"
-                        "    workdays: [2026-05-01]\n", encoding="utf-8")
+    calendar.write_text(
+        "format: casecheck.calendar/1\nyears:\n  2026:\n    holidays: [2026-05-01]\n    workdays: [2026-05-01]\n",
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "evaluate", str(path), "--calendar", str(calendar))
     assert code == 2 and "2026-05-01" in err and "cal.yaml" in err
 
@@ -82,8 +88,9 @@ def test_import_evaluate_export_round_trip(tmp_path: Path, capsys: pytest.Captur
     assert run(capsys, "--db", db, "import", str(source))[0] == 0
     code, _, err = run(capsys, "--db", db, "import", str(source))
     assert code == 2 and "已存在" in err
-    code, out, _ = run(capsys, "--db", db, "evaluate", "--case", make_case().case_no, "--today", "2026-03-20",
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "--db", db, "evaluate", "--case", make_case().case_no, "--today", "2026-03-20", "--format", "json"
+    )
     assert code == 0 and json.loads(out)["case_no"] == make_case().case_no
     out_dir = tmp_path / "out"
     assert run(capsys, "--db", db, "export-cases", "--out", str(out_dir), "--all")[0] == 0
@@ -102,14 +109,19 @@ def test_audit_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_filters_are_required_for_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--db", str(tmp_path / "e.db"), "export", "--format", "xlsx", "--out",
-                       str(tmp_path / "r.xlsx"))
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "e.db"), "export", "--format", "xlsx", "--out", str(tmp_path / "r.xlsx")
+    )
     assert code == 2 and "--all" in err
 
 
 def test_module_entry_point_english_and_no_traceback(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "desktop_app.cli", "--lang", "en", "evaluate",
-                           str(tmp_path / "missing.json")], capture_output=True, text=True, timeout=60,
-                          env={**__import__("os").environ, "CASECHECK_HOME": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app.cli", "--lang", "en", "evaluate", str(tmp_path / "missing.json")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "CASECHECK_HOME": str(tmp_path)},
+    )
     assert done.returncode == 2
     assert "file not found" in done.stderr and "Traceback" not in done.stderr

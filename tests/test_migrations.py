@@ -15,8 +15,9 @@ from db.engine import DatabaseEnvironmentError, current_revision, head_revision,
 def test_empty_database_reaches_head(db_path: Path) -> None:
     database = open_database(str(db_path))
     assert current_revision(database.engine) == head_revision()
-    assert {"cases", "evidence", "events", "inspections", "answers", "audit_log", "rectifications",
-            "deadlines"} <= set(database.table_names())
+    assert {"cases", "evidence", "events", "inspections", "answers", "audit_log", "rectifications", "deadlines"} <= set(
+        database.table_names()
+    )
     assert database.backup is None
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -33,7 +34,8 @@ def test_first_revision_with_data_upgrades_intact(db_path: Path) -> None:
             "INSERT INTO cases (case_no, title, case_type, prosecutor, department, received_on, status, in_custody,"
             " charges, charges_text, plea_agreement, fast_track, suspect_minor, facts, extra, created_at, updated_at)"
             " VALUES ('京朝检刑诉〔2024〕1号', '张某某盗窃案', 'criminal.prosecution_review', '李某', '', '2024-05-06',"
-            " 'open', 1, '[\"盗窃罪\"]', '盗窃罪', 0, 0, 0, '{}', '{}', '2024-05-06 00:00:00', '2024-05-06 00:00:00')")
+            " 'open', 1, '[\"盗窃罪\"]', '盗窃罪', 0, 0, 0, '{}', '{}', '2024-05-06 00:00:00', '2024-05-06 00:00:00')"
+        )
     engine.dispose()
 
     database = open_database(str(db_path))

@@ -21,38 +21,90 @@ from desktop_app.reports.excel_case import write_case_workbook
 TODAY = dt.date(2026, 3, 20)
 SCHEME = load_grading_scheme("2017")
 TEMPLATE = ChecklistTemplate(
-    id="criminal.prosecution_review", title="审查起诉案件自查表", version="2026.1",
+    id="criminal.prosecution_review",
+    title="审查起诉案件自查表",
+    version="2026.1",
     sections=(
-        ChecklistSection("证据采信", (
-            ChecklistItem(id="E1", question="证据是否确实、充分", guidance="", verified=True, heading="证据采信",
-                          legal_basis="《中华人民共和国刑事诉讼法》第55条", severity="一般错误", deduction=4),
-        )),
-        ChecklistSection("办案程序", (
-            ChecklistItem(id="P1", question="是否在法定期限内作出决定", guidance="", verified=True,
-                          heading="办案程序", legal_basis="《中华人民共和国刑事诉讼法》第172条", severity="瑕疵",
-                          deduction=1.5),
-        )),
+        ChecklistSection(
+            "证据采信",
+            (
+                ChecklistItem(
+                    id="E1",
+                    question="证据是否确实、充分",
+                    guidance="",
+                    verified=True,
+                    heading="证据采信",
+                    legal_basis="《中华人民共和国刑事诉讼法》第55条",
+                    severity="一般错误",
+                    deduction=4,
+                ),
+            ),
+        ),
+        ChecklistSection(
+            "办案程序",
+            (
+                ChecklistItem(
+                    id="P1",
+                    question="是否在法定期限内作出决定",
+                    guidance="",
+                    verified=True,
+                    heading="办案程序",
+                    legal_basis="《中华人民共和国刑事诉讼法》第172条",
+                    severity="瑕疵",
+                    deduction=1.5,
+                ),
+            ),
+        ),
     ),
 )
-HASH_FLAG = Flag(rule="EVID-EDATA-NO-HASH", severity="major", title="电子数据未记录完整性校验值", message="E2 无校验值",
-                 legal_basis="《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第111条", verified=True,
-                 evidence_ids=("E2",))
-CRITICAL_FLAG = Flag(rule="EVID-CONFESSION-ONLY", severity="critical", title="仅有口供", message="没有其他证据",
-                     legal_basis="《中华人民共和国刑事诉讼法》第55条第1款", verified=True)
+HASH_FLAG = Flag(
+    rule="EVID-EDATA-NO-HASH",
+    severity="major",
+    title="电子数据未记录完整性校验值",
+    message="E2 无校验值",
+    legal_basis="《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第111条",
+    verified=True,
+    evidence_ids=("E2",),
+)
+CRITICAL_FLAG = Flag(
+    rule="EVID-CONFESSION-ONLY",
+    severity="critical",
+    title="仅有口供",
+    message="没有其他证据",
+    legal_basis="《中华人民共和国刑事诉讼法》第55条第1款",
+    verified=True,
+)
 
 
-def card(index: int = 0, *, title: str = "张某某盗窃案", answers: dict[str, str] | None = None,
-         flags: tuple[Flag, ...] = (), due: dt.date = dt.date(2026, 4, 2)) -> Scorecard:
-    the_case = Case(case_no=f"京朝检刑诉〔2026〕{index}号", title=title,
-                    case_type=("criminal.prosecution_review", "civil.enforcement_termination")[index % 2],
-                    prosecutor=("王检察官", "李检察官", "赵检察官")[index % 3], department="第一检察部",
-                    received_on=dt.date(2026, 3, 2),
-                    answers={k: Answer(v, "说明" if v == "fail" else "") for k, v in (answers or {}).items()})
-    deadline = Deadline(rule="DL-PROSECUTION-REVIEW", name="审查起诉期限", start=dt.date(2026, 3, 2), due=due,
-                        status="open", days_left=(due - TODAY).days,
-                        legal_basis="《中华人民共和国刑事诉讼法》第172条")
-    evaluation = Evaluation(case_no=the_case.case_no, case_type=the_case.case_type, today=TODAY,
-                            flags=list(flags), deadlines=[deadline])
+def card(
+    index: int = 0,
+    *,
+    title: str = "张某某盗窃案",
+    answers: dict[str, str] | None = None,
+    flags: tuple[Flag, ...] = (),
+    due: dt.date = dt.date(2026, 4, 2),
+) -> Scorecard:
+    the_case = Case(
+        case_no=f"京朝检刑诉〔2026〕{index}号",
+        title=title,
+        case_type=("criminal.prosecution_review", "civil.enforcement_termination")[index % 2],
+        prosecutor=("王检察官", "李检察官", "赵检察官")[index % 3],
+        department="第一检察部",
+        received_on=dt.date(2026, 3, 2),
+        answers={k: Answer(v, "说明" if v == "fail" else "") for k, v in (answers or {}).items()},
+    )
+    deadline = Deadline(
+        rule="DL-PROSECUTION-REVIEW",
+        name="审查起诉期限",
+        start=dt.date(2026, 3, 2),
+        due=due,
+        status="open",
+        days_left=(due - TODAY).days,
+        legal_basis="《中华人民共和国刑事诉讼法》第172条",
+    )
+    evaluation = Evaluation(
+        case_no=the_case.case_no, case_type=the_case.case_type, today=TODAY, flags=list(flags), deadlines=[deadline]
+    )
     return make_scorecard(the_case, TEMPLATE, evaluation, SCHEME, inspector="检查员甲", today=TODAY)
 
 
@@ -65,7 +117,17 @@ def test_case_workbook_is_a_complete_inspection_form(tmp_path: Path) -> None:
     form = wb["检查表"]
     values = {cell.coordinate: cell.value for row in form.iter_rows() for cell in row if cell.value is not None}
     assert form["A1"].value == "案件质量自查表"
-    for label in ("案号", "案件名称", "案件类型", "承办检察官", "承办部门", "受理日期", "办结日期", "检查方式", "检查人"):
+    for label in (
+        "案号",
+        "案件名称",
+        "案件类型",
+        "承办检察官",
+        "承办部门",
+        "受理日期",
+        "办结日期",
+        "检查方式",
+        "检查人",
+    ):
         assert label in values.values()
     title_cell = next(c for row in form.iter_rows() for c in row if c.value == "=SUM(A1)")
     assert title_cell.data_type == "s"  # a typed title that looks like a formula stays text
@@ -73,7 +135,10 @@ def test_case_workbook_is_a_complete_inspection_form(tmp_path: Path) -> None:
     assert form.freeze_panes == f"A{header_row + 1}"
     assert form.auto_filter.ref.startswith(f"A{header_row}:")
     rows = [[c.value for c in row] for row in form.iter_rows(min_row=header_row + 1)]
-    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [("E1", "证据采信", "不符合", "说明"), ("P1", "办案程序", "符合", None)]
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+        ("E1", "证据采信", "不符合", "说明"),
+        ("P1", "办案程序", "符合", None),
+    ]
     assert int(form.page_setup.paperSize) == 9  # A4
     assert form["A1"].font.name == "宋体"
     # 100 − 4 (item E1) − 5 (major flag) = 91 → 合格; the override shows beside the proposed grade.
@@ -96,13 +161,18 @@ def cards(count: int) -> Iterator[Scorecard]:
         elif i % 5 == 0:
             yield card(i, answers={"E1": "fail"}, due=dt.date(2026, 3, 22))  # 96, but a 一般错误 caps it at 合格
         else:
-            yield card(i, answers={"E1": "pass", "P1": "pass"}, title="=HYPERLINK(\"x\")" if i == 3 else "案")
+            yield card(i, answers={"E1": "pass", "P1": "pass"}, title='=HYPERLINK("x")' if i == 3 else "案")
 
 
 def test_aggregate_workbook_summarises_fifty_cases(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    path = write_aggregate_workbook(cards(50), tmp_path / "汇总.xlsx", today=TODAY, total=50,
-                                    progress=lambda done, total: seen.append((done, total)))
+    path = write_aggregate_workbook(
+        cards(50),
+        tmp_path / "汇总.xlsx",
+        today=TODAY,
+        total=50,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen[-1] == (50, 50) and len(seen) == 50
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["汇总", "按检察官", "按案件类型", "问题分布", "超期预警", "明细"]
@@ -130,7 +200,8 @@ def test_cancelling_the_aggregate_export_leaves_no_file(tmp_path: Path) -> None:
     target = tmp_path / "汇总.xlsx"
     done: list[int] = []
     with pytest.raises(ExportCancelled):
-        write_aggregate_workbook(cards(50), target, today=TODAY, progress=lambda d, _t: done.append(d),
-                                 cancelled=lambda: len(done) >= 10)
+        write_aggregate_workbook(
+            cards(50), target, today=TODAY, progress=lambda d, _t: done.append(d), cancelled=lambda: len(done) >= 10
+        )
     assert list(tmp_path.iterdir()) == []
     assert done[-1] == 10

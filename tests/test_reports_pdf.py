@@ -19,31 +19,84 @@ from desktop_app.reports import ExportCancelled
 from desktop_app.reports.pdf_scorecard import safe_file_name, write_case_pdf, write_combined_pdf, write_pdfs
 
 TODAY = dt.date(2026, 3, 20)
-PARTS = ("一、案件基本情况", "二、评查方式", "三、发现的问题", "四、风险提示与办案期限", "五、拟评定等次及理由", "六、其他事项")
+PARTS = (
+    "一、案件基本情况",
+    "二、评查方式",
+    "三、发现的问题",
+    "四、风险提示与办案期限",
+    "五、拟评定等次及理由",
+    "六、其他事项",
+)
 TEMPLATE = ChecklistTemplate(
-    id="criminal.prosecution_review", title="审查起诉案件自查表", version="2026.1",
-    sections=(ChecklistSection("证据采信", (
-        ChecklistItem(id="E1", question="讯问笔录是否经犯罪嫌疑人核对签名", guidance="", verified=False,
-                      heading="证据采信", legal_basis="《人民检察院刑事诉讼规则》第187条", severity="一般错误",
-                      deduction=4),
-    )),),
+    id="criminal.prosecution_review",
+    title="审查起诉案件自查表",
+    version="2026.1",
+    sections=(
+        ChecklistSection(
+            "证据采信",
+            (
+                ChecklistItem(
+                    id="E1",
+                    question="讯问笔录是否经犯罪嫌疑人核对签名",
+                    guidance="",
+                    verified=False,
+                    heading="证据采信",
+                    legal_basis="《人民检察院刑事诉讼规则》第187条",
+                    severity="一般错误",
+                    deduction=4,
+                ),
+            ),
+        ),
+    ),
 )
 
 
 def card(case_no: str = "京朝检刑诉〔2026〕123号") -> Scorecard:
-    the_case = Case(case_no=case_no, title="张某某盗窃案", case_type="criminal.prosecution_review",
-                    prosecutor="王检察官", department="第一检察部", received_on=dt.date(2026, 3, 2),
-                    charges=["盗窃罪"], in_custody=True, answers={"E1": Answer("fail", "笔录未签名")})
-    flags = [Flag(rule="EVID-EDATA-NO-HASH", severity="major", title="电子数据未记录完整性校验值",
-                  message="电子数据 E2 未记录完整性校验值", verified=True, evidence_ids=("E2",),
-                  legal_basis="《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第111条")]
-    deadlines = [Deadline(rule="DL-PROSECUTION-REVIEW", name="审查起诉期限", start=dt.date(2026, 3, 2),
-                          due=dt.date(2026, 4, 2), status="open", days_left=13,
-                          legal_basis="《中华人民共和国刑事诉讼法》第172条")]
-    evaluation = Evaluation(case_no=case_no, case_type=the_case.case_type, today=TODAY, flags=flags,
-                            deadlines=deadlines)
-    return make_scorecard(the_case, TEMPLATE, evaluation, load_grading_scheme("2017"), inspection_kind="review",
-                          inspector="李四", today=TODAY)
+    the_case = Case(
+        case_no=case_no,
+        title="张某某盗窃案",
+        case_type="criminal.prosecution_review",
+        prosecutor="王检察官",
+        department="第一检察部",
+        received_on=dt.date(2026, 3, 2),
+        charges=["盗窃罪"],
+        in_custody=True,
+        answers={"E1": Answer("fail", "笔录未签名")},
+    )
+    flags = [
+        Flag(
+            rule="EVID-EDATA-NO-HASH",
+            severity="major",
+            title="电子数据未记录完整性校验值",
+            message="电子数据 E2 未记录完整性校验值",
+            verified=True,
+            evidence_ids=("E2",),
+            legal_basis="《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第111条",
+        )
+    ]
+    deadlines = [
+        Deadline(
+            rule="DL-PROSECUTION-REVIEW",
+            name="审查起诉期限",
+            start=dt.date(2026, 3, 2),
+            due=dt.date(2026, 4, 2),
+            status="open",
+            days_left=13,
+            legal_basis="《中华人民共和国刑事诉讼法》第172条",
+        )
+    ]
+    evaluation = Evaluation(
+        case_no=case_no, case_type=the_case.case_type, today=TODAY, flags=flags, deadlines=deadlines
+    )
+    return make_scorecard(
+        the_case,
+        TEMPLATE,
+        evaluation,
+        load_grading_scheme("2017"),
+        inspection_kind="review",
+        inspector="李四",
+        today=TODAY,
+    )
 
 
 def text_of(path: Path) -> list[str]:
@@ -96,8 +149,9 @@ def test_text_longer_than_a_page_in_a_table_cell_wraps_and_continues(tmp_path: P
 def test_combined_pdf_numbers_pages_per_case_and_reports_progress(tmp_path: Path) -> None:
     numbers = [f"京朝检刑诉〔2026〕{i}号" for i in range(1, 4)]
     seen: list[tuple[int, int]] = []
-    path = write_combined_pdf([card(n) for n in numbers], tmp_path / "汇编.pdf",
-                              progress=lambda done, total: seen.append((done, total)))
+    path = write_combined_pdf(
+        [card(n) for n in numbers], tmp_path / "汇编.pdf", progress=lambda done, total: seen.append((done, total))
+    )
     assert seen == [(1, 3), (2, 3), (3, 3)]
     pages = text_of(path)
     starts = [i for i, page in enumerate(pages) if "第 1 页" in page]
@@ -132,7 +186,11 @@ def test_one_pdf_per_case_named_after_the_case_number(tmp_path: Path) -> None:
 def test_cancelling_separate_pdfs_writes_none_of_them(tmp_path: Path) -> None:
     done: list[int] = []
     with pytest.raises(ExportCancelled):
-        write_pdfs([card(f"案{i}") for i in range(5)], tmp_path, progress=lambda d, _t: done.append(d),
-                   cancelled=lambda: len(done) >= 2)
+        write_pdfs(
+            [card(f"案{i}") for i in range(5)],
+            tmp_path,
+            progress=lambda d, _t: done.append(d),
+            cancelled=lambda: len(done) >= 2,
+        )
     assert done == [1, 2]
     assert list(tmp_path.iterdir()) == []

@@ -96,7 +96,13 @@ def test_every_rule_cites_a_full_instrument_and_article(rulebook: RuleBook) -> N
 
 
 SHORT_NAMES = (
-    "《规则》", "《刑诉法解释》", "《终本规定》", "《诽谤解释》", "《电子数据规定》", "《刑事诉讼法》", "《刑法》",
+    "《规则》",
+    "《刑诉法解释》",
+    "《终本规定》",
+    "《诽谤解释》",
+    "《电子数据规定》",
+    "《刑事诉讼法》",
+    "《刑法》",
 )
 
 
@@ -151,8 +157,11 @@ def test_flags_are_sorted_critical_first_then_by_rule_id(rulebook: RuleBook) -> 
     case = _case(
         evidence=[
             Evidence("S1", "suspect_statement", attributes={"admits_guilt": True}),
-            Evidence("E1", "electronic_data", attributes={"hash_value": "AA", "hash_recomputed": "BB",
-                                                          "witness_role": "police"}),
+            Evidence(
+                "E1",
+                "electronic_data",
+                attributes={"hash_value": "AA", "hash_recomputed": "BB", "witness_role": "police"},
+            ),
             Evidence("E2", "electronic_data"),
         ],
         events=[Event("returned_for_investigation", dt.date(2026, 1, d)) for d in (5, 10, 15)],
@@ -167,8 +176,10 @@ def test_flags_are_sorted_critical_first_then_by_rule_id(rulebook: RuleBook) -> 
 
 
 def test_one_flag_per_rule_lists_every_triggering_item(rulebook: RuleBook) -> None:
-    case = _case(evidence=[Evidence(f"E{i}", "electronic_data") for i in range(1, 4)]
-                 + [Evidence("E9", "electronic_data", attributes={"hash_value": "ab12"})])
+    case = _case(
+        evidence=[Evidence(f"E{i}", "electronic_data") for i in range(1, 4)]
+        + [Evidence("E9", "electronic_data", attributes={"hash_value": "ab12"})]
+    )
     flags, _ = evaluate_rules(case, TODAY, rulebook)
     no_hash = [f for f in flags if f.rule == "EVID-EDATA-NO-HASH"]
     assert len(no_hash) == 1
@@ -288,7 +299,8 @@ def test_missing_field_is_refused(packs: Path) -> None:
 def test_a_trainer_can_reword_a_rule_in_the_pack(packs: Path) -> None:
     _edit(packs / "damages.yaml", "message: 主张的惩罚性赔偿金额", "message: 请求金额过高：主张")
     rulebook = load_rulebook(packs)
-    case = _case("public_interest.civil", facts={"damages_law": "consumer_55_1", "price_paid": 100,
-                                                 "claimed_amount": 600})
+    case = _case(
+        "public_interest.civil", facts={"damages_law": "consumer_55_1", "price_paid": 100, "claimed_amount": 600}
+    )
     flags, _ = evaluate_rules(case, TODAY, rulebook)
     assert [f.message for f in flags] == ["请求金额过高：主张 600 元，超过依法计算的上限 500 元。"]

@@ -77,8 +77,10 @@ def test_zero_confession_is_an_info_asking_for_the_chain_check() -> None:
 
 def test_zero_confession_needs_evidence_and_no_admission() -> None:
     assert fired(make_case(), "EVID-ZERO-CONFESSION") is None
-    assert fired(make_case(ev("S1", "suspect_statement", admits_guilt=True), ev("P1", "physical")),
-                 "EVID-ZERO-CONFESSION") is None
+    assert (
+        fired(make_case(ev("S1", "suspect_statement", admits_guilt=True), ev("P1", "physical")), "EVID-ZERO-CONFESSION")
+        is None
+    )
 
 
 # --- recording and interrogation -----------------------------------------------------------------------------------
@@ -138,8 +140,10 @@ def test_interrogation_on_the_day_of_committal_is_not_later_than_it() -> None:
 
 
 def test_interrogation_in_the_centre_or_without_committal_does_not_fire() -> None:
-    assert fired(_place_case(dt.date(2026, 2, 1), "detention_center", dt.date(2026, 1, 10)),
-                 "EVID-INTERROGATION-PLACE") is None
+    assert (
+        fired(_place_case(dt.date(2026, 2, 1), "detention_center", dt.date(2026, 1, 10)), "EVID-INTERROGATION-PLACE")
+        is None
+    )
     assert fired(_place_case(dt.date(2026, 2, 1), "other"), "EVID-INTERROGATION-PLACE") is None
 
 

@@ -59,8 +59,8 @@ ELIGIBLE: dict[str, Any] = {"fast_track": True, "plea_agreement": True, "possibl
     [
         ({"suspect_minor": True}, "未成年人"),
         ({"plea_agreement": False}, "未认罪认罚"),
-        ({"possible_sentence": "3_to_10y"}, "三年有期徒刑以上"),
-        ({"possible_sentence": "life"}, "三年有期徒刑以上"),
+        ({"possible_sentence": "3_to_10y"}, "超过三年有期徒刑"),
+        ({"possible_sentence": "life"}, "超过三年有期徒刑"),
     ],
 )
 def test_fast_track_ineligible(change: dict[str, Any], reason: str) -> None:
@@ -97,10 +97,13 @@ def test_prosecution_review_without_interrogation() -> None:
 
 
 def test_plea_signed_without_counsel() -> None:
-    assert fired(make_case(plea_agreement=True, facts={"plea_signed_with_counsel": False}),
-                 "PROC-PLEA-NO-COUNSEL") is not None
-    assert fired(make_case(plea_agreement=True, facts={"plea_signed_with_counsel": True}),
-                 "PROC-PLEA-NO-COUNSEL") is None
+    assert (
+        fired(make_case(plea_agreement=True, facts={"plea_signed_with_counsel": False}), "PROC-PLEA-NO-COUNSEL")
+        is not None
+    )
+    assert (
+        fired(make_case(plea_agreement=True, facts={"plea_signed_with_counsel": True}), "PROC-PLEA-NO-COUNSEL") is None
+    )
     assert fired(make_case(plea_agreement=True), "PROC-PLEA-NO-COUNSEL") is None
     assert fired(make_case(facts={"plea_signed_with_counsel": False}), "PROC-PLEA-NO-COUNSEL") is None
 

@@ -23,22 +23,47 @@ from desktop_app.core.scoring import (
 CPL_55 = "《中华人民共和国刑事诉讼法》第55条"
 
 
-def item(item_id: str, heading: str = "证据采信", *, severity: str = "瑕疵", deduction: float = 2.0,
-         veto: bool = False, applies_when: object = None) -> ChecklistItem:
-    return ChecklistItem(id=item_id, question=f"问题{item_id}是否符合规定", guidance="", legal_basis=CPL_55,
-                         verified=True, heading=heading, severity=severity, deduction=deduction, veto=veto,
-                         applies_when=applies_when)
+def item(
+    item_id: str,
+    heading: str = "证据采信",
+    *,
+    severity: str = "瑕疵",
+    deduction: float = 2.0,
+    veto: bool = False,
+    applies_when: object = None,
+) -> ChecklistItem:
+    return ChecklistItem(
+        id=item_id,
+        question=f"问题{item_id}是否符合规定",
+        guidance="",
+        legal_basis=CPL_55,
+        verified=True,
+        heading=heading,
+        severity=severity,
+        deduction=deduction,
+        veto=veto,
+        applies_when=applies_when,
+    )
 
 
 def template(*items: ChecklistItem) -> ChecklistTemplate:
-    return ChecklistTemplate(id="criminal.prosecution_review", title="审查起诉案件自查表", version="1",
-                             sections=(ChecklistSection("证据采信", tuple(items)),))
+    return ChecklistTemplate(
+        id="criminal.prosecution_review",
+        title="审查起诉案件自查表",
+        version="1",
+        sections=(ChecklistSection("证据采信", tuple(items)),),
+    )
 
 
 def case(**answers: str) -> Case:
-    return Case(case_no="京朝检刑诉〔2026〕1号", title="张某盗窃案", case_type="criminal.prosecution_review",
-                prosecutor="王某", received_on=dt.date(2026, 3, 2),
-                answers={key: Answer(value) for key, value in answers.items()})
+    return Case(
+        case_no="京朝检刑诉〔2026〕1号",
+        title="张某盗窃案",
+        case_type="criminal.prosecution_review",
+        prosecutor="王某",
+        received_on=dt.date(2026, 3, 2),
+        answers={key: Answer(value) for key, value in answers.items()},
+    )
 
 
 def flag(rule: str, severity: str) -> Flag:
@@ -63,8 +88,11 @@ def test_both_schemes_ship_with_their_labels_and_the_same_codes() -> None:
     assert old.id == "2017"
     assert [g.label for g in old.grades] == ["优质", "合格", "瑕疵", "不合格"]
     assert [g.label for g in new.grades] == ["优质", "合格", "基本合格", "不合格"]
-    assert [g.code for g in old.grades] == [g.code for g in new.grades] == [
-        "excellent", "qualified", "flawed", "unqualified"]
+    assert (
+        [g.code for g in old.grades]
+        == [g.code for g in new.grades]
+        == ["excellent", "qualified", "flawed", "unqualified"]
+    )
     assert "《人民检察院案件质量评查工作规定（试行）》" in old.legal_basis
     assert not old.verified and not new.verified  # the catalog has the grade names as PARTIAL / single-source
 
@@ -76,8 +104,12 @@ def test_a_clean_inspection_is_excellent_with_full_marks() -> None:
 
 
 def test_failed_applicable_items_and_flags_deduct_their_points() -> None:
-    tpl = template(item("A", deduction=3), item("B", deduction=2), item("C", deduction=4),
-                   item("N", deduction=50, applies_when={"field": "in_custody", "equals": True}))
+    tpl = template(
+        item("A", deduction=3),
+        item("B", deduction=2),
+        item("C", deduction=4),
+        item("N", deduction=50, applies_when={"field": "in_custody", "equals": True}),
+    )
     the_case = case(A="fail", B="pass", C="unsure", N="fail")  # N does not apply: not in custody
     result = score(the_case, tpl, [flag("EVID-EDATA-NO-HASH", "minor"), flag("EVID-ZERO-CONFESSION", "info")])
     assert result.score == 100 - 3 - 2  # item A, then a minor flag (2 in 2017); info costs nothing
@@ -85,8 +117,10 @@ def test_failed_applicable_items_and_flags_deduct_their_points() -> None:
     assert any("待核实" in reason and "暂定" in reason for reason in result.reasons)
 
 
-@pytest.mark.parametrize(("lost", "code"), [(5, "excellent"), (5.5, "qualified"), (15, "qualified"),
-                                            (15.5, "flawed"), (40, "flawed"), (40.5, "unqualified")])
+@pytest.mark.parametrize(
+    ("lost", "code"),
+    [(5, "excellent"), (5.5, "qualified"), (15, "qualified"), (15.5, "flawed"), (40, "flawed"), (40.5, "unqualified")],
+)
 def test_thresholds_include_the_boundary_score(lost: float, code: str) -> None:
     result = score(case(A="fail"), template(item("A", deduction=lost)), [])
     assert result.score == 100 - lost
@@ -140,16 +174,18 @@ def test_score_is_rounded_half_up_and_never_negative(tmp_path: Path) -> None:
     assert score(case(A="fail"), template(item("A", deduction=1.3)), []).score == 98.5
     assert score(case(A="fail"), template(item("A", deduction=1.25)), []).score == 99.0
     tenth = load_grading_scheme(write_scheme(tmp_path, rounding=0.1))
-    assert score_case(case(A="fail"), template(item("A", deduction=1.26)), {"A": Answer("fail")}, [], tenth).score \
-        == 98.7
+    assert (
+        score_case(case(A="fail"), template(item("A", deduction=1.26)), {"A": Answer("fail")}, [], tenth).score == 98.7
+    )
     crushed = score(case(A="fail", B="fail"), template(item("A", deduction=80), item("B", deduction=80)), [])
     assert crushed.score == 0
     assert crushed.proposed_code == "unqualified"
 
 
 def test_tier_mode_deducts_by_the_items_tier(tmp_path: Path) -> None:
-    path = write_scheme(tmp_path, item_deductions={"points": "tier",
-                                                   "tier_points": {"瑕疵": 1, "一般错误": 4, "严重错误": 12}})
+    path = write_scheme(
+        tmp_path, item_deductions={"points": "tier", "tier_points": {"瑕疵": 1, "一般错误": 4, "严重错误": 12}}
+    )
     tpl = template(item("A", severity="一般错误", deduction=0), item("B", deduction=9))
     result = score_case(case(), tpl, {"A": Answer("fail"), "B": Answer("fail")}, [], load_grading_scheme(path))
     assert result.score == 100 - 4 - 1
@@ -157,7 +193,11 @@ def test_tier_mode_deducts_by_the_items_tier(tmp_path: Path) -> None:
 
 def test_flag_headings_come_from_the_rule_or_the_rule_family() -> None:
     assert [default_heading(r) for r in ("EVID-X", "DL-ARREST-REVIEW", "PROC-X", "DEF-THRESHOLD-NOT-MET")] == [
-        "证据采信", "办案程序", "办案程序", "法律适用"]
+        "证据采信",
+        "办案程序",
+        "办案程序",
+        "法律适用",
+    ]
     flags = [flag("DEF-THRESHOLD-NOT-MET", "major"), flag("ENF-X", "major")]
     result = score(case(), None, flags, heading_of={"DEF-THRESHOLD-NOT-MET": "事实认定"}.get)
     assert [d.heading for d in result.deductions] == ["事实认定", "法律适用"]

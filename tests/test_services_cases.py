@@ -43,18 +43,28 @@ def test_duplicate_case_no_is_refused_and_nothing_changes(services) -> None:  # 
 
 
 def test_filter_sort_page_and_chinese_substring_search(services) -> None:  # type: ignore[no-untyped-def]
-    cases = [make_case(f"京朝检刑诉〔2026〕{i}号", title=f"{name}案", prosecutor=p, received_on=dt.date(2026, 1, i),
-                       charges=[charge])
-             for i, (name, p, charge) in enumerate([("张某某盗窃", "李某", "盗窃罪"), ("王某诈骗", "周某", "诈骗罪"),
-                                                    ("刘某危险驾驶", "李某", "危险驾驶罪")], start=1)]
+    cases = [
+        make_case(
+            f"京朝检刑诉〔2026〕{i}号",
+            title=f"{name}案",
+            prosecutor=p,
+            received_on=dt.date(2026, 1, i),
+            charges=[charge],
+        )
+        for i, (name, p, charge) in enumerate(
+            [("张某某盗窃", "李某", "盗窃罪"), ("王某诈骗", "周某", "诈骗罪"), ("刘某危险驾驶", "李某", "危险驾驶罪")],
+            start=1,
+        )
+    ]
     services.cases.import_cases(services.actor, cases)
     assert [r.title for r in services.cases.page(CaseQuery(text="盗窃"))] == ["张某某盗窃案"]
     assert [r.title for r in services.cases.page(CaseQuery(text="诈骗罪"))] == ["王某诈骗案"]
     assert services.cases.count(CaseQuery(prosecutor="李某")) == 2
     ascending = services.cases.page(CaseQuery(sort="received_on", descending=False))
     assert [r.received_on.day for r in ascending] == [1, 2, 3]
-    assert [r.case_no for r in services.cases.page(CaseQuery(descending=True), offset=1, limit=1)] == \
-        ["京朝检刑诉〔2026〕2号"]
+    assert [r.case_no for r in services.cases.page(CaseQuery(descending=True), offset=1, limit=1)] == [
+        "京朝检刑诉〔2026〕2号"
+    ]
     assert services.cases.count(CaseQuery(date_from=dt.date(2026, 1, 2), date_to=dt.date(2026, 1, 2))) == 1
     assert services.cases.count(CaseQuery(text="100%")) == 0
 

@@ -31,7 +31,7 @@ SURNAMES = (
     "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
 GIVEN_CHARS = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰红建文辉力亮斌宁"
-COMPANY_WORDS = ("鑫达", "恒通", "华盛", "永辉", "金源", "泰和", "宏远", "佳禾", "博雅", "汇丰源", "润泽", "安康")
+COMPANY_CHARS = "鑫恒华永金泰宏佳博汇润安"
 
 
 @dataclass(frozen=True)
@@ -205,11 +205,11 @@ REFERRALS: tuple[tuple[str, str, str, str], ...] = (
 
 #: 行政公益诉讼: the agency urged to act and what about.
 PUBLIC_MATTERS: tuple[tuple[str, str], ...] = (
-    ("生态环境局", "督促整治河道违法排污"),
-    ("市场监督管理局", "督促查处校园周边无证食品经营"),
-    ("自然资源局", "督促查处违法占用耕地"),
-    ("住房和城乡建设局", "督促整治燃气安全隐患"),
-    ("文化和旅游局", "督促保护不可移动文物"),
+    ("生态环境局", "督促整治某河道违法排污"),
+    ("市场监督管理局", "督促查处某小学周边无证食品经营"),
+    ("自然资源局", "督促查处某村违法占用耕地"),
+    ("住房和城乡建设局", "督促整治某小区燃气安全隐患"),
+    ("文化和旅游局", "督促保护某不可移动文物"),
 )
 
 FOOD_PRODUCTS = ("减肥代餐粉", "散装熟食", "自制糕点", "网红辣条", "进口冷冻肉制品")
@@ -286,6 +286,8 @@ class _Draft:
 
 
 class _Builder:
+    """State shared across the cases of one run: the random source, 案号 counters and each office's prosecutors."""
+
     def __init__(self, rng: random.Random, today: dt.date) -> None:
         self.rng = rng
         self.today = today
@@ -340,7 +342,9 @@ class _Builder:
         return self.rng.choice(SURNAMES) + ("某某" if self.rng.random() < 0.6 else "某")
 
     def company(self, place: str) -> str:
-        return f"{place[:2]}{self.rng.choice(COMPANY_WORDS)}{self.rng.choice(('贸易', '科技', '实业', '食品'))}有限公司"
+        """Anonymised like published documents: the city, one character of the trade name, 某."""
+        kind = self.rng.choice(("贸易", "科技", "实业", "食品"))
+        return f"{place[:2]}{self.rng.choice(COMPANY_CHARS)}某{kind}有限公司"
 
     def days(self, day: dt.date, low: int, high: int) -> dt.date:
         return day + dt.timedelta(days=self.rng.randint(low, high))
@@ -372,9 +376,9 @@ class _Builder:
             return {"notified_to_suspect": True}
         return {}
 
-    def slot(self, draft: _Draft, key: str, day: dt.date, source: str, names: dict[str, str]) -> Evidence:
+    def slot(self, draft: _Draft, key: str, day: dt.date, source: str, names: dict[str, str]) -> None:
         category, title = SLOTS[key]
-        return draft.add(category, title.format(**names), day, source, self.attributes_for(category))
+        draft.add(category, title.format(**names), day, source, self.attributes_for(category))
 
     # --- criminal ------------------------------------------------------------------------------------------
 
@@ -434,7 +438,7 @@ class _Builder:
         approved = rng.random() < 0.85
         draft.event("arrest_decided", decided, "approved" if approved else "rejected",
                     "批准逮捕" if approved else "不批准逮捕：无社会危险性，可以取保候审")
-        self.apply_criminal_defect(case, draft, defect)
+        self.apply_criminal_defect(case, draft, defect, suspect)
         self.finish(case, draft, decided)
 
     def prosecution_review(self, case: Case, office: Procuratorate, defective: bool) -> None:
@@ -503,7 +507,7 @@ class _Builder:
             case.facts["seizure_pending"] = False
         else:
             draft.event("prosecution_decided", decided, "indicted", f"向{office.court}提起公诉")
-        self.apply_criminal_defect(case, draft, defect)
+        self.apply_criminal_defect(case, draft, defect, suspect)
         self.finish(case, draft, decided)
 
     def criminal_defect(self, case: Case, profile: ChargeProfile, *timing: str) -> str:
@@ -522,7 +526,7 @@ class _Builder:
             choices.pop("fast_track_ineligible", None)
         return self.rng.choices(list(choices), weights=list(choices.values()))[0]
 
-    def apply_criminal_defect(self, case: Case, draft: _Draft, defect: str) -> None:
+    def apply_criminal_defect(self, case: Case, draft: _Draft, defect: str, suspect: str) -> None:
         if "诽谤罪" in case.charges:
             self.defamation_facts(case, draft, below=defect == "defamation_threshold")
         statements = [e for e in draft.evidence if e.category == "suspect_statement"]
@@ -539,7 +543,7 @@ class _Builder:
         elif defect == "interrogation_place":
             detained = next(e.date for e in draft.events if e.kind == "detained_in_center")
             later = self.days(detained, 1, max((case.received_on - detained).days, 1))
-            draft.add("suspect_statement", "犯罪嫌疑人的供述（提出看守所后在办案中心讯问）", later,
+            draft.add("suspect_statement", f"犯罪嫌疑人{suspect}的供述（提出看守所后在办案中心讯问）", later,
                       statements[0].source, {"admits_guilt": True, "audio_video_recorded": True, "place": "other",
                                              "interrogator_count": 2})
         else:

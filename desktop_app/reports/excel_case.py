@@ -83,7 +83,7 @@ def _write_form_sheet(ws: Worksheet, card: Scorecard) -> None:
     states = item_states(card.template, card.case, card.answers) if card.template else []
     section_of = {item.id: section.title for section in card.template.sections for item in section.items} \
         if card.template else {}
-    for last, state in enumerate(states, header_row + 1):  # noqa: B007 - `last` is the last row written
+    for last, state in enumerate(states, header_row + 1):
         item = state.item
         if not state.applicable:
             result = "本案不适用"

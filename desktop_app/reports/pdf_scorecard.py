@@ -9,6 +9,7 @@ case's last page is known, so even a combined file of thousands of cases is rend
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -94,7 +95,7 @@ def _table(styles: dict[str, ParagraphStyle], headers: Sequence[str] | None, row
         data.append([_p(h, styles["head"]) for h in headers])
     data += [[_p(v, styles["cell"]) for v in row] for row in rows]
     # splitInRow: a row taller than a page (a very long note) continues on the next page instead of failing.
-    table = Table(data, colWidths=[w * BODY_WIDTH for w in widths], repeatRows=1 if headers else 0)
+    table = Table(data, colWidths=[w * BODY_WIDTH for w in widths], repeatRows=1 if headers else 0, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -257,7 +258,7 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
             (SEVERITIES.get(f.severity, f.severity), f"{f.title}\n{f.rule}",
              f.message + (f"\n建议：{f.suggestion}" if f.suggestion else ""), _basis(f.legal_basis, f.verified))
             for f in evaluation.flags
-        ], (0.08, 0.27, 0.37, 0.28)))
+        ], (0.07, 0.30, 0.35, 0.28)))
     else:
         story.append(_p("未发现风险提示。", styles["muted"]))
     story.append(_p("（二）办案期限", styles["h2"]))
@@ -268,7 +269,7 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
                                                           if d.days_left is not None and d.days_left >= 0 else ""),
              _basis(d.legal_basis, d.verified))
             for d in evaluation.deadlines
-        ], (0.18, 0.11, 0.11, 0.11, 0.17, 0.32)))
+        ], (0.17, 0.13, 0.13, 0.13, 0.16, 0.28)))
     else:
         story.append(_p("本案不涉及需计算的法定办案期限。", styles["muted"]))
     if evaluation.computations:
@@ -283,26 +284,27 @@ def _score_chart(card: Scorecard) -> Drawing:
     font = register_cjk_font()
     score = card.score
     lost = {h: p for h, p in score.points_by_heading().items() if p > 0}
-    bar_height = 14 * len(lost) + 30 if lost else 0
-    drawing = Drawing(BODY_WIDTH, 46 + bar_height)
-    top = drawing.height - 14
     full = BODY_WIDTH - 110
+    axis_space, bars_height = 16, 14 * len(lost) + 6
+    score_y = axis_space + bars_height + 22 if lost else 4
+    drawing = Drawing(BODY_WIDTH, score_y + 22)
     fraction = score.score / score.base_score if score.base_score else 0
-    drawing.add(String(0, top - 12, "得分", fontName=font, fontSize=9))
-    drawing.add(Rect(60, top - 16, full, 14, fillColor=colors.HexColor("#EEEEEE"), strokeColor=None))
-    drawing.add(Rect(60, top - 16, full * max(0.0, min(1.0, fraction)), 14,
+    drawing.add(String(0, score_y + 3, "得分", fontName=font, fontSize=9))
+    drawing.add(Rect(60, score_y, full, 14, fillColor=colors.HexColor("#EEEEEE"), strokeColor=None))
+    drawing.add(Rect(60, score_y, full * max(0.0, min(1.0, fraction)), 14,
                      fillColor=colors.HexColor("#4472C4"), strokeColor=None))
-    drawing.add(String(66 + full, top - 12, f"{score.score:g} / {score.base_score:g}", fontName=font, fontSize=9))
+    drawing.add(String(66 + full, score_y + 3, f"{score.score:g} / {score.base_score:g}", fontName=font, fontSize=9))
     if lost:
         chart = HorizontalBarChart()
-        chart.x, chart.y = 60 + 40, 8
-        chart.width, chart.height = full - 40, bar_height - 20
+        chart.x, chart.y = 100, axis_space
+        chart.width, chart.height = full - 40, bars_height
         chart.data = [list(lost.values())]
         chart.categoryAxis.categoryNames = list(lost)
         chart.categoryAxis.labels.fontName = font
         chart.categoryAxis.labels.fontSize = 8
         chart.categoryAxis.reverseDirection = True
         chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = math.ceil(max(lost.values()) * 1.15) or 1  # room for the bar's label
         chart.valueAxis.labels.fontName = font
         chart.valueAxis.labels.fontSize = 7
         chart.bars[0].fillColor = colors.HexColor("#C0504D")
@@ -312,19 +314,19 @@ def _score_chart(card: Scorecard) -> Drawing:
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 3
         drawing.add(chart)
-        drawing.add(String(0, bar_height - 6, "各类问题扣分", fontName=font, fontSize=9))
-        drawing.add(Line(0, bar_height + 2, BODY_WIDTH, bar_height + 2, strokeColor=colors.HexColor("#DDDDDD")))
+        drawing.add(String(0, axis_space + bars_height + 4, "各类问题扣分", fontName=font, fontSize=9))
     return drawing
 
 
 def _grade(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     score = card.score
     story: list[Flowable] = [
-        KeepTogether([
-            _p(f"得分：{score.score:g} 分（满分 {score.base_score:g} 分）；拟评定等次：{score.proposed_label}。",
-               styles["body"]),
-            _score_chart(card),
-        ]),
+        # One block (not a nested KeepTogether, which platypus treats as never fitting) so the chart stays
+        # with the score line and both stay with the part's heading.
+        Table([[_p(f"得分：{score.score:g} 分（满分 {score.base_score:g} 分）；拟评定等次：{score.proposed_label}。",
+                   styles["body"])], [_score_chart(card)]],
+              colWidths=[BODY_WIDTH], style=[("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                             ("RIGHTPADDING", (0, 0), (-1, -1), 0)]),
         _p("理由：", styles["body"]),
     ]
     story += [_p(f"{n}. {reason}", styles["item"]) for n, reason in enumerate(score.reasons, 1)]
@@ -353,7 +355,7 @@ def _other(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     day = card.generated_on
     signature = Table([[_p(f"检查人：{card.inspector or '＿＿＿＿＿＿'}", styles["body"]),
                         _p(f"日期：{day.year} 年 {day.month} 月 {day.day} 日", styles["body"])]],
-                      colWidths=[BODY_WIDTH / 2, BODY_WIDTH / 2])
+                      colWidths=[BODY_WIDTH / 2, BODY_WIDTH / 2], style=[("LEFTPADDING", (0, 0), (0, 0), 0)])
     return [*story, Spacer(1, 18), signature]
 
 

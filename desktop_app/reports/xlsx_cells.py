@@ -8,7 +8,6 @@ that guarantees it.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -73,22 +72,13 @@ def stream_row(ws: Any, values: Iterable[Any], *, header: bool = False) -> list[
     return [stream_cell(ws, v) for v in values]
 
 
-def write_row(ws: Worksheet, row: int, values: Sequence[Any], *, header: bool = False, first_col: int = 1) -> None:
-    for offset, value in enumerate(values):
-        cell = assign(ws.cell(row=row, column=first_col + offset), value)
+def write_row(ws: Worksheet, row: int, values: Sequence[Any], *, header: bool = False) -> None:
+    for column, value in enumerate(values, 1):
+        cell = assign(ws.cell(row=row, column=column), value)
         if header:
             styled(cell, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER)
         else:
             styled(cell)
-
-
-def text_width(text: Any) -> int:
-    """Column width units a value needs: CJK and full-width characters count double."""
-    if text is None:
-        return 0
-    if isinstance(text, dt.date):
-        return 10
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
@@ -111,15 +101,13 @@ def print_setup(ws: Any, *, landscape: bool = True, title_rows: str | None = Non
         ws.print_title_rows = title_rows
 
 
-def table_sheet(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float],
-                *, landscape: bool = True) -> int:
-    """A plain table from row 1: header, rows, frozen header, auto-filter, widths, A4; returns the last row."""
+def table_sheet(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float]) -> None:
+    """A plain table from row 1: header, rows, frozen header, auto-filter over all rows, widths, A4 landscape."""
     write_row(ws, 1, headers, header=True)
     last = 1
-    for last, values in enumerate(rows, 2):  # noqa: B007 - `last` is the last row written
+    for last, values in enumerate(rows, 2):
         write_row(ws, last, values)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last}"
     set_widths(ws, widths)
-    print_setup(ws, landscape=landscape, title_rows="1:1")
-    return last
+    print_setup(ws, title_rows="1:1")

@@ -37,42 +37,58 @@ def case_from_record(record: CaseRecord) -> Case:
     )
 
 
+def case_columns(case: Case) -> dict[str, Any]:
+    """The scalar columns of a case row (status aside, which depends on the row's history)."""
+    return {
+        "case_no": case.case_no,
+        "title": case.title,
+        "case_type": case.case_type,
+        "prosecutor": case.prosecutor,
+        "department": case.department,
+        "received_on": case.received_on,
+        "closed_on": case.closed_on,
+        "in_custody": case.in_custody,
+        "charges": list(case.charges),
+        "charges_text": "、".join(case.charges),
+        "possible_sentence": case.possible_sentence,
+        "plea_agreement": case.plea_agreement,
+        "fast_track": case.fast_track,
+        "suspect_minor": case.suspect_minor,
+        "investigated_by": case.investigated_by,
+        "facts": dict(case.facts),
+        "extra": dict(case.extra),
+    }
+
+
+def evidence_rows(case: Case) -> list[dict[str, Any]]:
+    return [{"position": i, "evidence_id": e.id, "category": e.category, "title": e.title,
+             "collected_on": e.collected_on, "source": e.source, "attributes": dict(e.attributes),
+             "extra": dict(e.extra)} for i, e in enumerate(case.evidence)]
+
+
+def event_rows(case: Case) -> list[dict[str, Any]]:
+    return [{"position": i, "kind": e.kind, "date": e.date, "outcome": e.outcome, "note": e.note,
+             "extra": dict(e.extra)} for i, e in enumerate(case.events)]
+
+
+def status_for(case: Case) -> str:
+    return "closed" if case.closed_on else "open"
+
+
 def apply_case(record: CaseRecord, case: Case) -> None:
     """Write every field of `case` onto `record`, replacing its evidence and events."""
-    record.case_no = case.case_no
-    record.title = case.title
-    record.case_type = case.case_type
-    record.prosecutor = case.prosecutor
-    record.department = case.department
-    record.received_on = case.received_on
-    record.closed_on = case.closed_on
+    for column, value in case_columns(case).items():
+        setattr(record, column, value)
     if record.status != "archived":
-        record.status = "closed" if case.closed_on else "open"
-    record.in_custody = case.in_custody
-    record.charges = list(case.charges)
-    record.charges_text = "、".join(case.charges)
-    record.possible_sentence = case.possible_sentence
-    record.plea_agreement = case.plea_agreement
-    record.fast_track = case.fast_track
-    record.suspect_minor = case.suspect_minor
-    record.investigated_by = case.investigated_by
-    record.facts = dict(case.facts)
-    record.extra = dict(case.extra)
+        record.status = status_for(case)
     session = object_session(record)
     if session is not None and (record.evidence or record.events):
         # Delete the old rows first: evidence ids are unique per case, and a new E1 may replace an old E1.
         record.evidence.clear()
         record.events.clear()
         session.flush()
-    record.evidence = [
-        EvidenceRecord(position=i, evidence_id=e.id, category=e.category, title=e.title, collected_on=e.collected_on,
-                       source=e.source, attributes=dict(e.attributes), extra=dict(e.extra))
-        for i, e in enumerate(case.evidence)
-    ]
-    record.events = [
-        EventRecord(position=i, kind=e.kind, date=e.date, outcome=e.outcome, note=e.note, extra=dict(e.extra))
-        for i, e in enumerate(case.events)
-    ]
+    record.evidence = [EvidenceRecord(**row) for row in evidence_rows(case)]
+    record.events = [EventRecord(**row) for row in event_rows(case)]
 
 
 def audit_snapshot(case: Case) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from desktop_app.services.actors import Actor, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
 from desktop_app.services.inspections import InspectionService
+from desktop_app.services.rectifications import RectificationService
 from desktop_app.services.templates import TemplateService
 from desktop_app.services.uow import UnitOfWork
 
@@ -28,6 +29,7 @@ class Services:
     cases: CaseService
     templates: TemplateService
     inspections: InspectionService
+    rectifications: RectificationService
 
     @property
     def context(self) -> EvaluationContext:
@@ -51,4 +53,4 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     inspections = InspectionService(database, templates)
     cases = CaseService(database, derived, answer_importer=inspections.import_answers)
     return Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
-                    inspections=inspections)
+                    inspections=inspections, rectifications=RectificationService(database))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from db.models import DeadlineRecord, FlagRecord
@@ -34,17 +35,22 @@ class DerivedData:
         """Use another calendar or grading scheme from now on (e.g. after a calendar import)."""
         self._context = context
 
-    def refresh(self, session: Session, case_id: int, case: Case) -> None:
+    def rows(self, case_id: int, case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The deadline rows and flag rows of one case, ready for a bulk insert."""
         evaluation = evaluate_case(case, self.today(), self.context)
+        deadlines = [{"case_id": case_id, "rule": d.rule, "name": d.name, "start": d.start, "due": d.due,
+                      "done_on": d.done_on, "legal_basis": d.legal_basis} for d in evaluation.deadlines]
+        flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
+                  "legal_basis": f.legal_basis, "verified": f.verified, "evidence_ids": list(f.evidence_ids)}
+                 for f in evaluation.flags]
+        return deadlines, flags
+
+    def refresh(self, session: Session, case_id: int, case: Case) -> None:
+        """Replace the stored periods and flags of a case after it changed."""
+        deadlines, flags = self.rows(case_id, case)
         session.execute(delete(DeadlineRecord).where(DeadlineRecord.case_id == case_id))
         session.execute(delete(FlagRecord).where(FlagRecord.case_id == case_id))
-        session.add_all(
-            DeadlineRecord(case_id=case_id, rule=d.rule, name=d.name, start=d.start, due=d.due, done_on=d.done_on,
-                           legal_basis=d.legal_basis)
-            for d in evaluation.deadlines
-        )
-        session.add_all(
-            FlagRecord(case_id=case_id, rule=f.rule, severity=f.severity, title=f.title, message=f.message,
-                       legal_basis=f.legal_basis, verified=f.verified, evidence_ids=list(f.evidence_ids))
-            for f in evaluation.flags
-        )
+        if deadlines:
+            session.execute(insert(DeadlineRecord), deadlines)
+        if flags:
+            session.execute(insert(FlagRecord), flags)

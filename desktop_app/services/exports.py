@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.core.evaluation import assess_case
 from desktop_app.core.i18n import tr
-from desktop_app.core.rectification import build_rectification_list
+from desktop_app.core.rectification import RectificationItem, build_rectification_list
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.core.scoring import apply_override
 from desktop_app.reports.errors import ExportCancelled
@@ -45,11 +45,18 @@ def build_scorecard(services: Services, case_no: str, today: dt.date) -> Scoreca
         inspector=view.info.inspector if view else services.actor.display_name,
         evaluation=assessment.evaluation,
         score=score,
-        rectification=build_rectification_list(case, template, answers, assessment.evaluation.flags, today,
-                                               context.scheme, heading_of=context.heading_of),
+        rectification=services.rectifications.overlay(case_no, build_rectification_list(
+            case, template, answers, assessment.evaluation.flags, today, context.scheme, heading_of=context.heading_of)),
         generated_on=today,
         scheme_title=context.scheme.title,
     )
+
+
+def sync_rectifications(services: Services, case_no: str, today: dt.date) -> list[RectificationItem]:
+    """Store the case's current rectification lines (keeping what people recorded) and return them."""
+    card = build_scorecard(services, case_no, today)
+    services.rectifications.sync(services.actor, case_no, card.rectification)
+    return services.rectifications.overlay(case_no, card.rectification)
 
 
 def _cards(services: Services, case_nos: Sequence[str], today: dt.date, progress: ProgressFn | None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -101,18 +101,27 @@ class InspectionService:
             return None
         return self.view(max(infos, key=lambda i: i.updated_at).id)
 
-    def import_answers(self, session: Session, actor: Actor, case_id: int, case_type: str,
-                       answers: dict[str, Answer]) -> None:
-        """Answers that came inside a case file become the importer's 自查 inside the import's own transaction;
-        item ids are kept as given so that exporting the case again returns exactly what was imported."""
-        if not answers:
+    def import_answers(self, session: Session, actor: Actor, batch: list[tuple[int, str, dict[str, Answer]]]) -> None:
+        """Answers that came inside case files become the importer's 自查, inside the import's own transaction.
+
+        Item ids are kept as given, so exporting a case again returns exactly the answers that were imported.
+        """
+        batch = [entry for entry in batch if entry[2]]
+        if not batch:
             return
-        version_id, _ = self.templates.current(case_type)
-        inspection = Inspection(case_id=case_id, user_id=actor.id, kind="self", template_version_id=version_id)
-        session.add(inspection)
-        session.flush()
-        session.add_all(AnswerRecord(inspection_id=inspection.id, item_id=item_id, value=a.value, note=a.note)
-                        for item_id, a in answers.items())
+        versions: dict[str, int] = {}
+        for _, case_type, _ in batch:
+            if case_type not in versions:
+                versions[case_type] = session.scalars(
+                    select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == case_type)
+                    .order_by(ChecklistTemplateVersion.id.desc()).limit(1)).one()
+        ids = session.scalars(
+            insert(Inspection).returning(Inspection.id, sort_by_parameter_order=True),
+            [{"case_id": case_id, "user_id": actor.id, "kind": "self", "template_version_id": versions[case_type]}
+             for case_id, case_type, _ in batch]).all()
+        session.execute(insert(AnswerRecord), [
+            {"inspection_id": inspection_id, "item_id": item_id, "value": a.value, "note": a.note}
+            for inspection_id, (_, _, answers) in zip(ids, batch, strict=True) for item_id, a in answers.items()])
 
     def answer(self, actor: Actor, inspection_id: int, item_id: str, value: str | None, note: str = "") -> None:
         """Record (or with value None, clear) one answer in its own transaction, with its audit entry."""

@@ -144,7 +144,6 @@ class ChecklistWalk(QWidget):
         for column, width in ((COL_SEVERITY, 120), (COL_ANSWER, 110), (COL_NOTE, 160)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        self.view.installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.proxy.modelReset.connect(self.view.expandAll)
         self.proxy.rowsInserted.connect(lambda *_: self.view.expandAll())
@@ -155,6 +154,7 @@ class ChecklistWalk(QWidget):
         splitter.addWidget(self._build_detail())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 300])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -164,6 +164,8 @@ class ChecklistWalk(QWidget):
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(splitter, 1)
         self._splitter = splitter
+        self.view.installEventFilter(self)
+        self.note_edit.installEventFilter(self)
         self._show_item(None)
         self._update_progress()
 
@@ -190,7 +192,6 @@ class ChecklistWalk(QWidget):
         self.note_edit = _NoteEdit()
         self.note_edit.returnPressed.connect(self._commit_note)
         self.note_edit.cancelled.connect(self._cancel_note)
-        self.note_edit.installEventFilter(self)
         self.note_prompt = QLabel()
         self.note_prompt.setStyleSheet("color: #c62828;")
         self.note_prompt.setWordWrap(True)
@@ -230,10 +231,10 @@ class ChecklistWalk(QWidget):
         layout.addWidget(self.basis_label)
         layout.addWidget(self.condition_label)
         layout.addWidget(self.answer_label)
+        layout.addLayout(buttons)
         layout.addLayout(note_row)
         layout.addWidget(self.note_prompt)
         layout.addStretch(1)
-        layout.addLayout(buttons)
         return frame
 
     # --- what the workspace calls --------------------------------------------------------------------------

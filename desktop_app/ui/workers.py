@@ -14,7 +14,15 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.errors import report_exception
 
@@ -61,6 +69,42 @@ class _Runnable(QRunnable):
             self._signals.succeeded.emit(result)
 
 
+class ProgressDialog(QDialog):
+    """Label, bar and Cancel. Unlike QProgressDialog, setting a value never spins a nested event loop, which
+    could deliver the job's own completion while the progress update is still running."""
+
+    canceled = Signal()
+
+    def __init__(self, label: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        self.label = QLabel(label)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.cancel_button = QPushButton("取消")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+
+    def set_progress(self, done: int, total: int) -> None:
+        """A known total fills the bar; total 0 shows a busy bar."""
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        else:
+            self.bar.setRange(0, 0)
+
+    def reject(self) -> None:
+        """Cancel, Esc and the close button ask the job to stop; the dialog closes when the job has ended."""
+        self.cancel_button.setEnabled(False)
+        self.canceled.emit()
+
+
 class Job(QObject):
     """One background job and its (lazily shown) progress dialog; `finished` fires after the callback ran."""
 
@@ -82,7 +126,7 @@ class Job(QObject):
         self._cancel_event = threading.Event()
         self._progress = (0, 0)
         self.done = False
-        self.dialog: QProgressDialog | None = None
+        self.dialog: ProgressDialog | None = None
         self._signals = _Signals()
         self._signals.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._signals.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
@@ -106,7 +150,7 @@ class Job(QObject):
     def cancel(self) -> None:
         self._cancel_event.set()
         if self.dialog is not None:
-            self.dialog.setLabelText("正在取消…")
+            self.dialog.label.setText("正在取消…")
 
     def is_cancelled(self) -> bool:
         return self._cancel_event.is_set()
@@ -115,12 +159,8 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self.done:
             return
-        dialog = QProgressDialog(self._label, "取消", 0, 0, self._parent_widget)
-        dialog.setWindowTitle(self._title)
+        dialog = ProgressDialog(self._label, self._title, self._parent_widget)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(0)
         dialog.canceled.connect(self.cancel)
         self.dialog = dialog
         self._apply_progress()
@@ -130,13 +170,9 @@ class Job(QObject):
         if self.dialog is None:
             return
         done, total = self._progress
-        if total > 0:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(min(done, total))
-            if not self.is_cancelled():
-                self.dialog.setLabelText(f"{self._label}（{done}/{total}）")
-        else:
-            self.dialog.setMaximum(0)
+        self.dialog.set_progress(done, total)
+        if total > 0 and not self.is_cancelled():
+            self.dialog.label.setText(f"{self._label}（{done}/{total}）")
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -148,7 +184,7 @@ class Job(QObject):
         self._show_timer.stop()
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
-            self.dialog.close()
+            self.dialog.hide()
             self.dialog.deleteLater()
             self.dialog = None
         Job._running.discard(self)

@@ -8,6 +8,7 @@ check that the two halves match exactly (no rule without a test, no test without
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ def computation(fn: ComputationFn) -> ComputationFn:
     return fn
 
 
+@functools.cache
 def _load_modules() -> None:
     for name in PREDICATE_MODULES:
         importlib.import_module(f"{__package__}.{name}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.core.case import SENTENCES_ABOVE_3Y, Case
+from desktop_app.core.case import SENTENCES_ABOVE_3Y, Case, fast_track_eligible
 from desktop_app.core.rules.base import Finding, RuleContext, dates, is_false, is_true, predicate
 
 #: At most two rounds of 退回补充侦查 (刑事诉讼法 第175条第3款).
@@ -27,7 +27,8 @@ def too_many_supplementary_rounds(case: Case, ctx: RuleContext) -> Finding | Non
 
 @predicate("PROC-FAST-TRACK-INELIGIBLE", placeholders=("reasons",))
 def fast_track_ineligible(case: Case, ctx: RuleContext) -> Finding | None:
-    if not case.fast_track:
+    """The same test the period calculation uses to fall back to the ordinary period; here it is also worded."""
+    if not case.fast_track or fast_track_eligible(case):
         return None
     reasons = []
     if case.suspect_minor:
@@ -35,8 +36,8 @@ def fast_track_ineligible(case: Case, ctx: RuleContext) -> Finding | None:
     if not case.plea_agreement:
         reasons.append("犯罪嫌疑人未认罪认罚")
     if case.possible_sentence in SENTENCES_ABOVE_3Y:
-        reasons.append("可能判处三年有期徒刑以上刑罚")
-    return Finding(values={"reasons": "；".join(reasons)}) if reasons else None
+        reasons.append("可能判处的刑罚超过三年有期徒刑")
+    return Finding(values={"reasons": "；".join(reasons)})
 
 
 @predicate("PROC-FAST-TRACK-EXCLUDED", placeholders=("reasons",))

@@ -1,0 +1,142 @@
+"""The stored rectification list (整改清单): who fixes what by when, and what became of it.
+
+The lines are derived from failed items and open flags; what people add — owner, due date, status, the reason
+for 不予整改, notes — is stored per case and key, so re-evaluating a case never loses it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models import CaseRecord, Rectification
+from desktop_app.core.i18n import tr
+from desktop_app.core.rectification import RECTIFICATION_STATUSES, RectificationItem, validate_status_change
+from desktop_app.services import audit
+from desktop_app.services.actors import Actor
+from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class RectificationRow:
+    case_no: str
+    case_title: str
+    key: str
+    problem: str
+    basis: str
+    heading: str
+    owner: str
+    due: dt.date | None
+    status: str
+    status_label: str
+    reason: str
+    note: str
+
+
+def _row(case: CaseRecord, r: Rectification) -> RectificationRow:
+    return RectificationRow(case.case_no, case.title, r.key, r.problem, r.basis, r.heading, r.owner, r.due, r.status,
+                            RECTIFICATION_STATUSES.get(r.status, r.status), r.reason, r.note)
+
+
+class RectificationService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def overlay(self, case_no: str, items: Sequence[RectificationItem]) -> list[RectificationItem]:
+        """The derived lines with what people recorded for them (status, owner, due date, reason, note)."""
+        with self.database.sessions() as session:
+            stored = {r.key: r for r in session.scalars(
+                select(Rectification).join(CaseRecord, CaseRecord.id == Rectification.case_id)
+                .where(CaseRecord.case_no == case_no))}
+        result = []
+        for item in items:
+            row = stored.get(item.key)
+            if row is not None:
+                item = dataclasses.replace(item, owner=row.owner or item.owner, due=row.due or item.due,
+                                           status=row.status, reason=row.reason, note=row.note or item.note)
+            result.append(item)
+        return result
+
+    def sync(self, actor: Actor, case_no: str, items: Sequence[RectificationItem]) -> None:
+        """Store the current lines: new problems are added as 待整改; a 待整改 line whose problem is gone is
+        removed; lines already 已整改 or 不予整改 are kept as the record of what was done."""
+        with UnitOfWork(self.database) as uow:
+            case = self._case(uow, case_no)
+            stored = {r.key: r for r in uow.session.scalars(select(Rectification)
+                                                             .where(Rectification.case_id == case.id))}
+            current = {item.key for item in items}
+            added, removed = [], []
+            for item in items:
+                row = stored.get(item.key)
+                if row is None:
+                    uow.session.add(Rectification(case_id=case.id, key=item.key, problem=item.problem,
+                                                  basis=item.basis, heading=item.heading, owner=item.owner,
+                                                  due=item.due, status="pending", note=item.note))
+                    added.append(item.key)
+                else:
+                    row.problem, row.basis, row.heading = item.problem, item.basis, item.heading
+            for key, row in stored.items():
+                if key not in current and row.status == "pending":
+                    uow.session.delete(row)
+                    removed.append(key)
+            if added or removed:
+                audit.record(uow.session, actor, "rectification.sync", "case", case_no,
+                             {"added": added, "removed": removed})
+            uow.commit()
+
+    def update(self, actor: Actor, case_no: str, key: str, *, status: str, reason: str = "",
+               owner: str | None = None, due: dt.date | None = None, note: str | None = None) -> RectificationRow:
+        """Change one line; 不予整改 needs a reason. The change and its old values go to the audit trail."""
+        actor.require("inspection.answer")
+        with UnitOfWork(self.database) as uow:
+            case = self._case(uow, case_no)
+            row = uow.session.scalar(select(Rectification).where(Rectification.case_id == case.id,
+                                                                 Rectification.key == key))
+            if row is None:
+                raise NotFound(tr(f"整改清单中没有 {key}", f"no rectification line {key}"))
+            item = RectificationItem(key=key, problem=row.problem, basis=row.basis, heading=row.heading,
+                                     owner=row.owner, due=row.due or dt.date.today())
+            try:
+                validate_status_change(item, status, reason)
+            except ValueError as exc:
+                raise ServiceError(str(exc)) from None
+            before = {"status": row.status, "reason": row.reason, "owner": row.owner, "due": row.due, "note": row.note}
+            row.status, row.reason = status, reason.strip()
+            if owner is not None:
+                row.owner = owner.strip()
+            if due is not None:
+                row.due = due
+            if note is not None:
+                row.note = note
+            after = {"status": row.status, "reason": row.reason, "owner": row.owner, "due": row.due, "note": row.note}
+            audit.record(uow.session, actor, "rectification.update", "case", case_no,
+                         {"key": key, **audit.changes(before, after)})
+            uow.commit()
+            return _row(case, row)
+
+    def rows(self, *, case_no: str | None = None, status: str | None = None,
+             owner: str | None = None) -> list[RectificationRow]:
+        """Stored lines across cases, filtered, the earliest due first."""
+        stmt = (select(CaseRecord, Rectification).join(Rectification, Rectification.case_id == CaseRecord.id)
+                .order_by(Rectification.due, CaseRecord.case_no, Rectification.key))
+        if case_no:
+            stmt = stmt.where(CaseRecord.case_no == case_no)
+        if status:
+            stmt = stmt.where(Rectification.status == status)
+        if owner:
+            stmt = stmt.where(Rectification.owner == owner)
+        with self.database.sessions() as session:
+            return [_row(case, r) for case, r in session.execute(stmt)]
+
+    @staticmethod
+    def _case(uow: UnitOfWork, case_no: str) -> CaseRecord:
+        case = uow.session.scalar(select(CaseRecord).where(CaseRecord.case_no == case_no))
+        if case is None:
+            raise NotFound(tr(f"案件 {case_no} 不存在", f"case {case_no} not found"))
+        return case

@@ -1,0 +1,97 @@
+"""Starting the desktop program: options, fonts, error handling, the database, then the main window.
+
+A database that cannot be opened (locked, read-only, corrupt, from a newer version) is explained in one plain
+sentence and the program exits cleanly; only real bugs reach the crash dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from db.engine import DatabaseEnvironmentError
+from desktop_app import __version__, paths
+from desktop_app.core.demo import generate_cases
+from desktop_app.core.i18n import LANGUAGES, set_language
+from desktop_app.services.cases import CaseQuery
+from desktop_app.services.container import Services, open_services
+from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook, log, setup_logging
+from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+
+DEMO_CASES = 200
+DEMO_SEED = 1
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left over for Qt (e.g. -platform)."""
+    parser = argparse.ArgumentParser(prog="casecheck-gui", description="案件质量自查（图形界面）")
+    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）")
+    parser.add_argument("--demo", action="store_true", help="数据库为空时填入演示案件")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="提示信息的语言（zh 或 en）")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_known_args(list(argv))
+
+
+def fill_demo(services: Services) -> int:
+    """Demo cases for a new, empty database; a database that already holds cases is left alone."""
+    if services.cases.count(CaseQuery()) > 0:
+        return 0
+    cases = list(generate_cases(DEMO_CASES, seed=DEMO_SEED, today=services.derived.today()))
+    return services.cases.import_cases(services.actor, cases, source="demo")
+
+
+def _fatal(title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    set_language(args.lang)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "casecheck", *qt_args])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(SETTINGS_ORGANIZATION)
+    app.setApplicationName(SETTINGS_APPLICATION)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    install_fonts(app)
+    log_path = setup_logging()
+    install_exception_hook()
+
+    target = paths.resolve_database(args.db)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        services = open_services(target)
+        if args.demo:
+            added = fill_demo(services)
+            if added:
+                log.info("已填入 %d 件演示案件", added)
+    except DatabaseEnvironmentError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
+        _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}")
+        return 2
+    except Exception as exc:
+        QGuiApplication.restoreOverrideCursor()
+        report = crash_report(type(exc), exc, exc.__traceback__)
+        log.error("启动失败\n%s", report)
+        CrashDialog(report).exec()
+        return 3
+    QGuiApplication.restoreOverrideCursor()
+    log.info("已打开数据库 %s（日志 %s）", services.database.display_path, log_path)
+
+    window = MainWindow(services)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        services.close()

@@ -1,0 +1,629 @@
+"""Entering or correcting a case: its basic fields, its evidence register and its procedural events.
+
+Problems are shown in red under the field they concern, both those found while typing and those the service
+reports on Save, so a person fixes the form in place instead of reading a list. What the form does not show
+(facts, checklist answers, unknown keys of a file) is carried over untouched when an existing case is edited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.case import (
+    CASE_TYPES,
+    EVENT_KINDS,
+    EVIDENCE_CATEGORIES,
+    INVESTIGATORS,
+    POSSIBLE_SENTENCES,
+    Case,
+    Event,
+    Evidence,
+)
+from desktop_app.core.case_format import parse_date
+from desktop_app.services.cases import CaseRow
+from desktop_app.services.container import Services
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.errors import report_exception
+from desktop_app.ui.filter_bar import OptionalDateEdit
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The Evidence/Event a table row was loaded from, so keys the table has no column for survive an edit.
+ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+ERROR_STYLE = "color: #c0392b;"
+NOT_SET = "（未填）"
+CHARGE_SEPARATORS = re.compile(r"[,，、;；]")
+_PROBLEM = re.compile(r"^(?P<where>.*?): (?P<field>[A-Za-z_]+(?:\[(?P<index>\d+)\])?(?:\.[A-Za-z_]+)*): (?P<msg>.*)$",
+                      re.DOTALL)
+
+YES_NO: dict[Any, str] = {True: "是", False: "否"}
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """One column of the evidence or events table."""
+
+    key: str
+    header: str
+    kind: str = "text"  # "text" | "date" | "choice"
+    choices: dict[Any, str] | None = None
+    #: For a choice column: a person may also type a value that is not in the list.
+    free_text: bool = False
+    #: Stored under the evidence's `attributes` rather than as a field of its own.
+    attribute: bool = False
+
+
+EVIDENCE_COLUMNS: tuple[CellSpec, ...] = (
+    CellSpec("id", "编号"),
+    CellSpec("category", "种类", "choice", EVIDENCE_CATEGORIES),
+    CellSpec("title", "名称"),
+    CellSpec("collected_on", "收集日期", "date"),
+    CellSpec("source", "来源"),
+    CellSpec("hash_value", "完整性校验值", attribute=True),
+    CellSpec("hash_recomputed", "复核校验值", attribute=True),
+    CellSpec("audio_video_recorded", "同步录音录像", "choice", YES_NO, attribute=True),
+    CellSpec("admits_guilt", "供述/辩解", "choice", {True: "供述", False: "辩解"}, attribute=True),
+    CellSpec("place", "讯问地点", "choice", {"detention_center": "看守所", "other": "其他"}, attribute=True),
+    CellSpec("video_recorded", "过程录像", "choice", YES_NO, attribute=True),
+    CellSpec("witness_present", "见证人在场", "choice", YES_NO, attribute=True),
+    CellSpec("witness_role", "见证人身份", "choice",
+             {"citizen": "普通公民", "police": "民警", "auxiliary_police": "辅警", "interested_party": "利害关系人",
+              "other": "其他"}, attribute=True),
+    CellSpec("signed", "签名/盖章", "choice", YES_NO, attribute=True),
+    CellSpec("via_judicial_assistance", "经司法协助取得", "choice", YES_NO, attribute=True),
+    CellSpec("permitted_use", "准许用于案号", attribute=True),
+    CellSpec("use_consent", "同意另作他用", "choice", YES_NO, attribute=True),
+)
+
+EVENT_COLUMNS: tuple[CellSpec, ...] = (
+    CellSpec("kind", "种类", "choice", EVENT_KINDS),
+    CellSpec("date", "日期", "date"),
+    CellSpec("outcome", "结果", "choice", {"approved": "批准/同意", "rejected": "不批准/不同意"}, free_text=True),
+    CellSpec("note", "备注"),
+)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down editor for coded cells: the cell shows the Chinese label and keeps the code in VALUE_ROLE."""
+
+    def __init__(self, spec: CellSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(self.spec.free_text)
+        combo.addItem("", None)
+        for value, label in (self.spec.choices or {}).items():
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        value = index.data(VALUE_ROLE)
+        position = editor.findData(value) if value is not None else 0
+        if position < 0:
+            editor.setEditText(str(value))
+        else:
+            editor.setCurrentIndex(position)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        value = editor.currentData()
+        text = editor.currentText().strip()
+        if self.spec.free_text and text != editor.itemText(editor.currentIndex()):
+            value = text or None
+        model.setData(index, choice_label(self.spec, value), Qt.ItemDataRole.DisplayRole)
+        model.setData(index, value, VALUE_ROLE)
+
+
+def choice_label(spec: CellSpec, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return (spec.choices or {}).get(value, str(value))
+
+
+def cell_item(spec: CellSpec, value: Any) -> QTableWidgetItem:
+    if spec.kind == "choice":
+        item = QTableWidgetItem(choice_label(spec, value))
+        item.setData(VALUE_ROLE, value)
+        return item
+    if spec.kind == "date":
+        return QTableWidgetItem(value.isoformat() if value else "")
+    return QTableWidgetItem("" if value is None else str(value))
+
+
+def cell_value(table: QTableWidget, row: int, column: int, spec: CellSpec) -> Any:
+    item = table.item(row, column)
+    if item is None:
+        return None if spec.kind == "choice" else ""
+    if spec.kind == "choice":
+        return item.data(VALUE_ROLE)
+    return item.text().strip()
+
+
+def split_charges(text: str) -> list[str]:
+    return [part.strip() for part in CHARGE_SEPARATORS.split(text) if part.strip()]
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class RecordTable(QWidget):
+    """An editable table with add/remove buttons and a red problem line underneath."""
+
+    changed = Signal()
+
+    def __init__(self, columns: tuple[CellSpec, ...], noun: str, id_prefix: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        #: New rows get the next free id with this prefix (E1, E2 …) in the "id" column, when there is one.
+        self.id_prefix = id_prefix
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        for number, spec in enumerate(columns):
+            if spec.kind == "choice":
+                self.table.setItemDelegateForColumn(number, ChoiceDelegate(spec, self.table))
+            if spec.kind == "date":
+                self.table.horizontalHeaderItem(number).setToolTip("日期格式：YYYY-MM-DD，例如 2026-03-02")
+        self.add_button = QPushButton(f"添加{noun}")
+        self.remove_button = QPushButton(f"删除{noun}")
+        self.error = error_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        self.add_button.clicked.connect(self.add_new_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.itemChanged.connect(self._item_changed)
+
+    def add_row(self, values: dict[str, Any] | None = None, original: Any = None) -> int:
+        values = values or {}
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        for number, spec in enumerate(self.columns):
+            item = cell_item(spec, values.get(spec.key))
+            if number == 0 and original is not None:
+                item.setData(ORIGINAL_ROLE, original)
+            self.table.setItem(row, number, item)
+        self.table.blockSignals(False)
+        self.table.setCurrentCell(row, 0)
+        self.changed.emit()
+        return row
+
+    @Slot()
+    def add_new_row(self) -> None:
+        """A blank row (with a fresh id), the first cell to fill opened for typing."""
+        values: dict[str, Any] = {}
+        keys = [spec.key for spec in self.columns]
+        if self.id_prefix and "id" in keys:
+            column = keys.index("id")
+            taken = {cell_value(self.table, r, column, self.columns[column]) for r in range(self.table.rowCount())}
+            number = self.table.rowCount() + 1
+            while f"{self.id_prefix}{number}" in taken:
+                number += 1
+            values["id"] = f"{self.id_prefix}{number}"
+        row = self.add_row(values)
+        column = 1 if values else 0
+        self.table.setCurrentCell(row, column)
+        self.table.setFocus()
+        self.table.editItem(self.table.item(row, column))
+
+    @Slot()
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()}, reverse=True)
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        for row in rows:
+            self.table.removeRow(row)
+        if rows:
+            self.changed.emit()
+
+    def values(self, row: int) -> dict[str, Any]:
+        return {spec.key: cell_value(self.table, row, n, spec) for n, spec in enumerate(self.columns)}
+
+    def original(self, row: int) -> Any:
+        item = self.table.item(row, 0)
+        return item.data(ORIGINAL_ROLE) if item is not None else None
+
+    def commit_open_editor(self) -> None:
+        """Take in what is typed in a cell that is still being edited, as if the person had pressed Enter."""
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None and self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def show_problems(self, problems: list[str]) -> None:
+        self.error.setText("\n".join(problems))
+        self.error.setVisible(bool(problems))
+
+    @Slot(QTableWidgetItem)
+    def _item_changed(self, _item: QTableWidgetItem) -> None:
+        self.changed.emit()
+
+
+class CaseEditor(QDialog):
+    """New case (case_no None) or edit of an existing one; emits `saved(CaseRow)` after a successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, services: Services, case_no: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.original_case_no = case_no
+        self.original: Case | None = services.cases.get(case_no) if case_no else None
+        self.archived = bool(case_no) and services.cases.status_of(case_no) == "archived"
+        self.saved_row: CaseRow | None = None
+        self._attempted = False
+        self._touched: set[str] = set()
+        self._dirty = False
+        self.setWindowTitle(f"编辑案件 — {case_no}" if case_no else "新建案件")
+        self.resize(1100, 760)
+        self._build()
+        self._load(self.original)
+        self._dirty = False
+
+    # --- building -----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.case_no_edit = QLineEdit()
+        self.case_no_edit.setPlaceholderText("例如 京朝检刑诉〔2026〕123号")
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("例如 张某某盗窃案")
+        self.type_combo = QComboBox()
+        for code, label in CASE_TYPES.items():
+            self.type_combo.addItem(label, code)
+        self.prosecutor_edit = QLineEdit()
+        self.prosecutor_edit.setCompleter(QCompleter(self.services.cases.distinct_values("prosecutor"), self))
+        self.department_edit = QLineEdit()
+        self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
+        self.investigator_combo = self._code_combo(INVESTIGATORS)
+        self.received_edit = QDateEdit()
+        self.received_edit.setCalendarPopup(True)
+        self.received_edit.setDisplayFormat("yyyy-MM-dd")
+        self.closed_edit = OptionalDateEdit("已办结")
+        self.charges_edit = QLineEdit()
+        self.charges_edit.setPlaceholderText("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪")
+        self.sentence_combo = self._code_combo(POSSIBLE_SENTENCES)
+        self.custody_check = QCheckBox("在押")
+        self.plea_check = QCheckBox("认罪认罚")
+        self.fast_track_check = QCheckBox("速裁")
+        self.minor_check = QCheckBox("未成年")
+
+        self.error_labels: dict[str, QLabel] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        placed = (
+            ("case_no", "案号 *", self.case_no_edit), ("title", "案件名称 *", self.title_edit),
+            ("case_type", "案件类型 *", self.type_combo), ("prosecutor", "承办检察官 *", self.prosecutor_edit),
+            ("department", "承办部门", self.department_edit), ("investigated_by", "侦查机关", self.investigator_combo),
+            ("received_on", "受理日期 *", self.received_edit), ("closed_on", "办结日期", self.closed_edit),
+            ("charges", "罪名", self.charges_edit), ("possible_sentence", "可能判处的刑罚", self.sentence_combo),
+        )
+        for number, (field, caption, widget) in enumerate(placed):
+            row, column = divmod(number, 2)
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            self.error_labels[field] = error_label()
+            self.field_widgets[field] = widget
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            cell.addWidget(self.error_labels[field])
+            grid.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(cell, row, column * 2 + 1)
+        flags = QHBoxLayout()
+        for check in (self.custody_check, self.plea_check, self.fast_track_check, self.minor_check):
+            flags.addWidget(check)
+        flags.addStretch(1)
+        grid.addWidget(QLabel("情形"), len(placed) // 2, 0)
+        grid.addLayout(flags, len(placed) // 2, 1, 1, 3)
+
+        self.evidence = RecordTable(EVIDENCE_COLUMNS, "证据", id_prefix="E")
+        self.events = RecordTable(EVENT_COLUMNS, "事件")
+        self.evidence.table.setColumnWidth(1, 150)
+        self.events.table.setColumnWidth(0, 220)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.evidence, "证据")
+        self.tabs.addTab(self.events, "程序事件")
+        self.general_error = error_label()
+        self.archived_note = QLabel("该案件已归档，不能修改。")
+        self.archived_note.setStyleSheet(ERROR_STYLE)
+        self.archived_note.setVisible(self.archived)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("保存")
+        self.save_button.setToolTip("保存（Ctrl+S）")
+        self.save_button.setEnabled(not self.archived)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.archived_note)
+        layout.addLayout(grid)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        for field, edit in (("case_no", self.case_no_edit), ("title", self.title_edit),
+                            ("prosecutor", self.prosecutor_edit), ("department", self.department_edit),
+                            ("charges", self.charges_edit)):
+            edit.textEdited.connect(lambda _text, f=field: self._edited(f))
+        self.received_edit.dateChanged.connect(lambda _date: self._edited("received_on"))
+        self.closed_edit.changed.connect(lambda: self._edited("closed_on"))
+        for field, combo in (("case_type", self.type_combo), ("investigated_by", self.investigator_combo),
+                             ("possible_sentence", self.sentence_combo)):
+            combo.currentIndexChanged.connect(lambda _i, f=field: self._edited(f))
+        for check in (self.custody_check, self.plea_check, self.fast_track_check, self.minor_check):
+            check.toggled.connect(lambda _on: self._edited(""))
+        self.evidence.changed.connect(lambda: self._edited("evidence"))
+        self.events.changed.connect(lambda: self._edited("events"))
+
+    @staticmethod
+    def _code_combo(choices: dict[str, str]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(NOT_SET, "")
+        for code, label in choices.items():
+            combo.addItem(label, code)
+        return combo
+
+    @staticmethod
+    def _select(combo: QComboBox, code: str | None) -> None:
+        combo.setCurrentIndex(max(combo.findData(code or ""), 0))
+
+    def _load(self, case: Case | None) -> None:
+        today = self.services.derived.today()
+        if case is None:
+            self.received_edit.setDate(QDate(today.year, today.month, today.day))
+            return
+        self.case_no_edit.setText(case.case_no)
+        self.title_edit.setText(case.title)
+        self._select(self.type_combo, case.case_type)
+        self.prosecutor_edit.setText(case.prosecutor)
+        self.department_edit.setText(case.department)
+        self._select(self.investigator_combo, case.investigated_by)
+        received = case.received_on
+        self.received_edit.setDate(QDate(received.year, received.month, received.day))
+        self.closed_edit.set_date(case.closed_on)
+        self.charges_edit.setText("、".join(case.charges))
+        self._select(self.sentence_combo, case.possible_sentence)
+        self.custody_check.setChecked(case.in_custody)
+        self.plea_check.setChecked(case.plea_agreement)
+        self.fast_track_check.setChecked(case.fast_track)
+        self.minor_check.setChecked(case.suspect_minor)
+        for evidence in case.evidence:
+            values = {"id": evidence.id, "category": evidence.category, "title": evidence.title,
+                      "collected_on": evidence.collected_on, "source": evidence.source, **evidence.attributes}
+            self.evidence.add_row(values, evidence)
+        for event in case.events:
+            self.events.add_row({"kind": event.kind, "date": event.date, "outcome": event.outcome or None,
+                                 "note": event.note}, event)
+        self.evidence.table.setCurrentCell(-1, -1)
+        self.events.table.setCurrentCell(-1, -1)
+        self._update_tab_titles()
+
+    # --- reading the form ---------------------------------------------------------------------------------------
+    def collect(self) -> tuple[Case, dict[str, list[str]]]:
+        """The case as typed, and the problems found in it by field (empty when it can be saved)."""
+        problems: dict[str, list[str]] = {}
+
+        def problem(field: str, message: str) -> None:
+            problems.setdefault(field, []).append(message)
+
+        case_no = self.case_no_edit.text().strip()
+        title = self.title_edit.text().strip()
+        prosecutor = self.prosecutor_edit.text().strip()
+        for field, value in (("case_no", case_no), ("title", title), ("prosecutor", prosecutor)):
+            if not value:
+                problem(field, "不能为空")
+        received = self.received_edit.date().toPython()
+        closed = self.closed_edit.date()
+        if closed is not None and closed < received:
+            problem("closed_on", "办结日期早于受理日期")
+        evidence = list(self._collect_evidence(lambda m: problem("evidence", m)))
+        events = list(self._collect_events(lambda m: problem("events", m)))
+        base = self.original or Case(case_no="", title="", case_type="", prosecutor="", received_on=received)
+        case = replace(
+            base, case_no=case_no, title=title, case_type=self.type_combo.currentData(), prosecutor=prosecutor,
+            department=self.department_edit.text().strip(), received_on=received, closed_on=closed,
+            in_custody=self.custody_check.isChecked(), charges=split_charges(self.charges_edit.text()),
+            possible_sentence=self.sentence_combo.currentData() or None, plea_agreement=self.plea_check.isChecked(),
+            fast_track=self.fast_track_check.isChecked(), suspect_minor=self.minor_check.isChecked(),
+            investigated_by=self.investigator_combo.currentData() or None, evidence=evidence, events=events,
+        )
+        return case, problems
+
+    def _collect_evidence(self, problem: Any) -> Iterable[Evidence]:
+        seen: set[str] = set()
+        for row in range(self.evidence.table.rowCount()):
+            values = self.evidence.values(row)
+            where = f"第{row + 1}行："
+            evidence_id = values["id"]
+            if not evidence_id:
+                problem(where + "证据编号不能为空")
+            elif evidence_id in seen:
+                problem(where + f"证据编号 {evidence_id} 重复")
+            seen.add(evidence_id)
+            if not values["category"]:
+                problem(where + "请选择证据种类")
+            collected = parse_date(values["collected_on"]) if values["collected_on"] else None
+            if values["collected_on"] and collected is None:
+                problem(where + "收集日期应为 YYYY-MM-DD 格式")
+            original: Evidence | None = self.evidence.original(row)
+            attributes = dict(original.attributes) if original else {}
+            for spec in EVIDENCE_COLUMNS:
+                if spec.attribute:
+                    value = values[spec.key]
+                    if value is None or value == "":
+                        attributes.pop(spec.key, None)
+                    else:
+                        attributes[spec.key] = value
+            yield Evidence(id=evidence_id, category=values["category"] or "", title=values["title"],
+                           collected_on=collected, source=values["source"], attributes=attributes,
+                           extra=dict(original.extra) if original else {})
+
+    def _collect_events(self, problem: Any) -> Iterable[Event]:
+        for row in range(self.events.table.rowCount()):
+            values = self.events.values(row)
+            where = f"第{row + 1}行："
+            if not values["kind"]:
+                problem(where + "请选择事件种类")
+            day = parse_date(values["date"])
+            if day is None:
+                problem(where + ("请填写日期" if not values["date"] else "日期应为 YYYY-MM-DD 格式"))
+                continue
+            original: Event | None = self.events.original(row)
+            yield Event(kind=values["kind"] or "", date=day, outcome=values["outcome"] or "", note=values["note"],
+                        extra=dict(original.extra) if original else {})
+
+    # --- problems -----------------------------------------------------------------------------------------------
+    def show_problems(self, problems: dict[str, list[str]], *, all_fields: bool) -> None:
+        """Put each problem under its field; only fields already touched unless the person tried to save."""
+        for field, label in self.error_labels.items():
+            shown = problems.get(field, []) if all_fields or field in self._touched else []
+            label.setText("；".join(shown))
+            label.setVisible(bool(shown))
+        for field, table in (("evidence", self.evidence), ("events", self.events)):
+            table.show_problems(problems.get(field, []) if all_fields or field in self._touched else [])
+        general = problems.get("", [])
+        self.general_error.setText("\n".join(general))
+        self.general_error.setVisible(bool(general))
+
+    @staticmethod
+    def problems_from_service(lines: list[str]) -> dict[str, list[str]]:
+        """Sort `WHERE: FIELD: message` lines from a service by the field of the form they concern."""
+        problems: dict[str, list[str]] = {}
+        for line in lines:
+            match = _PROBLEM.match(line)
+            if match is None:
+                problems.setdefault("", []).append(line)
+                continue
+            field = match["field"].split("[")[0].split(".")[0]
+            message = match["msg"]
+            if field in ("evidence", "events"):
+                if match["index"] is not None:
+                    message = f"第{int(match['index']) + 1}行：{message}"
+                problems.setdefault(field, []).append(message)
+            elif field in ("case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
+                           "charges", "possible_sentence", "investigated_by"):
+                problems.setdefault(field, []).append(message)
+            else:
+                problems.setdefault("", []).append(line)
+        return problems
+
+    def _focus_first_problem(self, problems: dict[str, list[str]]) -> None:
+        for field, widget in self.field_widgets.items():
+            if field in problems:
+                (self.closed_edit.check if widget is self.closed_edit else widget).setFocus()
+                return
+        for field, table in (("evidence", self.evidence), ("events", self.events)):
+            if field in problems:
+                self.tabs.setCurrentWidget(table)
+                table.table.setFocus()
+                return
+
+    def _update_tab_titles(self) -> None:
+        self.tabs.setTabText(0, f"证据（{self.evidence.table.rowCount()}）")
+        self.tabs.setTabText(1, f"程序事件（{self.events.table.rowCount()}）")
+
+    def _edited(self, field: str) -> None:
+        self._dirty = True
+        if field:
+            self._touched.add(field)
+        self._update_tab_titles()
+        _case, problems = self.collect()
+        self.show_problems(problems, all_fields=self._attempted)
+
+    # --- saving -------------------------------------------------------------------------------------------------
+    @Slot()
+    def save(self) -> bool:
+        """Validate, then create or update through the service; the dialog closes only when the case is stored."""
+        if self.archived:
+            return False
+        self.evidence.commit_open_editor()
+        self.events.commit_open_editor()
+        self._attempted = True
+        case, problems = self.collect()
+        self.show_problems(problems, all_fields=True)
+        if problems:
+            self._focus_first_problem(problems)
+            return False
+        try:
+            if self.original_case_no is None:
+                row = self.services.cases.create(self.services.actor, case)
+            else:
+                row = self.services.cases.update(self.services.actor, self.original_case_no, case)
+        except ServiceError as exc:
+            found = self.problems_from_service(exc.problems)
+            self.show_problems(found, all_fields=True)
+            self._focus_first_problem(found)
+            return False
+        except Exception as exc:
+            report_exception(self, exc)
+            return False
+        self.saved_row = row
+        self._dirty = False
+        self.saved.emit(row)
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self._dirty:
+            answer = QMessageBox.question(self, "放弃修改", "案件有未保存的修改，确定放弃吗？",
+                                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                                          QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

@@ -1,0 +1,171 @@
+"""The deadline board: every statutory period still running, across all cases, the most urgent first.
+
+A prosecutor opens the program in the morning to see what is overdue or due within three days, so the rows are
+coloured by status and a double-click (or Enter) opens the case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.results import DEADLINE_STATUSES
+from desktop_app.services.board import BoardRow, deadline_board
+from desktop_app.services.container import Services
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("剩余天数", "状态", "期限", "截止日期", "起算日期", "案号", "案件名称", "承办检察官", "法律依据")
+(COL_DAYS, COL_STATUS, COL_NAME, COL_DUE, COL_START, COL_CASE_NO, COL_TITLE, COL_PROSECUTOR,
+ COL_BASIS) = range(len(HEADERS))
+
+#: Background and text colours per status: red for overdue, amber for due soon, green for running.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "overdue": ("#f8d7da", "#842029"),
+    "due_soon": ("#fff3cd", "#664d03"),
+    "open": ("#e7f4ea", "#0f5132"),
+}
+BOARD_STATUSES = ("overdue", "due_soon", "open")
+
+
+def days_left_text(days: int) -> str:
+    if days < 0:
+        return f"超期 {-days} 天"
+    if days == 0:
+        return "今天到期"
+    return f"剩 {days} 天"
+
+
+class DeadlineBoardModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BoardRow] = []
+
+    def set_rows(self, rows: list[BoardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def board_row(self, row: int) -> BoardRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[row.status][0]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATUS_COLOURS[row.status][1]))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_NAME, COL_BASIS, COL_TITLE):
+            return f"{row.name}\n{row.legal_basis}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_DAYS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(row: BoardRow, column: int) -> str:
+        values = (days_left_text(row.days_left), row.status_label, row.name, row.due.isoformat(),
+                  row.start.isoformat(), row.case_no, row.title, row.prosecutor, row.legal_basis)
+        return values[column]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return str(section + 1)
+
+
+class DeadlineBoard(QWidget):
+    """Emits `openCase(case_no)` when a row is double-clicked or Enter is pressed on it."""
+
+    openCase = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("全部", "")
+        for status in BOARD_STATUSES:
+            self.status_combo.addItem(DEADLINE_STATUSES[status], status)
+        self.summary = QLabel()
+        self.model = DeadlineBoardModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((COL_DAYS, 80), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90), (COL_START, 90),
+                              (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)):
+            self.view.setColumnWidth(column, width)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("状态"))
+        top.addWidget(self.status_combo)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.view.doubleClicked.connect(self._open_index)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_current)
+        self.refresh()
+
+    def status_filter(self) -> str:
+        return self.status_combo.currentData() or ""
+
+    def set_status_filter(self, status: str) -> None:
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the running periods (after a case changed, or the day turned)."""
+        status = self.status_filter()
+        today = self.services.derived.today()
+        rows = deadline_board(self.services.database, today, statuses={status} if status else None)
+        self.model.set_rows(rows)
+        counts = {s: 0 for s in BOARD_STATUSES}
+        for row in (rows if not status else deadline_board(self.services.database, today)):
+            counts[row.status] += 1
+        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES))
+
+    @Slot()
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        self.openCase.emit(self.model.board_row(index.row()).case_no)

@@ -1,0 +1,271 @@
+"""The evidence chain of a case: the nine statutory kinds with their gaps, the register, the procedural events.
+
+A reviewer judges a case by what is missing as much as by what is there, so every kind of 《刑事诉讼法》第50条 is
+listed with its count and a gap is marked. In a 零口供 case (no admitting statement) the five conditions a
+conviction on circumstantial evidence must meet are shown beside the register as a read-only guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence
+
+CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
+#: The five conditions of 第140条 for a conviction without direct evidence, in the article's order.
+CHAIN_CONDITIONS: tuple[str, ...] = (
+    "证据已经查证属实；",
+    "证据之间相互印证，不存在无法排除的矛盾和无法解释的疑问；",
+    "全案证据形成完整的证据链；",
+    "根据证据认定案件事实足以排除合理怀疑，结论具有唯一性；",
+    "运用证据进行的推理符合逻辑和经验。",
+)
+
+EVIDENCE_COLUMNS: tuple[str, ...] = ("编号", "证据种类", "名称", "收集日期", "来源", "情况")
+EVENT_COLUMNS: tuple[str, ...] = ("日期", "程序事件", "结果", "备注")
+GAP_COLOUR = QColor("#c62828")
+SELECT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_YES_NO = ("有", "无")
+_BOOL_ATTRIBUTES: dict[str, tuple[str, tuple[str, str]]] = {
+    "admits_guilt": ("", ("供述（认罪）", "辩解（不认罪）")),
+    "audio_video_recorded": ("同步录音录像：", _YES_NO),
+    "video_recorded": ("全程录像：", _YES_NO),
+    "witness_present": ("见证人在场：", ("是", "否")),
+    "signed": ("签名盖章：", _YES_NO),
+    "via_judicial_assistance": ("", ("经刑事司法协助取得", "非经刑事司法协助取得")),
+    "use_consent": ("被请求国同意另作他用：", ("是", "否")),
+}
+_CODED_ATTRIBUTES: dict[str, tuple[str, dict[str, str]]] = {
+    "place": ("讯问地点：", {"detention_center": "看守所", "other": "看守所以外"}),
+    "witness_role": ("见证人：", {"citizen": "普通公民", "police": "侦查人员", "auxiliary_police": "辅警",
+                                 "interested_party": "利害关系人", "other": "其他人员"}),
+}
+_TEXT_ATTRIBUTES: dict[str, str] = {
+    "hash_value": "校验值：",
+    "hash_recomputed": "复核校验值：",
+    "permitted_use": "限定用于：",
+}
+
+
+def is_zero_confession(case: Case) -> bool:
+    """A criminal case with evidence but no statement in which the suspect admits guilt (零口供)."""
+    return (
+        case.is_criminal
+        and bool(case.evidence)
+        and not any(e.attributes.get("admits_guilt") is True for e in case.evidence_of("suspect_statement"))
+    )
+
+
+def attributes_text(evidence: Evidence) -> str:
+    """The documented attributes in words; an electronic item without a hash value says so."""
+    parts: list[str] = []
+    for key, value in evidence.attributes.items():
+        if key in _BOOL_ATTRIBUTES and isinstance(value, bool):
+            prefix, (yes, no) = _BOOL_ATTRIBUTES[key]
+            parts.append(prefix + (yes if value else no))
+        elif key in _CODED_ATTRIBUTES:
+            prefix, codes = _CODED_ATTRIBUTES[key]
+            parts.append(prefix + codes.get(str(value), str(value)))
+        elif key in _TEXT_ATTRIBUTES:
+            if str(value).strip():
+                parts.append(_TEXT_ATTRIBUTES[key] + str(value).strip())
+        else:
+            parts.append(f"{key}：{value}")
+    if evidence.category == "electronic_data" and not str(evidence.attributes.get("hash_value") or "").strip():
+        parts.append("未记录校验值")
+    return "；".join(parts)
+
+
+def _row(values: Iterable[Any], key: str) -> list[QStandardItem]:
+    items = []
+    for value in values:
+        item = QStandardItem("" if value is None else str(value))
+        item.setEditable(False)
+        item.setData(key, SELECT_ROLE)
+        item.setToolTip(item.text())
+        items.append(item)
+    return items
+
+
+def _table(model: QStandardItemModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class EvidenceChainView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category_model = QStandardItemModel(0, 2, self)
+        self.category_model.setHorizontalHeaderLabels(["证据种类", "数量"])
+        self.category_table = _table(self.category_model)
+        self.category_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.category_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.category_table.horizontalHeader().setStretchLastSection(False)
+        self.category_table.setMinimumWidth(300)
+        rows_height = (len(EVIDENCE_CATEGORIES) + 1) * self.category_table.verticalHeader().defaultSectionSize()
+        self.category_table.setMinimumHeight(rows_height + 4)
+        self.category_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.gaps_label = QLabel()
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setStyleSheet("color: #c62828;")
+
+        self.chain_guide = QGroupBox("零口供案件：间接证据定案须同时符合的五项条件（审查指引，只读）")
+        guide_layout = QVBoxLayout(self.chain_guide)
+        intro = QLabel("本案没有犯罪嫌疑人、被告人认罪的供述。没有直接证据，但间接证据同时符合下列条件的，"
+                       "才可以认定有罪：")
+        intro.setWordWrap(True)
+        guide_layout.addWidget(intro)
+        self.chain_items: list[QLabel] = []
+        for number, text in enumerate(CHAIN_CONDITIONS, start=1):
+            label = QLabel(f"（{number}）{text}")
+            label.setWordWrap(True)
+            guide_layout.addWidget(label)
+            self.chain_items.append(label)
+        self.chain_basis_label = QLabel(f"依据：{CHAIN_BASIS}")
+        self.chain_basis_label.setStyleSheet("color: #616161;")
+        self.chain_basis_label.setWordWrap(True)
+        guide_layout.addWidget(self.chain_basis_label)
+        guide_layout.addStretch(1)
+
+        self.evidence_model = QStandardItemModel(0, len(EVIDENCE_COLUMNS), self)
+        self.evidence_model.setHorizontalHeaderLabels(list(EVIDENCE_COLUMNS))
+        self.evidence_table = _table(self.evidence_model)
+        self.event_model = QStandardItemModel(0, len(EVENT_COLUMNS), self)
+        self.event_model.setHorizontalHeaderLabels(list(EVENT_COLUMNS))
+        self.events_table = _table(self.event_model)
+
+        categories_box = QWidget()
+        categories_layout = QVBoxLayout(categories_box)
+        categories_layout.setContentsMargins(0, 0, 0, 0)
+        categories_layout.addWidget(QLabel("证据种类（《中华人民共和国刑事诉讼法》第50条）"))
+        categories_layout.addWidget(self.category_table, 1)
+        categories_layout.addWidget(self.gaps_label)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(categories_box)
+        top_layout.addWidget(self.chain_guide, 1)
+
+        self.evidence_title = QLabel()
+        self.events_title = QLabel()
+        evidence_box = QWidget()
+        evidence_layout = QVBoxLayout(evidence_box)
+        evidence_layout.setContentsMargins(0, 0, 0, 0)
+        evidence_layout.addWidget(self.evidence_title)
+        evidence_layout.addWidget(self.evidence_table, 1)
+        events_box = QWidget()
+        events_layout = QVBoxLayout(events_box)
+        events_layout.setContentsMargins(0, 0, 0, 0)
+        events_layout.addWidget(self.events_title)
+        events_layout.addWidget(self.events_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for part in (top, evidence_box, events_box):
+            splitter.addWidget(part)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.chain_guide.hide()
+        self._counts: dict[str, int] = {}
+
+    def set_case(self, case: Case) -> None:
+        self._fill_categories(case)
+        self.evidence_model.removeRows(0, self.evidence_model.rowCount())
+        for e in case.evidence:
+            collected = e.collected_on.isoformat() if e.collected_on else ""
+            self.evidence_model.appendRow(
+                _row((e.id, e.category_label, e.title, collected, e.source, attributes_text(e)), e.id))
+        self.evidence_title.setText(f"证据清单（{len(case.evidence)} 项）")
+        self.event_model.removeRows(0, self.event_model.rowCount())
+        for event in sorted(case.events, key=lambda ev: ev.date):
+            self.event_model.appendRow(_row(_event_values(event), event.date.isoformat()))
+        self.events_title.setText(f"程序事件（{len(case.events)} 项）")
+        self.evidence_table.resizeColumnsToContents()
+        self.events_table.resizeColumnsToContents()
+        self.chain_guide.setVisible(is_zero_confession(case))
+
+    def _fill_categories(self, case: Case) -> None:
+        self.category_model.removeRows(0, self.category_model.rowCount())
+        gaps = []
+        self._counts = {code: len(case.evidence_of(code)) for code in EVIDENCE_CATEGORIES}
+        for code, label in EVIDENCE_CATEGORIES.items():
+            count = self._counts[code]
+            row = _row((label, f"{count}" if count else "0 ✗ 缺"), code)
+            if not count:
+                gaps.append(label)
+                for item in row:
+                    item.setForeground(QBrush(GAP_COLOUR))
+            self.category_model.appendRow(row)
+        self.gaps_label.setText(f"缺少 {len(gaps)} 种：{'、'.join(gaps)}" if gaps else "九种证据均已收集。")
+
+    def gaps(self) -> list[str]:
+        """Codes of the kinds with no evidence, in the statute's order."""
+        return [code for code, count in self._counts.items() if not count]
+
+    def select_evidence(self, ids: Iterable[str]) -> int:
+        """Select the rows of these evidence ids (others deselected) and scroll to the first; returns how many."""
+        return _select(self.evidence_table, set(ids))
+
+    def select_events(self, dates: Iterable[dt.date]) -> int:
+        """Select the events on these dates (a flag names events by date)."""
+        return _select(self.events_table, {d.isoformat() for d in dates})
+
+    def selected_evidence_ids(self) -> list[str]:
+        return _selected(self.evidence_table)
+
+    def selected_event_dates(self) -> list[str]:
+        return _selected(self.events_table)
+
+
+def _event_values(event: Event) -> tuple[str, ...]:
+    return event.date.isoformat(), event.kind_label, event.outcome, event.note
+
+
+def _select(view: QTableView, keys: set[str]) -> int:
+    model = view.model()
+    selection = QItemSelection()
+    first = None
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(SELECT_ROLE) in keys:
+            selection.select(index, model.index(row, model.columnCount() - 1))
+            if first is None:
+                first = index
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(selection, flags)
+    if first is not None:
+        view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        view.scrollTo(first)
+    return len(selection.indexes()) // max(1, model.columnCount())
+
+
+def _selected(view: QTableView) -> list[str]:
+    return [str(index.data(SELECT_ROLE)) for index in view.selectionModel().selectedRows()]

@@ -1,0 +1,432 @@
+"""The main window: the case register with its filters, the deadline board, and a tab per opened case.
+
+Menus follow what a Chinese office user expects (文件/编辑/视图/帮助 with the usual shortcuts). Window geometry,
+dock layout and column widths are remembered between sessions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.services.cases import CaseQuery, CaseRow
+from desktop_app.services.container import Services
+from desktop_app.ui.case_editor import CaseEditor
+from desktop_app.ui.case_table_model import (
+    CASE_NO_ROLE,
+    COL_CASE_NO,
+    COL_CHARGES,
+    COL_PROSECUTOR,
+    COL_TITLE,
+    COLUMNS,
+    CaseTableModel,
+    column_of_sort,
+)
+from desktop_app.ui.deadline_board import DeadlineBoard
+from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
+from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.workers import wait_for_jobs
+from desktop_app.ui.workspace import CaseWorkspace
+
+APP_TITLE = "案件质量自查"
+SETTINGS_ORGANIZATION = "casecheck"
+SETTINGS_APPLICATION = "casecheck"
+REGISTER_TAB_TITLE = "案件登记"
+
+
+def app_settings() -> QSettings:
+    """The program's settings; under CASECHECK_HOME when it is set, so tests never touch the user's own."""
+    home = os.environ.get("CASECHECK_HOME")
+    if home:
+        path = Path(home).expanduser() / "config" / f"{SETTINGS_APPLICATION}.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings or app_settings()
+        self.editor: CaseEditor | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.workspaces: dict[str, CaseWorkspace] = {}
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 800)
+
+        self.filter_bar = FilterBar(services.cases)
+        self.model = CaseTableModel(services.cases, parent=self)
+        self.table = QTableView()
+        self._setup_table()
+        register = QWidget()
+        register_layout = QVBoxLayout(register)
+        register_layout.setContentsMargins(6, 6, 6, 6)
+        register_layout.addWidget(self.filter_bar)
+        register_layout.addWidget(self.table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(register, REGISTER_TAB_TITLE)
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+
+        self.board = DeadlineBoard(services)
+        self.board_dock = QDockWidget("期限看板", self)
+        self.board_dock.setObjectName("deadlineBoardDock")
+        self.board_dock.setWidget(self.board)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.board_dock)
+        self.board.openCase.connect(self.open_case)
+
+        self.path_label = QLabel(f"数据库：{services.database.display_path}")
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._create_actions()
+        self._create_menus()
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.tabs.currentChanged.connect(self._update_actions)
+        self._restore_settings()
+        self._update_counts()
+        self._update_actions()
+
+    # --- building -----------------------------------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        widths = {COL_CASE_NO: 230, COL_TITLE: 300, COL_PROSECUTOR: 90, COL_CHARGES: 160}
+        for column in range(len(COLUMNS)):
+            table.setColumnWidth(column, widths.get(column, 110))
+        sort_column = column_of_sort(self.model.query.sort)
+        order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sort_column if sort_column is not None else -1, order)
+        table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        table.doubleClicked.connect(self._row_activated)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_current_case)
+
+    def _action(self, text: str, slot: object, shortcuts: tuple[QKeySequence | str, ...] = (),
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        self.new_action = self._action("新建案件(&N)…", self.new_case, (QKeySequence.StandardKey.New,),
+                                       "录入一件新案件")
+        self.import_action = self._action("导入(&I)…", self.import_cases, ("Ctrl+I",),
+                                          "从 JSON 案件文件或 Excel 案件登记表导入案件")
+        self.export_action = self._action("导出(&E)…", self.export, ("Ctrl+E",), "导出案件数据或评查表")
+        self.quit_action = self._action("退出(&X)", self.close, ("Ctrl+Q",))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.open_action = self._action("打开案件(&O)", self.open_current_case, (), "打开案件进行检查（回车或双击）")
+        self.edit_action = self._action("编辑案件(&E)…", self.edit_current_case, ("Ctrl+Return", "Ctrl+Enter", "F2"),
+                                        "修改所选案件的基本信息、证据和程序事件")
+        self.archive_action = self._action("归档案件(&A)…", self.archive_selected, (), "将所选案件归档（归档后不能修改）")
+        self.refresh_action = self._action("刷新(&R)", self.refresh, ("F5",))
+        self.reset_filters_action = self._action("清除筛选(&C)", self.filter_bar.reset, ())
+        self.find_action = self._action("搜索(&F)", self._focus_search, (QKeySequence.StandardKey.Find,))
+        self.board_action = self.board_dock.toggleViewAction()
+        self.board_action.setText("期限看板(&D)")
+        self.board_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.about_action = self._action("关于(&A)", self.about, ())
+
+    def _create_menus(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("文件(&F)")
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("编辑(&E)")
+        edit_menu.addAction(self.open_action)
+        edit_menu.addAction(self.edit_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.archive_action)
+        view_menu = menu_bar.addMenu("视图(&V)")
+        view_menu.addAction(self.board_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.reset_filters_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = menu_bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.about_action)
+
+    # --- settings -----------------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        header = self.settings.value("main/caseTableHeader")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/caseTableHeader", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        wait_for_jobs()
+        self.save_settings()
+        super().closeEvent(event)
+
+    # --- the register -------------------------------------------------------------------------------------------
+    def selected_case_nos(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.index(row, 0).data(CASE_NO_ROLE) for row in rows)
+        return [case_no for case_no in found if case_no]
+
+    def current_case_no(self) -> str | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return self.model.index(index.row(), 0).data(CASE_NO_ROLE)
+        selected = self.selected_case_nos()
+        return selected[0] if selected else None
+
+    def select_case_id(self, case_id: int) -> None:
+        row = self.model.row_of_id(case_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _reload_keeping_selection(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})[:200]
+        ids = [self.model.case_id(row) for row in rows]
+        current = self.table.currentIndex()
+        current_id = self.model.case_id(current.row()) if current.isValid() else None
+        self.model.reload()
+        selection = self.table.selectionModel()
+        for case_id in ids:
+            row = self.model.row_of_id(case_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        if current_id is not None and (row := self.model.row_of_id(current_id)) is not None:
+            selection.setCurrentIndex(self.model.index(row, current.column()), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._update_counts()
+
+    @Slot()
+    def apply_filters(self) -> None:
+        self.model.set_filters(self.filter_bar.query())
+        self._update_counts()
+        self._update_actions()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.filter_bar.reload_choices()
+        self._reload_keeping_selection()
+        self.board.refresh()
+        for case_no, workspace in list(self.workspaces.items()):
+            workspace.reload(case_no)
+
+    def _update_counts(self) -> None:
+        total = self.services.cases.count(CaseQuery())
+        shown = self.model.rowCount()
+        self.count_label.setText(f"共 {total} 件案件" if shown == total else f"显示 {shown} 件 / 共 {total} 件案件")
+
+    @Slot()
+    def _update_actions(self, *_args: object) -> None:
+        has_selection = bool(self.table.selectionModel().selectedRows())
+        for action in (self.open_action, self.edit_action, self.archive_action):
+            action.setEnabled(has_selection)
+
+    @Slot(int, Qt.SortOrder)
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if 0 <= column < len(COLUMNS) and COLUMNS[column].sort is None:
+            current = column_of_sort(self.model.query.sort)
+            order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+            self.table.horizontalHeader().setSortIndicator(current if current is not None else -1, order)
+
+    @Slot(QModelIndex)
+    def _row_activated(self, index: QModelIndex) -> None:
+        case_no = self.model.index(index.row(), 0).data(CASE_NO_ROLE)
+        if case_no:
+            self.open_case(case_no)
+
+    @Slot(QPoint)
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.open_action, self.edit_action, self.archive_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # --- case actions -------------------------------------------------------------------------------------------
+    @Slot()
+    def new_case(self) -> CaseEditor:
+        return self._open_editor(None)
+
+    @Slot()
+    def edit_current_case(self) -> CaseEditor | None:
+        case_no = self.current_case_no()
+        return self.edit_case(case_no) if case_no else None
+
+    @Slot(str)
+    def edit_case(self, case_no: str) -> CaseEditor:
+        return self._open_editor(case_no)
+
+    def _open_editor(self, case_no: str | None) -> CaseEditor:
+        editor = CaseEditor(self.services, case_no, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._case_saved)
+        editor.destroyed.connect(lambda: setattr(self, "editor", None))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    @Slot(object)
+    def _case_saved(self, row: CaseRow) -> None:
+        editor = self.sender()
+        original = editor.original_case_no if isinstance(editor, CaseEditor) else None
+        self.filter_bar.reload_choices()
+        self.model.reload()
+        self._update_counts()
+        self.select_case_id(row.id)
+        self.board.refresh()
+        if original and original in self.workspaces:
+            workspace = self.workspaces.pop(original)
+            self.workspaces[row.case_no] = workspace
+            index = self.tabs.indexOf(workspace)
+            self.tabs.setTabText(index, row.case_no)
+            self.tabs.setTabToolTip(index, row.title)
+            workspace.reload(row.case_no)
+        self.statusBar().showMessage(f"已保存案件 {row.case_no}", 5000)
+
+    @Slot()
+    def open_current_case(self) -> None:
+        case_no = self.current_case_no()
+        if case_no:
+            self.open_case(case_no)
+
+    @Slot(str)
+    def open_case(self, case_no: str) -> CaseWorkspace:
+        """Show the case's workspace in its own tab (switching to it when it is already open)."""
+        existing = self.workspaces.get(case_no)
+        if existing is not None:
+            self.tabs.setCurrentWidget(existing)
+            return existing
+        workspace = CaseWorkspace(self.services, case_no, self)
+        workspace.caseChanged.connect(self._case_changed)
+        workspace.editRequested.connect(self.edit_case)
+        self.workspaces[case_no] = workspace
+        index = self.tabs.addTab(workspace, case_no)
+        self.tabs.setCurrentIndex(index)
+        return workspace
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if index == 0 or widget is None:
+            return
+        for case_no, workspace in list(self.workspaces.items()):
+            if workspace is widget:
+                del self.workspaces[case_no]
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    @Slot(str)
+    def _case_changed(self, _case_no: str) -> None:
+        self._reload_keeping_selection()
+        self.board.refresh()
+
+    @Slot()
+    def archive_selected(self) -> None:
+        case_nos = self.selected_case_nos()
+        if not case_nos:
+            return
+        listed = "、".join(case_nos[:5]) + ("等" if len(case_nos) > 5 else "")
+        answer = QMessageBox.question(self, "归档案件", f"确定将 {len(case_nos)} 件案件归档吗？\n{listed}\n\n归档后案件不能再修改。",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for case_no in case_nos:
+            self.services.cases.archive(self.services.actor, case_no)
+        self._reload_keeping_selection()
+        self.board.refresh()
+        self.statusBar().showMessage(f"已归档 {len(case_nos)} 件案件", 5000)
+
+    # --- files --------------------------------------------------------------------------------------------------
+    @Slot()
+    def import_cases(self) -> None:
+        choose_and_import(self, self.services, on_done=lambda _count: self.refresh())
+
+    @Slot()
+    def export(self) -> ExportDialog:
+        dialog = ExportDialog(self.services, self.selected_case_nos(), self.model.query, self.model.rowCount(),
+                              self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: dialog.chosen and start_export(self, self.services, dialog.chosen))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, "关于", "", QMessageBox.StandardButton.Ok, self)
+        box.setText(f"<b>{APP_TITLE}</b>　版本 {__version__}")
+        box.setInformativeText("供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、"
+                               "评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n"
+                               f"数据库：{self.services.database.display_path}")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
