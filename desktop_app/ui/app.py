@@ -9,17 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import DatabaseEnvironmentError
 from desktop_app import __version__, paths
-from desktop_app.core.demo import generate_cases
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
+from desktop_app.services.demo import fill_demo
 from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook, log, setup_logging
 from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
@@ -38,12 +39,21 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv))
 
 
-def fill_demo(services: Services) -> int:
-    """Demo cases for a new, empty database; a database that already holds cases is left alone."""
+def fill_demo_if_empty(services: Services) -> int:
+    """The same demo cases as `casecheck demo`, for a new, empty database; one holding cases is left alone."""
     if services.cases.count(CaseQuery()) > 0:
         return 0
-    cases = list(generate_cases(DEMO_CASES, seed=DEMO_SEED, today=services.derived.today()))
-    return services.cases.import_cases(services.actor, cases, source="demo")
+    return fill_demo(services, DEMO_CASES, seed=DEMO_SEED, today=services.derived.today())
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Qt's own texts (OK/取消 on message boxes, calendar popups, context menus of text fields) in Chinese."""
+    translator = QTranslator(app)
+    loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if loaded:
+        app.installTranslator(translator)
+    return loaded
 
 
 def _fatal(title: str, text: str, details: str = "") -> None:
@@ -54,8 +64,18 @@ def _fatal(title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+@dataclass
+class Started:
+    """A program ready for its event loop."""
+
+    app: QApplication
+    window: MainWindow
+    services: Services
+
+
+def start(argv: Sequence[str]) -> Started | int:
+    """Everything before the event loop; an exit code instead when the program cannot start."""
+    args, qt_args = parse_args(argv)
     set_language(args.lang)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "casecheck", *qt_args])
     assert isinstance(app, QApplication)
@@ -64,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     install_fonts(app)
+    install_qt_translations(app)
     log_path = setup_logging()
     install_exception_hook()
 
@@ -72,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         services = open_services(target)
         if args.demo:
-            added = fill_demo(services)
+            added = fill_demo_if_empty(services)
             if added:
                 log.info("已填入 %d 件演示案件", added)
     except DatabaseEnvironmentError as exc:
@@ -88,10 +109,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     QGuiApplication.restoreOverrideCursor()
     log.info("已打开数据库 %s（日志 %s）", services.database.display_path, log_path)
-
     window = MainWindow(services)
     window.show()
+    return Started(app, window, services)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = start(sys.argv[1:] if argv is None else argv)
+    if isinstance(started, int):
+        return started
     try:
-        return app.exec()
+        return started.app.exec()
     finally:
-        services.close()
+        started.services.close()

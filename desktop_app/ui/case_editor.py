@@ -310,6 +310,8 @@ class CaseEditor(QDialog):
         self._build()
         self._load(self.original)
         self._dirty = False
+        self._touched.clear()
+        self.show_problems({}, all_fields=False)
 
     # --- building -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -360,7 +362,7 @@ class CaseEditor(QDialog):
             cell.addWidget(widget)
             cell.addWidget(self.error_labels[field])
             grid.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addLayout(cell, row, column * 2 + 1)
+            grid.addLayout(cell, row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
         flags = QHBoxLayout()
         for check in (self.custody_check, self.plea_check, self.fast_track_check, self.minor_check):
             flags.addWidget(check)
@@ -370,8 +372,10 @@ class CaseEditor(QDialog):
 
         self.evidence = RecordTable(EVIDENCE_COLUMNS, "证据", id_prefix="E")
         self.events = RecordTable(EVENT_COLUMNS, "事件")
-        self.evidence.table.setColumnWidth(1, 150)
-        self.events.table.setColumnWidth(0, 220)
+        for number, width in enumerate((60, 180, 200, 100, 160)):
+            self.evidence.table.setColumnWidth(number, width)
+        for number, width in enumerate((220, 100, 120)):
+            self.events.table.setColumnWidth(number, width)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.evidence, "证据")
         self.tabs.addTab(self.events, "程序事件")
@@ -385,6 +389,9 @@ class CaseEditor(QDialog):
         self.save_button.setText("保存")
         self.save_button.setToolTip("保存（Ctrl+S）")
         self.save_button.setEnabled(not self.archived)
+        # Enter finishes a cell or a field; saving a long form stays a deliberate act (button or Ctrl+S).
+        self.save_button.setAutoDefault(False)
+        self.save_button.setDefault(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

@@ -88,6 +88,16 @@ class CaseTableModel(QAbstractTableModel):
         self.fetches = 0
         self.endResetModel()
 
+    def invalidate_case(self, case_no: str) -> None:
+        """One case changed without changing the order: re-read it when next shown, without re-running the query."""
+        for number, block in list(self._blocks.items()):
+            for offset, row in enumerate(block):
+                if row is not None and row.case_no == case_no:
+                    del self._blocks[number]
+                    index = self.index(number * BLOCK_SIZE + offset, 0)
+                    self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+                    return
+
     # --- lookups for the window --------------------------------------------------------------------------------
     def case_id(self, row: int) -> int:
         return self._ids[row]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import DatabaseEnvironmentError, classify_error
+from db.engine import classify_error
 from desktop_app.core.case import ANSWER_VALUES, Answer, Case
 from desktop_app.core.checklist_model import ItemState
 from desktop_app.core.conditions import describe_condition
@@ -54,12 +53,15 @@ ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure
 UNVERIFIED_MARK = "（未经核实）"
 
 
-def save_error_text(exc: BaseException) -> str:
-    """What a person reads when a save failed: the environment's own words (disk full, locked…) when known."""
+def failure_text(exc: Exception) -> str | None:
+    """What a person reads when a save failed for a reason they can act on (refused, disk full, locked…).
+
+    None means a bug: the caller lets it propagate to the program's crash report instead of hiding it.
+    """
+    if isinstance(exc, ServiceError):
+        return str(exc)
     environment = classify_error(exc)
-    if environment is not None:
-        return environment.message_zh
-    return str(exc)
+    return environment.message_zh if environment is not None else None
 
 
 @dataclass(frozen=True)
@@ -244,9 +246,9 @@ class ChecklistWalk(QWidget):
 
     def set_inspection(self, view: InspectionView, case: Case) -> None:
         """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
+        self._keep_typed_note()
         self._inspection_id = view.info.id
         self._undo.clear()
-        self._end_note_edit()
         self.error_label.hide()
         self.placeholder.hide()
         self._splitter.show()
@@ -258,9 +260,9 @@ class ChecklistWalk(QWidget):
 
     def show_unavailable(self, message: str) -> None:
         """No checklist can be walked (e.g. none exists for this case type): say so instead of an empty list."""
+        self._keep_typed_note()
         self._inspection_id = None
         self._undo.clear()
-        self._end_note_edit()
         self.model.load(None, None, {})
         self.placeholder.setText(message)
         self.placeholder.show()
@@ -270,7 +272,7 @@ class ChecklistWalk(QWidget):
     def set_case(self, case: Case) -> None:
         """The case was edited: re-decide which items apply, keeping the answers and the cursor."""
         current = self.current_item_id()
-        self._end_note_edit()
+        self._keep_typed_note()
         self.model.set_case(case)
         self.view.expandAll()
         self._select(current if current and self._visible(current) else self._first_visible())
@@ -302,6 +304,7 @@ class ChecklistWalk(QWidget):
     # --- answering -----------------------------------------------------------------------------------------
     def answer_current(self, value: str) -> bool:
         """Answer the current item; on success the cursor moves on (or asks for the required note first)."""
+        self._keep_typed_note()  # a button clicked while the note line still has the keyboard
         state = self._current_state()
         if state is None or self._inspection_id is None:
             return False
@@ -319,6 +322,7 @@ class ChecklistWalk(QWidget):
 
     def edit_note(self) -> None:
         """Put the cursor in the note line for the current item (N); Enter saves it, Esc leaves it."""
+        self._keep_typed_note()
         state = self._current_state()
         if state is None or self._inspection_id is None:
             return
@@ -335,11 +339,11 @@ class ChecklistWalk(QWidget):
         if not self._undo or self._inspection_id is None:
             self._info("没有可撤销的作答。")
             return False
+        self._end_note_edit()  # going back: a note half typed is dropped, not saved
         step = self._undo[-1]
         if not self._write(step.item_id, step.previous):
             return False
         self._undo.pop()
-        self._end_note_edit()
         self.model.set_answer(step.item_id, step.previous)
         self._after_change(step.item_id)
         if self._visible(step.item_id):
@@ -363,8 +367,11 @@ class ChecklistWalk(QWidget):
         try:
             self.services.inspections.answer(self.services.actor, self._inspection_id, item_id,
                                              answer.value if answer else None, answer.note if answer else "")
-        except (ServiceError, DatabaseEnvironmentError, SQLAlchemyError, OSError) as exc:
-            self.error_label.setText(f"保存失败，{item_id} 未保存：{save_error_text(exc)}")
+        except Exception as exc:
+            message = failure_text(exc)
+            if message is None:
+                raise
+            self.error_label.setText(f"保存失败，{item_id} 未保存：{message}")
             self.error_label.show()
             return False
         return True
@@ -401,15 +408,25 @@ class ChecklistWalk(QWidget):
             self.note_prompt.show()
             return
         prompted = self._prompted_item == item_id and not leaving
-        if text != state.note and not self._save(item_id, Answer(state.value, text), Answer(state.value, state.note)):
-            return
+        saved = text == state.note or self._save(item_id, Answer(state.value, text), Answer(state.value, state.note))
+        if not saved and not leaving:
+            return  # the error is shown and the text stays in the line, to try again with Enter
         self._end_note_edit()
-        if prompted:
+        if prompted and saved:
             self._advance(item_id)
 
+    def _keep_typed_note(self) -> None:
+        """Before the walk is rebuilt (case edited, other inspection), save a note being typed rather than lose it."""
+        if self._note_item is not None:
+            self._commit_note(leaving=True)
+
     def _cancel_note(self) -> None:
+        """Esc: leave the note as it was; after a prompt, move on (the missing reason stays listed)."""
+        prompted = self._prompted_item
         self._end_note_edit()
         self._show_item(self._current_state())
+        if prompted is not None:
+            self._advance(prompted)
 
     def _end_note_edit(self) -> None:
         """Leave the note line; the flags are cleared first so the focus change below cannot save twice."""
@@ -437,8 +454,11 @@ class ChecklistWalk(QWidget):
             state = self._current_state()
             if state is not None and state.applicable and state.value is not None:
                 self._note_item = state.item.id
-        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut and self._note_item is not None:
-            # Leaving the line by other means than Enter or Esc keeps what was typed rather than losing it.
+        if (watched is self.note_edit and isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut
+                and event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+                and self._note_item is not None):
+            # Leaving the line by other means than Enter or Esc keeps what was typed rather than losing it
+            # (a context menu or switching to another program does not leave it).
             self._commit_note(leaving=True)
         return super().eventFilter(watched, event)
 
@@ -535,7 +555,8 @@ class ChecklistWalk(QWidget):
             for label in (self.position_label, self.question_label, self.guidance_label, self.basis_label,
                           self.condition_label, self.meta_label, self.answer_label):
                 label.clear()
-            self.question_label.setText("请选择检查项（↑/↓）。")
+            empty = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
+            self.question_label.setText(f"没有“{FILTERS[self.proxy.mode]}”的检查项。" if empty else "请选择检查项（↑/↓）。")
             self.note_edit.clear()
             self.note_edit.setReadOnly(True)
             self.note_edit.setPlaceholderText("")

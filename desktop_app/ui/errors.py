@@ -27,13 +27,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import DBAPIError
 
 from db.engine import DatabaseEnvironmentError, classify_error
 from desktop_app import __version__, paths
 from desktop_app.services.errors import ServiceError
 
 log = logging.getLogger("casecheck")
+
+#: Dialogs without a parent window, held here while open so Python does not delete them the moment they appear.
+_orphans: set[QDialog] = set()
+
+
+def _show(dialog: QDialog) -> None:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if dialog.parent() is None:
+        _orphans.add(dialog)
+        dialog.finished.connect(lambda _result: _orphans.discard(dialog))
+    dialog.open()
 
 
 def setup_logging() -> Path:
@@ -55,7 +65,7 @@ def environment_problem(exc: BaseException) -> DatabaseEnvironmentError | None:
     """The database failure behind an exception (locked, read-only, full, corrupt…), or None for anything else."""
     if isinstance(exc, DatabaseEnvironmentError):
         return exc
-    if isinstance(exc, DBAPIError):
+    if getattr(exc, "orig", None) is not None:  # a driver error wrapped by the storage layer (DBAPIError)
         return classify_error(exc)
     return None
 
@@ -78,8 +88,7 @@ def show_message(parent: QWidget | None, title: str, message: str, details: Sequ
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if details:
         box.setDetailedText("\n".join(details))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
+    _show(box)
     return box
 
 
@@ -129,8 +138,7 @@ def show_crash(parent: QWidget | None, exc: BaseException) -> CrashDialog:
     report = crash_report(type(exc), exc, exc.__traceback__)
     log.error("未处理的异常\n%s", report)
     dialog = CrashDialog(report, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
+    _show(dialog)
     return dialog
 
 

@@ -191,6 +191,7 @@ class EvidenceChainView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
+        splitter.setSizes([320, 300, 200])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.chain_guide.hide()

@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
 from desktop_app.services.cases import CaseQuery, CaseService
@@ -35,6 +45,7 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
+        layout.addStretch(1)
         self.check.toggled.connect(self._toggled)
         self.edit.dateChanged.connect(self._date_changed)
 
@@ -88,18 +99,25 @@ class FilterBar(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows, so the window still fits a 1024-pixel-wide screen.
+        choices = QHBoxLayout()
         for label, widget in (("案件类型", self.type_combo), ("承办检察官", self.prosecutor_combo),
                               ("承办部门", self.department_combo), ("状态", self.status_combo)):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-        layout.addWidget(self.date_from)
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.search, 1)
-        layout.addWidget(self.reset_button)
+            choices.addWidget(caption)
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        search = QHBoxLayout()
+        search.addWidget(self.date_from)
+        search.addWidget(self.date_to)
+        search.addSpacing(12)
+        search.addWidget(self.search, 1)
+        search.addWidget(self.reset_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(choices)
+        layout.addLayout(search)
 
         for combo in (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo):
             combo.currentIndexChanged.connect(self._emit_changed)

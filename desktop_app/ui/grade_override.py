@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import DatabaseEnvironmentError
 from desktop_app.core.scoring import GRADE_CODES, ScoreResult
 from desktop_app.services.actors import PERMISSIONS, ROLES
 from desktop_app.services.container import Services
-from desktop_app.services.errors import PermissionDenied, ServiceError
-from desktop_app.ui.checklist_walk import save_error_text
+from desktop_app.services.errors import PermissionDenied
+from desktop_app.ui.checklist_walk import failure_text
 
 
 class GradeOverrideDialog(QDialog):
@@ -88,8 +86,11 @@ class GradeOverrideDialog(QDialog):
             allowed = "、".join(label for role, label in ROLES.items() if role in PERMISSIONS["grade.override"])
             self._show_error(f"无法改定等次：{exc}。改定等次须由{allowed}进行。")
             return
-        except (ServiceError, DatabaseEnvironmentError, SQLAlchemyError, OSError) as exc:
-            self._show_error(f"保存失败：{save_error_text(exc)}")
+        except Exception as exc:
+            message = failure_text(exc)
+            if message is None:
+                raise
+            self._show_error(f"保存失败：{message}")
             return
         super().accept()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import ANSWER_VALUES, Answer
+from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.services.container import Services
 from desktop_app.services.inspections import InspectionInfo, InspectionView
 from desktop_app.ui.checklist_model_qt import ANSWER_COLOURS, GREY, UNANSWERED_TEXT
@@ -162,7 +163,8 @@ class InspectionCompare(QWidget):
         """Read every inspection of the case again (answers may have changed in any of them)."""
         if case_no is not None:
             self.case_no = case_no
-        infos = self.services.inspections.for_case(self.case_no)
+        order = list(INSPECTION_KINDS)
+        infos = sorted(self.services.inspections.for_case(self.case_no), key=lambda i: (order.index(i.kind), i.id))
         views = [self.services.inspections.view(info.id) for info in infos]
         rows = compare_rows(views)
         self.model.set_comparison(infos, rows)

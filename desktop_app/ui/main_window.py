@@ -35,6 +35,7 @@ from desktop_app.ui.case_table_model import (
     COL_CHARGES,
     COL_PROSECUTOR,
     COL_TITLE,
+    COL_TYPE,
     COLUMNS,
     CaseTableModel,
     column_of_sort,
@@ -126,9 +127,9 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {COL_CASE_NO: 230, COL_TITLE: 300, COL_PROSECUTOR: 90, COL_CHARGES: 160}
+        widths = {COL_CASE_NO: 200, COL_TITLE: 280, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160}
         for column in range(len(COLUMNS)):
-            table.setColumnWidth(column, widths.get(column, 110))
+            table.setColumnWidth(column, widths.get(column, 90))
         sort_column = column_of_sort(self.model.query.sort)
         order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_column if sort_column is not None else -1, order)
@@ -384,8 +385,9 @@ class MainWindow(QMainWindow):
         widget.deleteLater()
 
     @Slot(str)
-    def _case_changed(self, _case_no: str) -> None:
-        self._reload_keeping_selection()
+    def _case_changed(self, case_no: str) -> None:
+        """Answers or a grade changed in a workspace: the register order is unaffected, so no re-query."""
+        self.model.invalidate_case(case_no)
         self.board.refresh()
 
     @Slot()

@@ -22,18 +22,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from db.engine import DatabaseEnvironmentError
 from desktop_app.core.case import CASE_STATUSES, Case
 from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.core.evaluation import CaseAssessment, assess_case
 from desktop_app.core.results import Flag
 from desktop_app.core.scoring import ScoreResult, apply_override
 from desktop_app.services.container import Services
-from desktop_app.services.errors import ServiceError
 from desktop_app.services.inspections import InspectionView
-from desktop_app.ui.checklist_walk import ChecklistWalk, save_error_text
+from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
@@ -230,9 +227,12 @@ class CaseWorkspace(QWidget):
         assert self._case is not None
         try:
             view = self.services.inspections.open(self.services.actor, self._case_no, kind)
-        except (ServiceError, DatabaseEnvironmentError, SQLAlchemyError) as exc:
+        except Exception as exc:
+            message = failure_text(exc)
+            if message is None:
+                raise
             self._view = None
-            self.walk.show_unavailable(f"无法打开{INSPECTION_KINDS[kind]}：{save_error_text(exc)}")
+            self.walk.show_unavailable(f"无法打开{INSPECTION_KINDS[kind]}：{message}")
             self.inspection_label.setText("")
         else:
             self._view = view

@@ -75,8 +75,8 @@ def test_only_the_blocks_on_screen_are_fetched(qtbot: QtBot, register: Services)
     view.verticalHeader().setDefaultSectionSize(24)
     view.setModel(model)
     view.resize(800, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     qtbot.waitUntil(lambda: model.loaded_blocks == [0])
     assert model.fetches == 1
 
@@ -93,8 +93,8 @@ def test_clicking_a_header_sorts_in_the_database(qtbot: QtBot, register: Service
     view.setModel(model)
     view.setSortingEnabled(True)
     view.resize(900, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     header = view.horizontalHeader()
 
     def click(column: int) -> None:
@@ -111,3 +111,19 @@ def test_clicking_a_header_sorts_in_the_database(qtbot: QtBot, register: Service
     assert model.query.sort == "title" and model.query.descending is not first
     titles = [model.index(row, COL_TITLE).data() for row in range(CASES)]
     assert titles == sorted(titles, reverse=not first)
+
+
+def test_a_changed_case_is_read_again_without_re_running_the_query(qtbot: QtBot, services: Services) -> None:
+    services.cases.create(services.actor, make_case("京朝检刑诉〔2026〕1号", title="张某某盗窃案"))
+    model = CaseTableModel(services.cases)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+    assert model.index(0, COL_TITLE).data() == "张某某盗窃案"
+    case = services.cases.get("京朝检刑诉〔2026〕1号")
+    case.title = "张某某盗窃、诈骗案"
+    services.cases.update(services.actor, case.case_no, case)
+
+    model.invalidate_case(case.case_no)
+    assert changed == [0]
+    assert model.index(0, COL_TITLE).data() == "张某某盗窃、诈骗案"
+    assert model.fetches == 2

@@ -178,8 +178,9 @@ def test_details_show_basis_severity_veto_and_condition(workspace) -> None:
 def test_a_missing_required_note_is_listed_until_written(qtbot, services, workspace) -> None:
     walk = workspace.walk
     press(qtbot, "2")
-    press(qtbot, Qt.Key.Key_Escape)  # later
+    press(qtbot, Qt.Key.Key_Escape)  # later: the walk goes on
     assert focused() is walk.view
+    assert walk.current_item_id() == "A3"
     assert walk.missing_label.isVisible() and "A1" in walk.missing_label.text()
     note = walk.proxy.mapFromSource(walk.model.item_index("A1", COL_NOTE))
     assert note.data() == MISSING_NOTE_TEXT
@@ -280,3 +281,29 @@ def test_walk_models_are_consistent_while_answering_and_filtering(qtbot, qtlog, 
     workspace.reload()
     # The tester reports each broken model invariant as a warning starting with "FAIL!".
     assert testers and not [r.message for r in qtlog.records if r.type != QtMsgType.QtDebugMsg and "FAIL" in r.message]
+
+
+def test_a_note_being_typed_is_kept_when_the_case_is_reloaded(qtbot, services, workspace) -> None:
+    press(qtbot, "1")
+    workspace.walk.select_item("A1")
+    press(qtbot, "n")
+    qtbot.keyClicks(focused(), "half typed")
+    workspace.reload()  # e.g. the case was edited in another window
+    assert saved(services, workspace)["A1"] == Answer("pass", "half typed")
+    assert workspace.walk.model.state("A1").note == "half typed"
+
+
+def test_the_mouse_works_too(qtbot, services, workspace) -> None:
+    walk = workspace.walk
+    qtbot.mouseClick(walk.answer_buttons["pass"], Qt.MouseButton.LeftButton)
+    assert walk.current_item_id() == "A3"
+    assert not walk.note_button.isEnabled(), "a note comes after the answer"
+    row = walk.view.visualRect(walk.proxy.mapFromSource(walk.model.item_index("A1")))
+    qtbot.mouseClick(walk.view.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    qtbot.mouseClick(walk.note_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(walk.note_edit, "seen in file")
+    qtbot.mouseClick(walk.answer_buttons["fail"], Qt.MouseButton.LeftButton)  # the typed note goes with it
+    assert saved(services, workspace) == {"A1": Answer("fail", "seen in file")}
+    assert walk.current_item_id() == "A3" and not walk.missing_label.isVisible()
+    qtbot.mouseClick(walk.undo_button, Qt.MouseButton.LeftButton)
+    assert saved(services, workspace) == {"A1": Answer("pass", "seen in file")}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QPoint, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFontDatabase, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +20,7 @@ from desktop_app.core.case import Event
 from desktop_app.core.case_format import dump_case
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
+from desktop_app.ui import app
 from desktop_app.ui.case_editor import EVIDENCE_COLUMNS, CaseEditor
 from desktop_app.ui.case_table_model import CASE_NO_ROLE, COL_STATUS, COL_TITLE
 from desktop_app.ui.main_window import MainWindow
@@ -32,9 +35,10 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
     main = MainWindow(services)
     qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitExposed(main)
+    with qtbot.waitExposed(main):
+        main.show()
+    with qtbot.waitActive(main):
+        main.activateWindow()
     yield main
 
 
@@ -95,8 +99,9 @@ def pick_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, code:
 def open_editor(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier) -> CaseEditor:
     qtbot.keyClick(window.table, key, modifier)
     editor = window.editor
-    assert editor is not None
-    qtbot.waitExposed(editor)
+    assert editor is not None and editor.isVisible()
+    editor.activateWindow()  # what the window manager does with a new dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
     return editor
 
 
@@ -212,7 +217,6 @@ def test_editing_a_case_shows_the_change_and_keeps_what_the_form_does_not_show(
     type_text(qtbot, editor.title_edit, "张某某盗窃、诈骗案")
     editor.custody_check.click()
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_S, CTRL)
-    print({k: v.text() for k, v in editor.error_labels.items()}, editor.general_error.text(), editor.evidence.error.text(), editor.events.error.text())
 
     qtbot.waitUntil(lambda: window.editor is None)
     assert shown_titles(window) == ["张某某盗窃、诈骗案"]
@@ -223,14 +227,37 @@ def test_editing_a_case_shows_the_change_and_keeps_what_the_form_does_not_show(
     assert stored.events[1].extra == {"x": 1}
 
 
+def test_leaving_the_editor_with_unsaved_changes_asks_first(qtbot: QtBot, services: Services, window: MainWindow,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(services)
+    window.refresh()
+    click_row(qtbot, window, 0)
+    case_no = window.selected_case_nos()[0]
+    editor = open_editor(qtbot, window, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, editor.title_edit, "（改）")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def question(_parent: QWidget, title: str, *args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    assert asked == ["放弃修改"] and editor.isVisible()
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.editor is None)
+    assert "（改）" not in services.cases.get(case_no).title
+
+
 def test_window_layout_and_data_survive_a_restart(qtbot: QtBot, services: Services, home: Path,
                                                   today: dt.date) -> None:
     seed(services)
     first = MainWindow(services)
     qtbot.addWidget(first)
-    first.show()
-    qtbot.waitExposed(first)
-    first.resize(1010, 650)
+    with qtbot.waitExposed(first):
+        first.show()
+    first.resize(720, 540)
     first.board_action.trigger()
     assert not first.board_dock.isVisible()
     first.close()
@@ -240,9 +267,9 @@ def test_window_layout_and_data_survive_a_restart(qtbot: QtBot, services: Servic
     try:
         second = MainWindow(reopened)
         qtbot.addWidget(second)
-        second.show()
-        qtbot.waitExposed(second)
-        assert (second.width(), second.height()) == (1010, 650)
+        with qtbot.waitExposed(second):
+            second.show()
+        assert (second.width(), second.height()) == (720, 540)
         assert not second.board_dock.isVisible()
         assert sorted(shown_titles(second)) == sorted(["张某某盗窃案", "李某某诈骗案", "王某盗窃案"])
         assert (home / "config" / "casecheck.ini").exists()
@@ -268,10 +295,17 @@ def test_enter_opens_the_case_workspace_in_a_tab(qtbot: QtBot, services: Service
     assert window.tabs.count() == 2 and window.tabs.currentWidget() is workspace
 
     workspace.editRequested.emit(case_no)
-    assert window.editor is not None and window.editor.case_no_edit.text() == case_no
-    window.editor.reject()
+    editor = window.editor
+    assert editor is not None and editor.case_no_edit.text() == case_no
+    editor.case_no_edit.clear()
+    type_text(qtbot, editor.case_no_edit, "京朝检刑诉〔2026〕100号")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.tabText(1) == "京朝检刑诉〔2026〕100号"
+    assert workspace.case_no == "京朝检刑诉〔2026〕100号"
+    assert "京朝检刑诉〔2026〕100号" in [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+
     window.close_tab(1)
-    assert window.tabs.count() == 1
+    assert window.tabs.count() == 1 and not window.workspaces
 
 
 def test_archiving_marks_the_case_and_locks_it(qtbot: QtBot, services: Services, window: MainWindow,
@@ -360,3 +394,50 @@ def test_right_click_offers_the_case_actions(qtbot: QtBot, services: Services, w
     window.table.selectionModel().clearSelection()
     assert not window.edit_action.isEnabled()
     window._context_menu(QPoint(5, 5))
+
+
+@pytest.fixture
+def app_main(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run `app.main` inside the test: its exception hook, log handler and translations are undone afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers = list(logging.getLogger("casecheck").handlers)
+    translators = set(QApplication.instance().findChildren(QTranslator))
+    yield
+    for translator in set(QApplication.instance().findChildren(QTranslator)) - translators:
+        QApplication.removeTranslator(translator)
+        translator.deleteLater()
+    for handler in logging.getLogger("casecheck").handlers:
+        if handler not in handlers:
+            logging.getLogger("casecheck").removeHandler(handler)
+            handler.close()
+
+
+def test_an_unusable_database_is_explained_not_crashed(qtbot: QtBot, home: Path, app_main: None) -> None:
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert app.main(["--db", str(home / "no-such-folder" / "t.db")]) == 2
+    assert len(seen) == 1 and "目录不存在" in seen[0] and "Traceback" not in seen[0]
+
+
+def test_the_program_starts_on_a_demo_database(qtbot: QtBot, home: Path, app_main: None) -> None:
+    started = app.start(["--db", str(home / "demo.db"), "--demo"])
+    assert isinstance(started, app.Started)
+    try:
+        qtbot.addWidget(started.window)
+        assert started.window.isVisible()
+        assert started.window.count_label.text() == f"共 {app.DEMO_CASES} 件案件"
+        assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+        assert QApplication.font().families()[0] == "WenQuanYi Micro Hei"
+        box = QMessageBox(QMessageBox.Icon.Information, "", "", QMessageBox.StandardButton.Ok)
+        assert box.button(QMessageBox.StandardButton.Ok).text() == "确定"
+        assert "已填入" in (home / "logs" / "casecheck.log").read_text(encoding="utf-8")
+        started.window.close()
+    finally:
+        started.services.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from db.engine import DatabaseEnvironmentError
 from desktop_app.services.errors import ServiceError
@@ -111,17 +113,22 @@ def test_unhandled_bad_input_is_a_plain_message(qtbot: QtBot, parent: QWidget) -
     assert not parent.findChildren(CrashDialog)
 
 
-def test_database_trouble_is_explained_without_a_traceback(qtbot: QtBot, parent: QWidget) -> None:
+@pytest.mark.parametrize("error, expected", [
+    (DatabaseEnvironmentError("disk_full", "磁盘已满，修改未能保存。请清理磁盘空间后重试。", "The disk is full.",
+                              "/data/casecheck.db"), "磁盘已满"),
+    (OperationalError("UPDATE cases", {}, sqlite3.OperationalError("database is locked")), "已锁定"),
+], ids=["environment-error", "driver-error"])
+def test_database_trouble_is_explained_without_a_traceback(qtbot: QtBot, parent: QWidget, error: Exception,
+                                                           expected: str) -> None:
     def job(progress: ProgressFn, cancelled: CancelledFn) -> None:
-        raise DatabaseEnvironmentError("disk_full", "磁盘已满，修改未能保存。请清理磁盘空间后重试。", "The disk is full.",
-                                       "/data/casecheck.db")
+        raise error
 
     handle = run_in_background(parent, "正在保存…", job)
     with qtbot.waitSignal(handle.finished):
         pass
     boxes = [w for w in parent.findChildren(QMessageBox) if w.isVisible()]
     assert len(boxes) == 1
-    assert "磁盘已满" in boxes[0].text() and "Traceback" not in boxes[0].text()
+    assert expected in boxes[0].text() and "Traceback" not in boxes[0].text()
     assert not parent.findChildren(CrashDialog)
 
 
