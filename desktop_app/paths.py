@@ -32,6 +32,15 @@ def data_dir() -> Path:
     return _base("data")
 
 
+def config_dir() -> Path:
+    return _base("config")
+
+
+def user_calendar_file() -> Path:
+    """A holiday calendar the user imported; it replaces the shipped one for every database on this machine."""
+    return data_dir() / "calendar.yaml"
+
+
 def log_dir() -> Path:
     return _base("logs")
 

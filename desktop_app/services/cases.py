@@ -61,6 +61,8 @@ class CaseQuery:
     status: str | None = None
     text: str | None = None
     include_archived: bool = True
+    #: Only these cases (e.g. the rows a person selected); None means no such restriction.
+    case_nos: tuple[str, ...] | None = None
     sort: str = "received_on"
     descending: bool = True
 
@@ -101,6 +103,8 @@ def _filtered(query: CaseQuery, columns: Any) -> Select[Any]:
         stmt = stmt.where(CaseRecord.status == query.status)
     elif not query.include_archived:
         stmt = stmt.where(CaseRecord.status != "archived")
+    if query.case_nos is not None:
+        stmt = stmt.where(CaseRecord.case_no.in_(list(query.case_nos)))
     text = (query.text or "").strip()
     if text:
         pattern = f"%{_like_escape(text)}%"
@@ -195,6 +199,17 @@ class CaseService:
                 ).all()
                 by_id = {r.id: case_from_record(r) for r in records}
             yield from (by_id[i] for i in chunk if i in by_id)
+
+    def rederive(self, ids: Sequence[int]) -> int:
+        """Recompute the stored periods and flags of some cases (after the calendar or rules changed)."""
+        with UnitOfWork(self.database) as uow:
+            records = uow.session.scalars(
+                select(CaseRecord).where(CaseRecord.id.in_(list(ids)))
+                .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events))).all()
+            for record in records:
+                self.derived.refresh(uow.session, record.id, case_from_record(record))
+            uow.commit()
+            return len(records)
 
     @staticmethod
     def _load(session: Session, case_no: str) -> CaseRecord:

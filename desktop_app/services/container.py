@@ -12,6 +12,7 @@ from pathlib import Path
 
 from db.engine import Database, open_database
 from desktop_app.core.evaluation import EvaluationContext
+from desktop_app.paths import user_calendar_file
 from desktop_app.services.actors import Actor, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
@@ -42,6 +43,8 @@ class Services:
 def open_services(target: str, *, calendar_path: Path | None = None, grading: str = "2017",
                   today: Callable[[], dt.date] = dt.date.today) -> Services:
     """Open and migrate the database, make sure the local user exists, and wire the services together."""
+    if calendar_path is None and user_calendar_file().exists():
+        calendar_path = user_calendar_file()
     database = open_database(target)
     with UnitOfWork(database) as uow:
         actor = local_actor(uow.session)

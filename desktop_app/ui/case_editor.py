@@ -255,7 +255,8 @@ class RecordTable(QWidget):
         column = 1 if values else 0
         self.table.setCurrentCell(row, column)
         self.table.setFocus()
-        self.table.editItem(self.table.item(row, column))
+        if self.table.state() != QAbstractItemView.State.EditingState:  # moving the cursor may already edit it
+            self.table.editItem(self.table.item(row, column))
 
     @Slot()
     def remove_selected(self) -> None:

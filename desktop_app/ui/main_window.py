@@ -7,7 +7,6 @@ dock layout and column widths are remembered between sessions.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
+from desktop_app.paths import config_dir
 from desktop_app.services.cases import CaseQuery, CaseRow
 from desktop_app.services.container import Services
 from desktop_app.ui.case_editor import CaseEditor
@@ -54,9 +54,8 @@ REGISTER_TAB_TITLE = "案件登记"
 
 def app_settings() -> QSettings:
     """The program's settings; under CASECHECK_HOME when it is set, so tests never touch the user's own."""
-    home = os.environ.get("CASECHECK_HOME")
-    if home:
-        path = Path(home).expanduser() / "config" / f"{SETTINGS_APPLICATION}.ini"
+    if os.environ.get("CASECHECK_HOME"):
+        path = config_dir() / f"{SETTINGS_APPLICATION}.ini"
         return QSettings(str(path), QSettings.Format.IniFormat)
     return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 

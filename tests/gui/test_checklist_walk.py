@@ -61,8 +61,8 @@ def workspace(qtbot, services: Services) -> CaseWorkspace:
     widget = CaseWorkspace(services, CASE_NO)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     widget.activateWindow()
     widget.walk.view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget.walk.view)

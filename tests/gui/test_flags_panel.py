@@ -42,8 +42,8 @@ def open_workspace(qtbot, services: Services, case: Case) -> CaseWorkspace:
     widget = CaseWorkspace(services, case.case_no)
     qtbot.addWidget(widget)
     widget.resize(1300, 850)
-    widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
     return widget
 
 

@@ -78,7 +78,8 @@ def finish_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, editor
 
 def type_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str, *, enter: bool = True) -> None:
     table.setCurrentCell(row, column)
-    table.editItem(table.item(row, column))
+    if table.indexWidget(table.model().index(row, column)) is None:
+        table.editItem(table.item(row, column))
     editor = table.indexWidget(table.model().index(row, column))
     assert isinstance(editor, QLineEdit)
     type_text(qtbot, editor, text)
@@ -89,6 +90,7 @@ def type_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text:
 def pick_in_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, code: object) -> None:
     if table.indexWidget(table.model().index(row, column)) is None:
         table.setCurrentCell(row, column)
+    if table.indexWidget(table.model().index(row, column)) is None:
         table.editItem(table.item(row, column))
     combo = table.indexWidget(table.model().index(row, column))
     assert isinstance(combo, QComboBox)
