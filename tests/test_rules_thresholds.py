@@ -54,8 +54,11 @@ def test_single_post_thresholds_include_the_number_itself(views: int, forwards: 
         assert "浏览 4999 次" in flag.message and "转发 499 次" in flag.message
 
 
-def test_threshold_needs_some_count_on_file() -> None:
-    assert fired(defamation({}), "DEF-THRESHOLD-NOT-MET") is None
+def test_no_count_on_file_means_the_threshold_is_not_established() -> None:
+    """The sums run over no posts and are 0, below both thresholds (the catalog's literal reading)."""
+    flag = fired(defamation({}), "DEF-THRESHOLD-NOT-MET")
+    assert flag is not None and "未记录" in flag.message
+    assert fired(defamation({"defamation_posts": []}), "DEF-THRESHOLD-NOT-MET") is not None
     assert fired(defamation({"defamation_views": 100}), "DEF-THRESHOLD-NOT-MET") is not None
 
 

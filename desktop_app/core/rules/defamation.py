@@ -31,8 +31,8 @@ def _count(value: Any) -> int:
     return int(amount) if amount is not None else 0
 
 
-def aggregated_reach(facts: dict[str, Any]) -> Reach | None:
-    """Views and forwards that count toward the threshold, or None when the case records none at all."""
+def aggregated_reach(facts: dict[str, Any]) -> Reach:
+    """Views and forwards that count toward the threshold; nothing recorded counts as zero (not established)."""
     posts = facts.get("defamation_posts")
     if isinstance(posts, list):
         dated = [
@@ -54,7 +54,7 @@ def aggregated_reach(facts: dict[str, Any]) -> Reach | None:
         )
     views, forwards = facts.get("defamation_views"), facts.get("defamation_forwards")
     if views is None and forwards is None:
-        return None
+        return Reach(0, 0, "案卷未记录点击、浏览、转发次数")
     return Reach(_count(views), _count(forwards), "单条信息")
 
 
@@ -65,7 +65,7 @@ def defamation_below_threshold(case: Case, ctx: RuleContext) -> Finding | None:
     if is_true(case.facts.get("defamation_penalized_within_2y")) or is_true(case.facts.get("defamation_other_serious")):
         return None
     reach = aggregated_reach(case.facts)
-    if reach is None or reach.views >= VIEWS_THRESHOLD or reach.forwards >= FORWARDS_THRESHOLD:
+    if reach.views >= VIEWS_THRESHOLD or reach.forwards >= FORWARDS_THRESHOLD:
         return None
     return Finding(values={"views": str(reach.views), "forwards": str(reach.forwards), "period": reach.period})
 
