@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -17,13 +18,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import DatabaseEnvironmentError
 from desktop_app import __version__, paths
+from desktop_app.core.datafile import DataFileError
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.demo import fill_demo
 from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook, log, setup_logging
 from desktop_app.ui.fonts import install_fonts
-from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from desktop_app.ui.tools_menu import apply_saved_grading
 
 DEMO_CASES = 200
 DEMO_SEED = 1
@@ -64,6 +67,14 @@ def _fatal(title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
+def data_file_advice(error: DataFileError) -> str:
+    """What the person can do about a broken data file: an imported calendar can simply be removed."""
+    calendar = paths.user_calendar_file()
+    if Path(error.file).resolve() == calendar.resolve():
+        return f"这是本机导入的节假日历。请改正该文件，或将其删除以恢复使用内置节假日历：\n{calendar}"
+    return "请改正该文件后重新启动程序。"
+
+
 @dataclass
 class Started:
     """A program ready for its event loop."""
@@ -92,6 +103,7 @@ def start(argv: Sequence[str]) -> Started | int:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         services = open_services(target)
+        apply_saved_grading(services, app_settings())
         if args.demo:
             added = fill_demo_if_empty(services)
             if added:
@@ -100,6 +112,11 @@ def start(argv: Sequence[str]) -> Started | int:
         QGuiApplication.restoreOverrideCursor()
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
         _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}")
+        return 2
+    except DataFileError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        log.warning("数据文件有错误，无法启动：%s", exc)
+        _fatal("数据文件有错误", f"程序无法启动，因为下面这个数据文件有错误：\n\n{exc}\n\n{data_file_advice(exc)}")
         return 2
     except Exception as exc:
         QGuiApplication.restoreOverrideCursor()

@@ -43,6 +43,9 @@ from desktop_app.ui.case_table_model import (
 from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.rectification_overview import RectificationOverview
+from desktop_app.ui.tools_menu import ToolsMenu
+from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or app_settings()
         self.editor: CaseEditor | None = None
         self.export_dialog: ExportDialog | None = None
+        self.rectification_overview: RectificationOverview | None = None
+        self.training_dialog: TrainingDialog | None = None
         self.workspaces: dict[str, CaseWorkspace] = {}
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 800)
@@ -170,6 +175,10 @@ class MainWindow(QMainWindow):
         self.board_action = self.board_dock.toggleViewAction()
         self.board_action.setText("期限看板(&D)")
         self.board_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.rectifications_action = self._action("整改清单汇总(&Z)…", self.show_rectification_overview,
+                                                  ("Ctrl+Shift+R",), "查看各案件的整改事项，按状态、责任人筛选并导出")
+        self.practice_action = self._action("练习示例案件(&P)…", self.open_training, (),
+                                            "在示例案件上练习发现问题，并与答案要点对照")
         self.about_action = self._action("关于(&A)", self.about, ())
 
     def _create_menus(self) -> None:
@@ -188,10 +197,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.archive_action)
         view_menu = menu_bar.addMenu("视图(&V)")
         view_menu.addAction(self.board_action)
+        view_menu.addAction(self.rectifications_action)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.reset_filters_action)
         view_menu.addAction(self.refresh_action)
+        self.tools_menu = ToolsMenu(self.services, self.settings, self)
+        self.tools_menu.changed.connect(self.refresh)
+        self.tools_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        menu_bar.addMenu(self.tools_menu)
+        training_menu = menu_bar.addMenu("培训(&R)")
+        training_menu.addAction(self.practice_action)
         help_menu = menu_bar.addMenu("帮助(&H)")
         help_menu.addAction(self.about_action)
 
@@ -419,6 +435,36 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: dialog.chosen and start_export(self, self.services, dialog.chosen))
         self.export_dialog = dialog
         dialog.open()
+        return dialog
+
+    # --- other windows ------------------------------------------------------------------------------------------
+    @Slot()
+    def show_rectification_overview(self) -> RectificationOverview:
+        """One overview window, brought to the front and re-read each time it is asked for."""
+        overview = self.rectification_overview
+        if overview is None:
+            overview = RectificationOverview(self.services, self)
+            overview.openCase.connect(self.open_case)
+            self.rectification_overview = overview
+        else:
+            overview.refresh()
+        overview.show()
+        overview.raise_()
+        overview.activateWindow()
+        return overview
+
+    @Slot()
+    def open_training(self) -> TrainingDialog:
+        """The practice window; asking again brings the open one forward instead of starting over."""
+        if self.training_dialog is not None:
+            self.training_dialog.raise_()
+            self.training_dialog.activateWindow()
+            return self.training_dialog
+        dialog = TrainingDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "training_dialog", None))
+        self.training_dialog = dialog
+        dialog.show()
         return dialog
 
     @Slot()

@@ -35,6 +35,7 @@ from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
+from desktop_app.ui.rectification_panel import RectificationPanel
 
 GRADE_COLOURS: dict[str, str] = {
     "excellent": "#2e7d32",
@@ -102,6 +103,7 @@ class CaseWorkspace(QWidget):
         self.walk.answered.connect(self._answer_saved)
         self.evidence_chain = EvidenceChainView()
         self.compare = InspectionCompare(services, case_no)
+        self.rectification = RectificationPanel(services, case_no)
         self.flags_panel = FlagsPanel()
         self.flags_panel.flagActivated.connect(self.show_flag)
         self.score_panel = ScorePanel()
@@ -111,6 +113,7 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.walk, "检查表")
         self.tabs.addTab(self.evidence_chain, "证据链")
         self.tabs.addTab(self.compare, "检查对比")
+        self.tabs.addTab(self.rectification, "整改清单")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         side = QWidget()
@@ -213,6 +216,7 @@ class CaseWorkspace(QWidget):
         self._show_header(case)
         self.evidence_chain.set_case(case)
         self.compare.case_no = case.case_no
+        self.rectification.case_no = case.case_no
         if self._view is None or previous is None or previous.case_type != case.case_type:
             self.set_kind(self.kind)
         else:
@@ -220,6 +224,8 @@ class CaseWorkspace(QWidget):
             self._refresh_assessment()
         if self.tabs.currentWidget() is self.compare:
             self.compare.reload()
+        if self.tabs.currentWidget() is self.rectification:
+            self.rectification.refresh()
 
     def set_kind(self, kind: str) -> None:
         """Walk the current user's inspection of this kind, starting it if there is none yet."""
@@ -292,6 +298,7 @@ class CaseWorkspace(QWidget):
 
     def _answer_saved(self, item_id: str) -> None:
         self._refresh_assessment()
+        self.rectification.schedule_refresh()
         self.caseChanged.emit(self._case_no)
 
     def _override_saved(self) -> None:
@@ -301,3 +308,5 @@ class CaseWorkspace(QWidget):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.compare:
             self.compare.reload(self._case_no)
+        elif self.tabs.widget(index) is self.rectification:
+            self.rectification.refresh()
