@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -39,6 +39,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--demo", action="store_true", help="数据库为空时填入演示案件")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="提示信息的语言（zh 或 en）")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）")
     return parser.parse_known_args(list(argv))
 
 
@@ -59,7 +61,11 @@ def install_qt_translations(app: QApplication) -> bool:
     return loaded
 
 
-def _fatal(title: str, text: str, details: str = "") -> None:
+def _fatal(title: str, text: str, details: str = "", *, interactive: bool = True) -> None:
+    """Tell the person why the program cannot start; a smoke test has nobody to click OK, so it prints instead."""
+    if not interactive:
+        print(f"{title}: {text}\n{details}", file=sys.stderr, flush=True)
+        return
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if details:
@@ -82,6 +88,7 @@ class Started:
     app: QApplication
     window: MainWindow
     services: Services
+    smoke_test: bool = False
 
 
 def start(argv: Sequence[str]) -> Started | int:
@@ -111,24 +118,28 @@ def start(argv: Sequence[str]) -> Started | int:
     except DatabaseEnvironmentError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
-        _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}")
+        _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}", interactive=not args.smoke_test)
         return 2
     except DataFileError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("数据文件有错误，无法启动：%s", exc)
-        _fatal("数据文件有错误", f"程序无法启动，因为下面这个数据文件有错误：\n\n{exc}\n\n{data_file_advice(exc)}")
+        _fatal("数据文件有错误", f"程序无法启动，因为下面这个数据文件有错误：\n\n{exc}\n\n{data_file_advice(exc)}",
+               interactive=not args.smoke_test)
         return 2
     except Exception as exc:
         QGuiApplication.restoreOverrideCursor()
         report = crash_report(type(exc), exc, exc.__traceback__)
         log.error("启动失败\n%s", report)
-        CrashDialog(report).exec()
+        if args.smoke_test:
+            print(report, file=sys.stderr, flush=True)
+        else:
+            CrashDialog(report).exec()
         return 3
     QGuiApplication.restoreOverrideCursor()
     log.info("已打开数据库 %s（日志 %s）", services.database.display_path, log_path)
     window = MainWindow(services)
     window.show()
-    return Started(app, window, services)
+    return Started(app, window, services, smoke_test=args.smoke_test)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -136,6 +147,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(started, int):
         return started
     try:
+        if started.smoke_test:
+            QTimer.singleShot(0, lambda: _smoke_report(started))
         return started.app.exec()
     finally:
         started.services.close()
+
+
+def _smoke_report(started: Started) -> None:
+    """Prove that the whole program runs (Qt, fonts, database, register) and leave."""
+    from desktop_app.services.cases import CaseQuery
+
+    count = started.services.cases.count(CaseQuery())
+    print(f"smoke-test ok: {count} cases, {len(started.services.context.templates)} checklists, "
+          f"font {started.app.font().family()}", flush=True)
+    started.window.close()
+    started.app.quit()
