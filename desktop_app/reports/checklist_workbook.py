@@ -177,8 +177,8 @@ def export_template_xlsx(template: ChecklistTemplate, path: str | Path) -> None:
 
     help_sheet = workbook.create_sheet(HELP_SHEET)
     _header_row(help_sheet, ("列名", "必填", "说明"), (16, 8, 100))
-    for row, column in enumerate(columns, start=2):
-        for index, value in enumerate((column.header, YES if column.required else NO, column.help), start=1):
+    for row, spec in enumerate(columns, start=2):
+        for index, value in enumerate((spec.header, YES if spec.required else NO, spec.help), start=1):
             cell = help_sheet.cell(row=row, column=index)
             _put(cell, value)
             cell.alignment = _WRAP
@@ -253,12 +253,12 @@ def _read_info(sheet: Worksheet, reader: _Reader) -> dict[str, str]:
     raw: dict[str, Any] = {}
     row_of: dict[str, int] = {}
     for key, label, _ in INFO_ROWS:
-        row = rows_by_label.get(label)
-        if row is None:
+        found = rows_by_label.get(label)
+        if found is None:
             reader.add(INFO_SHEET, sheet.max_row + 1, INFO_HEADERS[0], f"缺少“{label}”一行")
             continue
-        row_of[key] = row
-        value = sheet.cell(row=row, column=2).value
+        row_of[key] = found
+        value = sheet.cell(row=found, column=2).value
         raw[key] = "" if value is None else value
     header, problems = parse_header(raw)
     for key, message in problems:

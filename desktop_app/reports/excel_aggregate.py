@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +94,7 @@ class _Totals:
     by_type: dict[str, _Group] = field(default_factory=dict)
     heading_count: Counter[str] = field(default_factory=Counter)
     heading_cases: Counter[str] = field(default_factory=Counter)
-    heading_points: Counter[str] = field(default_factory=Counter)
+    heading_points: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     problems: dict[str, _Problem] = field(default_factory=dict)
 
     def add(self, card: Scorecard, overdue: int) -> None:
