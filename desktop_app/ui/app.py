@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import DatabaseEnvironmentError
 from desktop_app import __version__, paths
-from desktop_app.core.datafile import DataFileError
+from desktop_app.core.datafile import DataFileError, resources_dir
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
@@ -102,6 +102,7 @@ def start(argv: Sequence[str]) -> Started | int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     install_fonts(app)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))
     install_qt_translations(app)
     log_path = setup_logging()
     install_exception_hook()
