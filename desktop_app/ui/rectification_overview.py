@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, STATUS_COLOURS, is_overdue
+from desktop_app.ui.row_table_model import RowTableModel
 from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_background
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -50,36 +51,20 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str, file_fi
     return Path(chosen) if chosen else None
 
 
-class OverviewModel(QAbstractTableModel):
+class OverviewModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RectificationRow] = []
+        super().__init__(COLUMNS, parent)
         self._today = dt.date.today()
 
     def set_rows(self, rows: Sequence[RectificationRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._today = today
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def rows(self) -> list[RectificationRow]:
         return list(self._rows)
 
     def line(self, row: int) -> RectificationRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
+        return self.row_at(row)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -36,6 +36,7 @@ from desktop_app.services.exports import sync_rectifications
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.errors import report_exception, show_message
 from desktop_app.ui.flags_panel import UNVERIFIED_MARK
+from desktop_app.ui.row_table_model import RowTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,42 +73,26 @@ def counts_text(rows: Sequence[RectificationRow], today: dt.date) -> str:
     return "　".join(parts)
 
 
-class RectificationModel(QAbstractTableModel):
+class RectificationModel(RowTableModel):
     """The lines of one case; an edit goes through `save` and is shown only once `save` returned the stored row."""
 
     def __init__(self, save: SaveFn, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._save = save
-        self._rows: list[RectificationRow] = []
         self._unverified: frozenset[str] = frozenset()
         self._today = dt.date.today()
         self.editable = True
 
     def set_rows(self, rows: Sequence[RectificationRow], unverified: frozenset[str], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._unverified = unverified
         self._today = today
-        self.endResetModel()
+        self.replace_rows(rows)
 
     def line(self, row: int) -> RectificationRow:
         return self._rows[row]
 
     def row_of(self, key: str) -> int | None:
         return next((number for number, r in enumerate(self._rows) if r.key == key), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return str(section + 1)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
