@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.results import DEADLINE_STATUSES
 from desktop_app.services.board import BoardRow, deadline_board
 from desktop_app.services.container import Services
-from desktop_app.ui.row_table_model import RowTableModel
+from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -99,16 +97,8 @@ class DeadlineBoard(QWidget):
         self.model = DeadlineBoardModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((COL_DAYS, 80), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90), (COL_START, 90),
-                              (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)):
-            self.view.setColumnWidth(column, width)
+        configure_row_view(self.view, ((COL_DAYS, 80), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90),
+                                       (COL_START, 90), (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)))
 
         top = QHBoxLayout()
         top.addWidget(QLabel("状态"))

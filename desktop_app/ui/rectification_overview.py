@@ -14,13 +14,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +32,7 @@ from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, STATUS_COLOURS, is_overdue
-from desktop_app.ui.row_table_model import RowTableModel
+from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_background
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -127,20 +125,9 @@ class RectificationOverview(QDialog):
         self.model = OverviewModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((COL_CASE_NO, 170), (COL_TITLE, 120), (COL_KEY, 110), (COL_PROBLEM, 230),
-                              (COL_HEADING, 64), (COL_BASIS, 150), (COL_OWNER, 64), (COL_DUE, 92),
-                              (COL_STATUS, 72), (COL_REASON, 110)):
-            self.view.setColumnWidth(column, width)
+        configure_row_view(self.view, ((COL_CASE_NO, 170), (COL_TITLE, 120), (COL_KEY, 110), (COL_PROBLEM, 230),
+                                       (COL_HEADING, 64), (COL_BASIS, 150), (COL_OWNER, 64), (COL_DUE, 92),
+                                       (COL_STATUS, 72), (COL_REASON, 110)))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,7 +35,7 @@ from desktop_app.services.exports import sync_rectifications
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.errors import report_exception, show_message
 from desktop_app.ui.flags_panel import UNVERIFIED_MARK
-from desktop_app.ui.row_table_model import RowTableModel
+from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -246,21 +245,14 @@ class RectificationPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(RectificationDelegate(self.view))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((COL_KEY, 100), (COL_PROBLEM, 190), (COL_HEADING, 64), (COL_BASIS, 130),
-                              (COL_OWNER, 64), (COL_DUE, 92), (COL_STATUS, 72), (COL_REASON, 110)):
-            self.view.setColumnWidth(column, width)
+        configure_row_view(
+            self.view,
+            ((COL_KEY, 100), (COL_PROBLEM, 190), (COL_HEADING, 64), (COL_BASIS, 130), (COL_OWNER, 64), (COL_DUE, 92),
+             (COL_STATUS, 72), (COL_REASON, 110)),
+            selection=QAbstractItemView.SelectionBehavior.SelectItems,
+            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed,
+        )
 
         top = QHBoxLayout()
         top.addWidget(status_label)

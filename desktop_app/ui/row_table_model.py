@@ -6,10 +6,11 @@ live here once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,3 +41,22 @@ class RowTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
+
+
+def configure_row_view(view: QTableView, widths: Iterable[tuple[int, int]], *,
+                       selection: QAbstractItemView.SelectionBehavior = QAbstractItemView.SelectionBehavior.SelectRows,
+                       edit_triggers: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.NoEditTriggers,
+                       ) -> None:
+    """The look every list of rows shares: one line per row, single selection, resizable columns."""
+    view.setSelectionBehavior(selection)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(edit_triggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in widths:
+        view.setColumnWidth(column, width)

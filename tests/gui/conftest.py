@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.container import Services, open_services
 
@@ -30,3 +34,19 @@ def services(home: Path) -> Iterator[Services]:
     opened = open_services(str(home / "t.db"), today=lambda: TODAY)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def app_main(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run `app.main` inside the test: its exception hook, log handler and translations are undone afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers = list(logging.getLogger("casecheck").handlers)
+    translators = set(QApplication.instance().findChildren(QTranslator))
+    yield
+    for translator in set(QApplication.instance().findChildren(QTranslator)) - translators:
+        QApplication.removeTranslator(translator)
+        translator.deleteLater()
+    for handler in logging.getLogger("casecheck").handlers:
+        if handler not in handlers:
+            logging.getLogger("casecheck").removeHandler(handler)
+            handler.close()

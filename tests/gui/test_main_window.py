@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer, QTranslator
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -397,21 +395,6 @@ def test_right_click_offers_the_case_actions(qtbot: QtBot, services: Services, w
     assert not window.edit_action.isEnabled()
     window._context_menu(QPoint(5, 5))
 
-
-@pytest.fixture
-def app_main(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run `app.main` inside the test: its exception hook, log handler and translations are undone afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handlers = list(logging.getLogger("casecheck").handlers)
-    translators = set(QApplication.instance().findChildren(QTranslator))
-    yield
-    for translator in set(QApplication.instance().findChildren(QTranslator)) - translators:
-        QApplication.removeTranslator(translator)
-        translator.deleteLater()
-    for handler in logging.getLogger("casecheck").handlers:
-        if handler not in handlers:
-            logging.getLogger("casecheck").removeHandler(handler)
-            handler.close()
 
 
 def test_an_unusable_database_is_explained_not_crashed(qtbot: QtBot, home: Path, app_main: None) -> None:

@@ -3,14 +3,12 @@ the grading scheme chosen survives a restart, and a checklist edited in Excel co
 
 from __future__ import annotations
 
-import logging
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -118,21 +116,6 @@ TEMPLATE = ChecklistTemplate(id="criminal.prosecution_review", title="评定测�
         legal_basis="《中华人民共和国刑事诉讼法》第56条", verified=True, heading="证据采信", severity="严重错误",
         deduction=10.0),)),))
 
-
-@pytest.fixture
-def app_main(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Run the program's start-up inside the test; its exception hook, log handler and translations are undone."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handlers = list(logging.getLogger("casecheck").handlers)
-    translators = set(QApplication.instance().findChildren(QTranslator))
-    yield
-    for translator in set(QApplication.instance().findChildren(QTranslator)) - translators:
-        QApplication.removeTranslator(translator)
-        translator.deleteLater()
-    for handler in logging.getLogger("casecheck").handlers:
-        if handler not in handlers:
-            logging.getLogger("casecheck").removeHandler(handler)
-            handler.close()
 
 
 def test_the_grading_scheme_chosen_relabels_the_grade_and_survives_a_restart(
