@@ -125,3 +125,17 @@ def test_module_entry_point_english_and_no_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "file not found" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "d.db")
+    first = write_case(tmp_path / "first.json")
+    assert run(capsys, "--db", db, "import", str(first))[0] == 0
+    again = write_case(tmp_path / "again.json")
+    code, _, err = run(capsys, "--db", db, "import", str(again))
+    assert code == 2 and f"{again}: case_no:" in err
+    twin = write_case(tmp_path / "twin.json", title="另一个标题")
+    fresh = str(tmp_path / "fresh.db")
+    code, _, err = run(capsys, "--db", fresh, "import", str(again), str(twin))
+    assert code == 2 and f"{twin}: case_no:" in err and str(again) in err

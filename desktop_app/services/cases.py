@@ -268,24 +268,31 @@ class CaseService:
             uow.commit()
 
     def import_cases(self, actor: Actor, cases: Sequence[Case], *, source: str = "import",
-                     progress: ProgressFn | None = None) -> int:
-        """Insert many cases in one transaction: a duplicate 案号 or any bad case rejects the whole batch."""
+                     progress: ProgressFn | None = None, origins: Sequence[str] | None = None) -> int:
+        """Insert many cases in one transaction: a duplicate 案号 or any bad case rejects the whole batch.
+
+        `origins` names where each case came from (its file), so a problem names the file to fix.
+        """
         actor.require("case.write")
+        where = list(origins) if origins is not None else [c.case_no for c in cases]
         problems: list[str] = []
-        seen: set[str] = set()
-        for case in cases:
+        first_seen: dict[str, str] = {}
+        for case, origin in zip(cases, where, strict=True):
             try:
                 validate_case(case)
             except ServiceError as exc:
                 problems.extend(exc.problems)
-            if case.case_no in seen:
-                problems.append(tr(f"{case.case_no}: case_no: 导入文件中案号重复", f"{case.case_no}: case_no: duplicated"))
-            seen.add(case.case_no)
+            if case.case_no in first_seen:
+                problems.append(f"{origin}: case_no: " + tr(
+                    f"案号 {case.case_no} 与 {first_seen[case.case_no]} 重复",
+                    f"{case.case_no} also appears in {first_seen[case.case_no]}"))
+            first_seen.setdefault(case.case_no, origin)
         if problems:
             raise ServiceError(problems[0], problems)
         with UnitOfWork(self.database) as uow:
             session = uow.session
-            self._ensure_new(session, [c.case_no for c in cases])
+            self._ensure_new(session, [c.case_no for c in cases], dict(zip([c.case_no for c in cases], where,
+                                                                            strict=True)))
             for start in range(0, len(cases), IMPORT_BATCH):
                 self._insert_batch(session, actor, cases[start:start + IMPORT_BATCH])
                 if progress:
@@ -298,15 +305,20 @@ class CaseService:
     def import_files(self, actor: Actor, paths: Sequence[Path], progress: ProgressFn | None = None) -> int:
         """Read every file first (all problems listed), then import all or nothing."""
         cases: list[Case] = []
+        origins: list[str] = []
         problems: list[str] = []
         for path in paths:
             try:
-                cases.extend(read_case_source(Path(path)))
+                found = read_case_source(Path(path))
             except CaseFormatError as exc:
                 problems.extend(exc.problems)
+                continue
+            cases.extend(found)
+            origins.extend(str(path) if len(found) == 1 else f"{path}（{case.case_no}）" for case in found)
         if problems:
             raise ServiceError(problems[0], problems)
-        return self.import_cases(actor, cases, source=", ".join(str(p) for p in paths)[:128], progress=progress)
+        return self.import_cases(actor, cases, source=", ".join(str(p) for p in paths)[:128], progress=progress,
+                                 origins=origins)
 
     def export_files(self, query: CaseQuery, out_dir: Path, progress: ProgressFn | None = None) -> list[Path]:
         """One `casecheck.case/1` file per case, named after its 案号."""
@@ -344,13 +356,15 @@ class CaseService:
             self.answer_importer(session, actor, [(i, c.case_type, c.answers) for i, c in zip(ids, cases, strict=True)])
 
     @staticmethod
-    def _ensure_new(session: Session, case_nos: Sequence[str]) -> None:
+    def _ensure_new(session: Session, case_nos: Sequence[str], origins: dict[str, str] | None = None) -> None:
         existing: list[str] = []
         for start in range(0, len(case_nos), 500):
             chunk = list(case_nos[start:start + 500])
             existing.extend(session.scalars(select(CaseRecord.case_no).where(CaseRecord.case_no.in_(chunk))))
         if existing:
-            problems = [tr(f"{n}: case_no: 数据库中已存在该案号", f"{n}: case_no: already in the database") for n in existing]
+            origins = origins or {}
+            problems = [f"{origins.get(n, n)}: case_no: " + tr(f"数据库中已存在案号 {n}", f"{n} is already in the database")
+                        for n in existing]
             raise ServiceError(problems[0], problems)
 
 
