@@ -231,3 +231,13 @@ class GradeOverride(Base):
     score: Mapped[float] = mapped_column(Float)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditHead(Base):
+    """One row that every audited transaction updates first, so two programs writing at once take turns and the
+    audit chain never forks (the update takes the write lock before the last hash is read)."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)

@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import AuditEntry, utcnow
+from db.models import AuditEntry, AuditHead, utcnow
 from desktop_app.services.actors import Actor
 
 GENESIS = "0" * 64
@@ -33,6 +33,8 @@ def record(session: Session, actor: Actor, action: str, entity: str, key: str, d
     """Append one entry; `detail` holds what changed, e.g. {"title": ["旧", "新"]}."""
     prev_hash = session.info.get("audit_last_hash")
     if prev_hash is None:
+        # The unit of work took the write lock when it began (see `take_write_lock`), so no other program can
+        # append between this read and our commit.
         last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
         prev_hash = last or GENESIS
     at = utcnow()
@@ -41,6 +43,12 @@ def record(session: Session, actor: Actor, action: str, entity: str, key: str, d
     session.add(AuditEntry(at=at, user_id=actor.id, actor=actor.display_name, action=action, entity=entity,
                            entity_key=key, detail=detail, prev_hash=prev_hash, hash=digest))
     session.info["audit_last_hash"] = digest
+
+
+def take_write_lock(session: Session) -> None:
+    """Make the transaction a writer from its first statement: two programs writing at once then take turns
+    (waiting up to the busy timeout) instead of both reading the same last hash and forking the chain."""
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
 
 
 def changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:

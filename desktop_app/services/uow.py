@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.engine import Database, classify_error
+from desktop_app.services.audit import take_write_lock
 
 
 class UnitOfWork:
@@ -27,6 +28,15 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self._session = self.database.sessions()
+        try:
+            take_write_lock(self._session)
+        except DBAPIError as exc:
+            self._session.close()
+            self._session = None
+            problem = classify_error(exc, self.database.display_path)
+            if problem is not None:
+                raise problem from exc
+            raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
