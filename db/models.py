@@ -61,6 +61,8 @@ class CaseRecord(Base):
     investigated_by: Mapped[str | None] = mapped_column(String(32), nullable=True)
     facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: The keys the imported case file had, so exporting it writes back the same keys (None: made in the program).
+    present: Mapped[list[Any] | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -86,6 +88,7 @@ class EvidenceRecord(Base):
     source: Mapped[str] = mapped_column(String(256), default="")
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    present: Mapped[list[Any] | None] = mapped_column(nullable=True)
 
     case: Mapped[CaseRecord] = relationship(back_populates="evidence")
 
@@ -101,6 +104,7 @@ class EventRecord(Base):
     outcome: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    present: Mapped[list[Any] | None] = mapped_column(nullable=True)
 
     case: Mapped[CaseRecord] = relationship(back_populates="events")
 

@@ -139,3 +139,26 @@ def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path,
     fresh = str(tmp_path / "fresh.db")
     code, _, err = run(capsys, "--db", fresh, "import", str(again), str(twin))
     assert code == 2 and f"{twin}: case_no:" in err and str(again) in err
+
+
+def test_a_sparse_file_comes_back_with_exactly_its_own_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = {
+        "format": "casecheck.case/1", "case_no": "沪浦检刑诉〔2026〕5号", "title": "钱某诈骗案",
+        "case_type": "criminal.prosecution_review", "prosecutor": "孙某", "received_on": "2026-02-01",
+        "in_custody": False, "charges": ["诈骗罪"],
+        "evidence": [{"id": "E1", "category": "documentary"},
+                     {"id": "E2", "category": "electronic_data", "title": "", "attributes": {"hash_value": "ab"},
+                      "vendor_note": "保留"}],
+        "events": [{"kind": "review_extended", "date": "2026-02-20"},
+                   {"kind": "prosecution_decided", "date": "2026-03-10", "outcome": "approved", "note": ""}],
+        "facts": {"custom": [1, 2, {"x": "y"}]},
+        "answers": {"PR-EV-01": {"value": "fail", "note": "缺少价格认定"}, "PR-EV-02": {"value": "pass"}},
+        "office_tag": "试点",
+    }
+    path = tmp_path / "sparse.json"
+    path.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run(capsys, "--db", db, "import", str(path))[0] == 0
+    assert run(capsys, "--db", db, "export-cases", "--out", str(tmp_path / "out"), "--all")[0] == 0
+    exported = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert exported == original

@@ -96,6 +96,8 @@ class Evidence:
     attributes: dict[str, Any] = field(default_factory=dict)
     #: Keys the program does not know, kept so that a round trip loses nothing.
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The keys the source file had (None when the item was not read from a file); see `case_format.case_to_dict`.
+    present: frozenset[str] | None = None
 
     @property
     def category_label(self) -> str:
@@ -109,6 +111,7 @@ class Event:
     outcome: str = ""
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    present: frozenset[str] | None = None
 
     @property
     def kind_label(self) -> str:
@@ -143,6 +146,8 @@ class Case:
     answers: dict[str, Answer] = field(default_factory=dict)
     #: Top-level keys the program does not know, kept so that a round trip loses nothing.
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The top-level keys the source file had, so an export writes back the same keys and no more.
+    present: frozenset[str] | None = None
 
     @property
     def is_criminal(self) -> bool:

@@ -186,6 +186,7 @@ def case_from_dict(data: Any, source: str = "<case>") -> Case:
         facts=dict(facts),
         answers=answers,
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        present=frozenset(data),
         **flags,
     )
 
@@ -210,7 +211,7 @@ def _read_event(reader: _Reader, raw: Any, index: int) -> Event | None:
     if not kind or date is None:
         return None
     return Event(kind=kind, date=date, outcome=outcome, note=note,
-                 extra={k: v for k, v in raw.items() if k not in _EVENT_KEYS})
+                 extra={k: v for k, v in raw.items() if k not in _EVENT_KEYS}, present=frozenset(raw))
 
 
 def _read_evidence_list(reader: _Reader, data: dict[str, Any]) -> list[Evidence]:
@@ -234,7 +235,8 @@ def _read_evidence_list(reader: _Reader, data: dict[str, Any]) -> list[Evidence]
         if evidence_id and category:
             result.append(Evidence(id=evidence_id, category=category, title=title, collected_on=collected_on,
                                    source=source, attributes=dict(attributes),
-                                   extra={k: v for k, v in raw.items() if k not in _EVIDENCE_KEYS}))
+                                   extra={k: v for k, v in raw.items() if k not in _EVIDENCE_KEYS},
+                                   present=frozenset(raw)))
     return result
 
 
@@ -321,9 +323,43 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _kept(values: dict[str, Any], required: tuple[str, ...], present: frozenset[str] | None,
+          defaults: dict[str, Any]) -> dict[str, Any]:
+    """The keys to write: required ones, those the source file had, and any whose value is not the default.
+
+    A case read from a file is written back with the same keys it came with (nothing lost, nothing added); a case
+    made in the program (present is None) is written in full.
+    """
+    if present is None:
+        return values
+    return {k: v for k, v in values.items() if k in required or k in present or v != defaults.get(k)}
+
+
+_CASE_DEFAULTS: dict[str, Any] = {
+    "department": "", "closed_on": None, "in_custody": False, "charges": [], "possible_sentence": None,
+    "plea_agreement": False, "fast_track": False, "suspect_minor": False, "investigated_by": None, "events": [],
+    "evidence": [], "facts": {}, "answers": {},
+}
+_EVIDENCE_DEFAULTS: dict[str, Any] = {"title": "", "collected_on": None, "source": "", "attributes": {}}
+_EVENT_DEFAULTS: dict[str, Any] = {"outcome": "", "note": ""}
+
+
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The interchange form of a case; unknown keys read earlier come back out unchanged."""
-    data: dict[str, Any] = {
+    events = [
+        {**_kept({"kind": e.kind, "date": e.date.isoformat(), "outcome": e.outcome, "note": e.note},
+                 ("kind", "date"), e.present, _EVENT_DEFAULTS), **e.extra}
+        for e in case.events
+    ]
+    evidence = [
+        {**_kept({"id": e.id, "category": e.category, "title": e.title, "collected_on": _iso(e.collected_on),
+                  "source": e.source, "attributes": dict(e.attributes)},
+                 ("id", "category"), e.present, _EVIDENCE_DEFAULTS), **e.extra}
+        for e in case.evidence
+    ]
+    # Answers live in inspections, which do not remember whether an empty note was written; an empty note is left out.
+    answers = {k: {"value": a.value, "note": a.note} if a.note else {"value": a.value} for k, a in case.answers.items()}
+    data = _kept({
         "format": FORMAT,
         "case_no": case.case_no,
         "title": case.title,
@@ -339,18 +375,11 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "fast_track": case.fast_track,
         "suspect_minor": case.suspect_minor,
         "investigated_by": case.investigated_by,
-        "events": [
-            {"kind": e.kind, "date": e.date.isoformat(), "outcome": e.outcome, "note": e.note, **e.extra}
-            for e in case.events
-        ],
-        "evidence": [
-            {"id": e.id, "category": e.category, "title": e.title, "collected_on": _iso(e.collected_on),
-             "source": e.source, "attributes": dict(e.attributes), **e.extra}
-            for e in case.evidence
-        ],
+        "events": events,
+        "evidence": evidence,
         "facts": dict(case.facts),
-        "answers": {k: {"value": a.value, "note": a.note} for k, a in case.answers.items()},
-    }
+        "answers": answers,
+    }, ("format", "case_no", "title", "case_type", "prosecutor", "received_on"), case.present, _CASE_DEFAULTS)
     data.update({k: v for k, v in case.extra.items() if k not in data})
     return data
 

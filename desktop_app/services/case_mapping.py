@@ -27,14 +27,24 @@ def case_from_record(record: CaseRecord) -> Case:
         fast_track=record.fast_track,
         suspect_minor=record.suspect_minor,
         investigated_by=record.investigated_by,
-        events=[Event(kind=e.kind, date=e.date, outcome=e.outcome, note=e.note, extra=dict(e.extra or {}))
-                for e in record.events],
+        events=[Event(kind=e.kind, date=e.date, outcome=e.outcome, note=e.note, extra=dict(e.extra or {}),
+                      present=_keys(e.present)) for e in record.events],
         evidence=[Evidence(id=e.evidence_id, category=e.category, title=e.title, collected_on=e.collected_on,
-                           source=e.source, attributes=dict(e.attributes or {}), extra=dict(e.extra or {}))
+                           source=e.source, attributes=dict(e.attributes or {}), extra=dict(e.extra or {}),
+                           present=_keys(e.present))
                   for e in record.evidence],
         facts=dict(record.facts or {}),
         extra=dict(record.extra or {}),
+        present=_keys(record.present),
     )
+
+
+def _keys(stored: list[str] | None) -> frozenset[str] | None:
+    return None if stored is None else frozenset(stored)
+
+
+def _stored(keys: frozenset[str] | None) -> list[str] | None:
+    return None if keys is None else sorted(keys)
 
 
 def case_columns(case: Case) -> dict[str, Any]:
@@ -57,18 +67,19 @@ def case_columns(case: Case) -> dict[str, Any]:
         "investigated_by": case.investigated_by,
         "facts": dict(case.facts),
         "extra": dict(case.extra),
+        "present": _stored(case.present),
     }
 
 
 def evidence_rows(case: Case) -> list[dict[str, Any]]:
     return [{"position": i, "evidence_id": e.id, "category": e.category, "title": e.title,
              "collected_on": e.collected_on, "source": e.source, "attributes": dict(e.attributes),
-             "extra": dict(e.extra)} for i, e in enumerate(case.evidence)]
+             "extra": dict(e.extra), "present": _stored(e.present)} for i, e in enumerate(case.evidence)]
 
 
 def event_rows(case: Case) -> list[dict[str, Any]]:
     return [{"position": i, "kind": e.kind, "date": e.date, "outcome": e.outcome, "note": e.note,
-             "extra": dict(e.extra)} for i, e in enumerate(case.events)]
+             "extra": dict(e.extra), "present": _stored(e.present)} for i, e in enumerate(case.events)]
 
 
 def status_for(case: Case) -> str:
