@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -63,6 +63,10 @@ def app_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
 
+EMPTY_REGISTER_HINT = "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。"
+NO_MATCH_HINT = "没有符合筛选条件的案件。可点“清除筛选”查看全部案件。"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,10 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(services.cases, parent=self)
         self.table = QTableView()
         self._setup_table()
+        self.empty_hint = QLabel(EMPTY_REGISTER_HINT, self.table.viewport())
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #757575; font-size: 15px;")
+        self.empty_hint.setWordWrap(True)
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(6, 6, 6, 6)
@@ -290,6 +298,13 @@ class MainWindow(QMainWindow):
         total = self.services.cases.count(CaseQuery())
         shown = self.model.rowCount()
         self.count_label.setText(f"共 {total} 件案件" if shown == total else f"显示 {shown} 件 / 共 {total} 件案件")
+        self.empty_hint.setText(EMPTY_REGISTER_HINT if total == 0 else NO_MATCH_HINT)
+        self.empty_hint.setVisible(shown == 0)
+        self.empty_hint.resize(self.table.viewport().size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_hint.resize(self.table.viewport().size())
 
     @Slot()
     def _update_actions(self, *_args: object) -> None:

@@ -426,3 +426,18 @@ def test_the_program_starts_on_a_demo_database(qtbot: QtBot, home: Path, app_mai
         started.window.close()
     finally:
         started.services.close()
+
+
+def test_an_empty_register_says_how_to_begin(qtbot: QtBot, services: Services) -> None:
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    with qtbot.waitExposed(main):
+        main.show()
+    assert main.empty_hint.isVisible() and "Ctrl+N" in main.empty_hint.text()
+    services.cases.create(services.actor, make_case())
+    main.refresh()
+    assert not main.empty_hint.isVisible()
+    main.filter_bar.search.setText("没有这个案件")
+    qtbot.waitUntil(lambda: main.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: main.empty_hint.isVisible())
+    assert "清除筛选" in main.empty_hint.text()
