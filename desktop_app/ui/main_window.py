@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: #757575; font-size: 15px;")
         self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        QVBoxLayout(self.table.viewport()).addWidget(self.empty_hint)  # keeps the hint centred as the view resizes
         register = QWidget()
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(6, 6, 6, 6)
@@ -300,11 +302,6 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"共 {total} 件案件" if shown == total else f"显示 {shown} 件 / 共 {total} 件案件")
         self.empty_hint.setText(EMPTY_REGISTER_HINT if total == 0 else NO_MATCH_HINT)
         self.empty_hint.setVisible(shown == 0)
-        self.empty_hint.resize(self.table.viewport().size())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.empty_hint.resize(self.table.viewport().size())
 
     @Slot()
     def _update_actions(self, *_args: object) -> None:
