@@ -66,3 +66,4 @@ def local_actor(session: Session) -> Actor:
     except (OSError, KeyError):
         name = "本机用户"
     return ensure_user(session, LOCAL_LOGIN, name or "本机用户", "admin")
+

@@ -27,6 +27,7 @@ from desktop_app.services.preferences import choose_grading, install_calendar, r
 from desktop_app.services.templates import TemplateVersionInfo
 from desktop_app.ui.errors import report_exception, show_message, show_service_error
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
 log = logging.getLogger("casecheck")
@@ -85,6 +86,10 @@ class ToolsMenu(QMenu):
         self.settings = settings
         self.job: Job | None = None
 
+        self.profile_action = self.addAction("本人信息(&P)…")
+        self.profile_action.setStatusTip("填写打印在评查意见书上的检查人姓名和本人身份")
+        self.profile_action.triggered.connect(self.edit_profile)
+        self.addSeparator()
         self.import_calendar_action = self.addAction("导入节假日历(&I)…")
         self.import_calendar_action.setStatusTip("导入国务院办公厅公布的节假日安排（casecheck.calendar/1 文件），并重新计算各案件的期限")
         self.import_calendar_action.triggered.connect(self.import_calendar)
@@ -139,6 +144,15 @@ class ToolsMenu(QMenu):
 
     # --- the holiday calendar -----------------------------------------------------------------------------------
     @Slot()
+    def edit_profile(self) -> bool:
+        """Open 本人信息; True when the name or role was saved (open cases then show the new 检查人)."""
+        dialog = ProfileDialog(self.services, self.parentWidget())
+        saved = dialog.exec() == ProfileDialog.DialogCode.Accepted
+        if saved:
+            self.changed.emit()
+            self.message.emit(f"本人信息已保存：{self.services.actor.display_name}")
+        return saved
+
     def import_calendar(self) -> Job | None:
         path = choose_open_file(self.parentWidget(), "导入节假日历", CALENDAR_FILTER)
         if path is None:
