@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--owner")
     q.add_argument("--due", type=_date_arg)
     q.add_argument("--note")
+    p = command("profile", "查看或修改本人信息（检查人姓名、身份）")
+    p.add_argument("--name")
+    p.add_argument("--role", choices=("prosecutor", "lead", "reviewer", "trainer", "admin"))
     p = command("bench", "性能基准")
     p.add_argument("--cases", type=int, default=10000)
     p.add_argument("--out", type=Path)
@@ -374,6 +377,19 @@ def cmd_rectify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_profile(args: argparse.Namespace) -> int:
+    from desktop_app.services.actors import ROLES
+    from desktop_app.services.profile import update_profile
+
+    services = _open(args)
+    actor = services.actor
+    if args.name is not None or args.role is not None:
+        actor = update_profile(services.database, actor, actor.display_name if args.name is None else args.name,
+                               args.role or actor.role)
+    print(f"{actor.display_name}\t{ROLES[actor.role]}（{actor.role}）")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from desktop_app.bench import run_bench
 
@@ -389,6 +405,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
+    "profile": cmd_profile,
 }
 
 

@@ -109,3 +109,12 @@ def test_bench_reports_its_measurements(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0 and result["cases"] == 30
     assert {"import_cases_per_s", "filtered_sorted_page_ms", "search_substring_ms", "export_xlsx_s",
             "export_pdf_s", "peak_rss_mb"} <= set(result)
+
+
+def test_profile_sets_the_inspector_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "p.db")
+    code, out, _ = run(capsys, "--db", db, "profile", "--name", "王检察官", "--role", "lead")
+    assert code == 0 and out.startswith("王检察官\t部门负责人")
+    assert run(capsys, "--db", db, "profile")[1].startswith("王检察官")
+    code, _, err = run(capsys, "--db", db, "profile", "--name", " ")
+    assert code == 2 and "姓名" in err
