@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
-import resource
 import sys
 import tempfile
 import time
@@ -24,7 +23,12 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return round(time.perf_counter() - start, 4), result
 
 
-def _peak_rss_mb() -> float:
+def _peak_rss_mb() -> float | None:
+    """Peak resident memory of this process; None where the platform does not report it (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
