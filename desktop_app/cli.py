@@ -431,6 +431,10 @@ def _bad_input(lines: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe in a legacy code page must not turn a rare character into an internal error.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     set_language(args.lang)
     log_path = _setup_logging()
