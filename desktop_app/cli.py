@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -20,9 +19,9 @@ from desktop_app import __version__
 from desktop_app.core.case_format import CaseFormatError, parse_date
 from desktop_app.core.datafile import DataFileError
 from desktop_app.core.i18n import set_language, tr
+from desktop_app.logs import log, setup_file_logging
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-log = logging.getLogger("casecheck")
 
 
 class UsageError(Exception):
@@ -409,21 +408,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _setup_logging() -> Path | None:
-    from desktop_app.paths import log_file
-
-    path = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
-
-
 def _bad_input(lines: Sequence[str]) -> int:
     for line in lines:
         print(line, file=sys.stderr)
@@ -437,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     set_language(args.lang)
-    log_path = _setup_logging()
+    log_path = setup_file_logging()
     from db.engine import DatabaseEnvironmentError
     from desktop_app.services.errors import ServiceError
 

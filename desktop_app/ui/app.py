@@ -20,10 +20,11 @@ from db.engine import DatabaseEnvironmentError
 from desktop_app import __version__, paths
 from desktop_app.core.datafile import DataFileError, resources_dir
 from desktop_app.core.i18n import LANGUAGES, set_language
+from desktop_app.logs import log, setup_file_logging
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.demo import fill_demo
-from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook, log, setup_logging
+from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
 from desktop_app.ui.fonts import install_fonts
 from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from desktop_app.ui.tools_menu import apply_saved_grading
@@ -104,7 +105,7 @@ def start(argv: Sequence[str]) -> Started | int:
     install_fonts(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))
     install_qt_translations(app)
-    log_path = setup_logging()
+    log_path = setup_file_logging()
     install_exception_hook()
 
     target = paths.resolve_database(args.db)

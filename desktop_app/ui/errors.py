@@ -6,12 +6,10 @@ else is a bug: it is written to the log file and shown in a dialog whose report 
 
 from __future__ import annotations
 
-import logging
 import platform
 import sys
 import traceback
 from collections.abc import Sequence
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt, qVersion
@@ -30,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from db.engine import DatabaseEnvironmentError, classify_error
 from desktop_app import __version__, paths
+from desktop_app.logs import log, setup_file_logging
 from desktop_app.services.errors import ServiceError
-
-log = logging.getLogger("casecheck")
 
 #: Dialogs without a parent window, held here while open so Python does not delete them the moment they appear.
 _orphans: set[QDialog] = set()
@@ -44,21 +41,6 @@ def _show(dialog: QDialog) -> None:
         _orphans.add(dialog)
         dialog.finished.connect(lambda _result: _orphans.discard(dialog))
     dialog.open()
-
-
-def setup_logging() -> Path:
-    """Send the program's log to the per-user log file (once); returns the file's path."""
-    path = paths.log_file()
-    target = str(path.resolve())
-    for handler in log.handlers:
-        if isinstance(handler, logging.FileHandler) and handler.baseFilename == target:
-            return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
 
 
 def environment_problem(exc: BaseException) -> DatabaseEnvironmentError | None:
@@ -134,7 +116,7 @@ class CrashDialog(QDialog):
 
 def show_crash(parent: QWidget | None, exc: BaseException) -> CrashDialog:
     """Log the bug and show the crash dialog (non-blocking, so the program keeps running)."""
-    setup_logging()
+    setup_file_logging()
     report = crash_report(type(exc), exc, exc.__traceback__)
     log.error("未处理的异常\n%s", report)
     dialog = CrashDialog(report, parent)
