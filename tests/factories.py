@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.core.case import Case, Event, Evidence
+from desktop_app.core.checklist_model import ChecklistItem, ChecklistSection, ChecklistTemplate
 
 
 def make_case(case_no: str = "京朝检刑诉〔2026〕1号", **changes: object) -> Case:
@@ -41,3 +42,18 @@ def make_case(case_no: str = "京朝检刑诉〔2026〕1号", **changes: object)
     for key, value in changes.items():
         setattr(case, key, value)
     return case
+
+
+def item(item_id: str, question: str, heading: str, basis: str, *, verified: bool = True, severity: str = "一般错误",
+         deduction: float = 4) -> ChecklistItem:
+    return ChecklistItem(id=item_id, question=question, guidance="", verified=verified, heading=heading,
+                         legal_basis=basis, severity=severity, deduction=deduction)
+
+
+def template(*items: ChecklistItem, case_type: str = "criminal.prosecution_review") -> ChecklistTemplate:
+    """A small template with one section per heading used by `items`, in the order given."""
+    headings = list(dict.fromkeys(i.heading for i in items))
+    return ChecklistTemplate(
+        id=case_type, title="审查起诉案件自查表", version="2026.1",
+        sections=tuple(ChecklistSection(h, tuple(i for i in items if i.heading == h)) for h in headings),
+    )

@@ -10,52 +10,19 @@ import openpyxl
 import pytest
 
 from desktop_app.core.case import Answer, Case
-from desktop_app.core.checklist_model import ChecklistItem, ChecklistSection, ChecklistTemplate
 from desktop_app.core.results import Deadline, Evaluation, Flag
 from desktop_app.core.scorecard import Scorecard, make_scorecard
 from desktop_app.core.scoring import apply_override, load_grading_scheme
 from desktop_app.reports import ExportCancelled
 from desktop_app.reports.excel_aggregate import write_aggregate_workbook
 from desktop_app.reports.excel_case import write_case_workbook
+from tests.factories import item, template
 
 TODAY = dt.date(2026, 3, 20)
 SCHEME = load_grading_scheme("2017")
-TEMPLATE = ChecklistTemplate(
-    id="criminal.prosecution_review",
-    title="审查起诉案件自查表",
-    version="2026.1",
-    sections=(
-        ChecklistSection(
-            "证据采信",
-            (
-                ChecklistItem(
-                    id="E1",
-                    question="证据是否确实、充分",
-                    guidance="",
-                    verified=True,
-                    heading="证据采信",
-                    legal_basis="《中华人民共和国刑事诉讼法》第55条",
-                    severity="一般错误",
-                    deduction=4,
-                ),
-            ),
-        ),
-        ChecklistSection(
-            "办案程序",
-            (
-                ChecklistItem(
-                    id="P1",
-                    question="是否在法定期限内作出决定",
-                    guidance="",
-                    verified=True,
-                    heading="办案程序",
-                    legal_basis="《中华人民共和国刑事诉讼法》第172条",
-                    severity="瑕疵",
-                    deduction=1.5,
-                ),
-            ),
-        ),
-    ),
+TEMPLATE = template(
+    item("E1", "证据是否确实、充分", "证据采信", "《中华人民共和国刑事诉讼法》第55条"),
+    item("P1", "是否在法定期限内作出决定", "办案程序", "《中华人民共和国刑事诉讼法》第172条", severity="瑕疵", deduction=1.5),
 )
 HASH_FLAG = Flag(
     rule="EVID-EDATA-NO-HASH",

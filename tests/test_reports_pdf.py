@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.core.case import Answer, Case
-from desktop_app.core.checklist_model import ChecklistItem, ChecklistSection, ChecklistTemplate
 from desktop_app.core.results import Deadline, Evaluation, Flag
 from desktop_app.core.scorecard import Scorecard, make_scorecard
 from desktop_app.core.scoring import apply_override, load_grading_scheme
 from desktop_app.reports import ExportCancelled
 from desktop_app.reports.pdf_scorecard import safe_file_name, write_case_pdf, write_combined_pdf, write_pdfs
+from tests.factories import item, template
 
 TODAY = dt.date(2026, 3, 20)
 PARTS = (
@@ -27,27 +27,8 @@ PARTS = (
     "五、拟评定等次及理由",
     "六、其他事项",
 )
-TEMPLATE = ChecklistTemplate(
-    id="criminal.prosecution_review",
-    title="审查起诉案件自查表",
-    version="2026.1",
-    sections=(
-        ChecklistSection(
-            "证据采信",
-            (
-                ChecklistItem(
-                    id="E1",
-                    question="讯问笔录是否经犯罪嫌疑人核对签名",
-                    guidance="",
-                    verified=False,
-                    heading="证据采信",
-                    legal_basis="《人民检察院刑事诉讼规则》第187条",
-                    severity="一般错误",
-                    deduction=4,
-                ),
-            ),
-        ),
-    ),
+TEMPLATE = template(
+    item("E1", "讯问笔录是否经犯罪嫌疑人核对签名", "证据采信", "《人民检察院刑事诉讼规则》第187条", verified=False),
 )
 
 
