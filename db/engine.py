@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -180,6 +180,11 @@ class Database:
 def open_database(target: str, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and upgrade a database; environment failures become DatabaseEnvironmentError."""
     url = database_url(target)
+    try:
+        make_url(url).get_dialect()
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise DatabaseEnvironmentError("bad_url", f"无法识别的数据库地址：{target}（{exc}）",
+                                       f"Not a usable database address: {target} ({exc})", target) from None
     try:
         engine = make_engine(url)
         backup = upgrade(engine, url) if migrate else None

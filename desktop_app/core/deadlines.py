@@ -20,6 +20,7 @@ from typing import Any
 from desktop_app.core.calendar import HolidayCalendar
 from desktop_app.core.case import SENTENCES_ABOVE_1Y, Case, fast_track_eligible
 from desktop_app.core.datafile import Located, load_yaml, resources_dir
+from desktop_app.core.i18n import tr
 from desktop_app.core.results import Deadline, Flag
 
 PERIODS_FORMAT = "casecheck.periods/1"
@@ -218,8 +219,10 @@ class _Counting:
         notes: list[str] = []
         returned = [e.date for e in self.case.events_of("returned_for_investigation") if e.date >= start]
         if done is None and returned:
-            notes.append(
-                f"案件已于{returned[-1].isoformat()}退回补充侦查，尚未重新移送；重新移送后审查起诉期限重新计算"
+            notes.append(tr(
+                f"案件已于{returned[-1].isoformat()}退回补充侦查，尚未重新移送；重新移送后审查起诉期限重新计算",
+                f"returned for supplementary investigation on {returned[-1].isoformat()} and not yet resubmitted; "
+                "the review period restarts on resubmission")
             )
         return self._deadline(period, start, due, done, notes)
 
@@ -277,10 +280,13 @@ class _Counting:
     def _calendar_notes(self, due: dt.date) -> tuple[str, ...]:
         year = due.year
         if not self.calendar.has_year(year):
-            basis = "仅按周末计算" if self.calendar.weekends_are_rest_days else "未计入任何节假日"
-            return (f"{year} 年无节假日历，{basis}",)
+            if self.calendar.weekends_are_rest_days:
+                return (tr(f"{year} 年无节假日历，仅按周末计算",
+                           f"no holiday calendar for {year}: only weekends are counted as rest days"),)
+            return (tr(f"{year} 年无节假日历，未计入任何节假日", f"no holiday calendar for {year}: no rest days counted"),)
         if not self.calendar.is_verified(year):
-            return (f"{year} 年节假日历未经核实，到期日请人工复核",)
+            return (tr(f"{year} 年节假日历未经核实，到期日请人工复核",
+                       f"the {year} holiday calendar is unverified; check the due date by hand"),)
         return ()
 
 

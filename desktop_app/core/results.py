@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES: dict[str, str] = {"critical": "严重", "major": "一般", "minor": "轻微", "info": "提示"}
+SEVERITIES_EN: dict[str, str] = {"critical": "critical", "major": "major", "minor": "minor", "info": "info"}
 SEVERITY_ORDER: dict[str, int] = {"critical": 0, "major": 1, "minor": 2, "info": 3}
 
 DEADLINE_STATUSES: dict[str, str] = {
@@ -18,6 +19,7 @@ DEADLINE_STATUSES: dict[str, str] = {
     "due_soon": "即将到期",
     "overdue": "已超期",
 }
+DEADLINE_STATUSES_EN: dict[str, str] = {"met": "met", "open": "open", "due_soon": "due soon", "overdue": "overdue"}
 
 
 @dataclass(frozen=True)

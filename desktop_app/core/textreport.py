@@ -7,8 +7,8 @@ evidence or date, the article behind it, and what to do.
 from __future__ import annotations
 
 from desktop_app.core.case import Case
-from desktop_app.core.i18n import tr
-from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES, Evaluation
+from desktop_app.core.i18n import language, tr
+from desktop_app.core.results import DEADLINE_STATUSES, DEADLINE_STATUSES_EN, SEVERITIES, SEVERITIES_EN, Evaluation
 
 
 def _days(days_left: int | None) -> str:
@@ -20,6 +20,7 @@ def _days(days_left: int | None) -> str:
 
 
 def evaluation_text(case: Case, evaluation: Evaluation) -> str:
+    severities, statuses = (SEVERITIES_EN, DEADLINE_STATUSES_EN) if language() == "en" else (SEVERITIES, DEADLINE_STATUSES)
     lines = [
         tr(f"案件：{case.case_no}　{case.title}（{case.case_type_label}）",
            f"Case: {case.case_no} {case.title} ({case.case_type})"),
@@ -33,24 +34,25 @@ def evaluation_text(case: Case, evaluation: Evaluation) -> str:
     for flag in evaluation.flags:
         unverified = "" if flag.verified else tr("（依据未经核实）", " (basis unverified)")
         lines += [
-            f"  [{SEVERITIES.get(flag.severity, flag.severity)}] {flag.rule}　{flag.title}",
-            f"      {tr('说明', 'What')}：{flag.message}",
-            f"      {tr('依据', 'Basis')}：{flag.legal_basis}{unverified}",
+            f"  [{severities.get(flag.severity, flag.severity)}] {flag.rule}　{flag.title}",
+            f"      {tr('说明：', 'What: ')}{flag.message}",
+            f"      {tr('依据：', 'Basis: ')}{flag.legal_basis}{unverified}",
         ]
         if flag.suggestion:
-            lines.append(f"      {tr('建议', 'Do')}：{flag.suggestion}")
+            lines.append(f"      {tr('建议：', 'Do: ')}{flag.suggestion}")
     lines += ["", tr(f"二、办案期限（{len(evaluation.deadlines)} 项）", f"2. Periods ({len(evaluation.deadlines)})")]
     if not evaluation.deadlines:
         lines.append(tr("  本类案件无需计算的法定期限", "  no statutory period for this case type"))
     for d in evaluation.deadlines:
         done = tr(f"，完成于 {d.done_on.isoformat()}", f", done {d.done_on.isoformat()}") if d.done_on else ""
-        lines.append(f"  {d.name}：{tr('起算', 'from')} {d.start.isoformat()}，{tr('届满', 'due')} {d.due.isoformat()}"
-                     f"{done}　【{DEADLINE_STATUSES.get(d.status, d.status)}{_days(d.days_left)}】")
-        lines.append(f"      {tr('依据', 'Basis')}：{d.legal_basis}")
+        lines.append(f"  {d.name}{tr('：', ': ')}{tr('起算', 'from')} {d.start.isoformat()}{tr('，', ', ')}"
+                     f"{tr('届满', 'due')} {d.due.isoformat()}{done}{tr('　【', '  [')}{statuses.get(d.status, d.status)}"
+                     f"{_days(d.days_left)}{tr('】', ']')}")
+        lines.append(f"      {tr('依据：', 'Basis: ')}{d.legal_basis}")
         lines += [f"      {note}" for note in d.notes]
     if evaluation.computations:
         lines += ["", tr("三、计算", "3. Computations")]
-        lines += [f"  {c.name}：{c.value:,.2f} {tr('元', 'yuan')}" for c in evaluation.computations]
+        lines += [f"  {c.name}{tr('：', ': ')}{c.value:,.2f} {tr('元', 'yuan')}" for c in evaluation.computations]
     if evaluation.checklist:
         c = evaluation.checklist
         lines += ["", tr(f"检查表：{c.template}（版本 {c.version}）已答 {c.answered} / 适用 {c.total}",
@@ -58,5 +60,5 @@ def evaluation_text(case: Case, evaluation: Evaluation) -> str:
     if evaluation.score is not None:
         lines += ["", tr(f"得分：{evaluation.score:g}　拟评定等次：{evaluation.grade}",
                          f"Score: {evaluation.score:g}  Proposed grade: {evaluation.grade} ({evaluation.grade_code})")]
-    lines += [f"注：{note}" for note in evaluation.notes]
+    lines += [tr(f"注：{note}", f"Note: {note}") for note in evaluation.notes]
     return "\n".join(lines)

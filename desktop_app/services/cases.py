@@ -377,8 +377,6 @@ def validate_case(case: Case) -> None:
             problems.append(f"{where}: {field}: " + tr("不能为空", "must not be empty"))
     if case.case_type not in CASE_TYPES:
         problems.append(f"{where}: case_type: " + tr(f"未知的案件类型 {case.case_type!r}", f"unknown {case.case_type!r}"))
-    if case.closed_on and case.closed_on < case.received_on:
-        problems.append(f"{where}: closed_on: " + tr("办结日期早于受理日期", "closed_on is before received_on"))
     ids = [e.id for e in case.evidence]
     for i, evidence_id in enumerate(ids):
         if not evidence_id.strip():
