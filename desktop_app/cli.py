@@ -153,11 +153,17 @@ def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
 
 
 def _query(args: argparse.Namespace) -> Any:
+    from desktop_app.core.case import CASE_TYPES
     from desktop_app.services.cases import CaseQuery
 
     if not (args.case or args.case_type or args.prosecutor or args.date_from or args.date_to or args.all):
         raise UsageError(tr("请指定筛选条件（--case、--type、--prosecutor、--from、--to）或 --all",
                             "give a filter (--case, --type, --prosecutor, --from, --to) or --all"))
+    if args.case_type and args.case_type not in CASE_TYPES:
+        raise UsageError(tr(f"--type: 未知的案件类型 {args.case_type!r}，可选：{'、'.join(CASE_TYPES)}",
+                            f"--type: unknown case type {args.case_type!r}; allowed: {', '.join(CASE_TYPES)}"))
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(tr("--from: 起始日期晚于 --to", "--from is after --to"))
     return CaseQuery(case_type=args.case_type, prosecutor=args.prosecutor, date_from=args.date_from,
                      date_to=args.date_to, sort="case_no", descending=False)
 
@@ -239,6 +245,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.services.exports import export_scorecards
 
+    suffix = args.out.suffix.lower()
+    if suffix in {".xlsx", ".pdf"} and suffix != f".{args.format}":
+        raise UsageError(tr(f"--out: 文件扩展名 {suffix} 与 --format {args.format} 不符",
+                            f"--out: the {suffix} extension does not match --format {args.format}"))
     services = _open(args)
     case_nos = _selected_case_nos(services, args)
     layout = args.layout or ("per_case" if args.out.suffix.lower() != f".{args.format}" else "combined")
@@ -389,6 +399,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from desktop_app.bench import run_bench
 
+    if args.cases < 1:
+        raise UsageError(tr("--cases: 至少为 1", "--cases: must be at least 1"))
     result = run_bench(args.cases, progress=_progress(tr("基准", "bench")))
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:

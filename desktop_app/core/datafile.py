@@ -46,6 +46,10 @@ class Located:
         return DataFileError(self.file, self.line(path), path, message)
 
 
+#: libyaml's parser when it is installed (several times faster on the checklists), else the pure-Python one.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _plain(node: yaml.Node, path: str, lines: dict[str, int], loader: yaml.SafeLoader) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
@@ -77,7 +81,7 @@ def load_yaml(path: str | Path) -> Located:
 
 
 def load_yaml_text(text: str, file: str) -> Located:
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     loader.name = file
     try:
         node = loader.get_single_node()
