@@ -174,13 +174,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("导出")
         self.resize(560, 0)
 
-        self.content_group = QButtonGroup(self)
-        content_box = QVBoxLayout()
-        for number, (code, label) in enumerate(CONTENTS.items()):
-            button = QRadioButton(label)
-            button.setProperty("code", code)
-            self.content_group.addButton(button, number)
-            content_box.addWidget(button)
+        self.content_group, content_box = self._choices(CONTENTS)
         self.scope_selected = QRadioButton(f"选中的案件（{len(self.selected)} 件）")
         self.scope_filtered = QRadioButton(f"当前筛选结果（{filtered_count} 件）")
         self.scope_selected.setEnabled(bool(self.selected))
@@ -188,13 +182,7 @@ class ExportDialog(QDialog):
         scope_box = QVBoxLayout()
         scope_box.addWidget(self.scope_selected)
         scope_box.addWidget(self.scope_filtered)
-        self.layout_group = QButtonGroup(self)
-        layout_box = QVBoxLayout()
-        for number, (code, label) in enumerate(LAYOUTS.items()):
-            button = QRadioButton(label)
-            button.setProperty("code", code)
-            self.layout_group.addButton(button, number)
-            layout_box.addWidget(button)
+        self.layout_group, layout_box = self._choices(LAYOUTS)
         self.layout_group.button(1).setChecked(True)
         self.path_edit = QLineEdit()
         self.browse_button = QPushButton("浏览…")
@@ -227,6 +215,16 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._options_changed()
+
+    def _choices(self, options: dict[str, str]) -> tuple[QButtonGroup, QVBoxLayout]:
+        """Radio buttons, one per option, carrying the option's code."""
+        group, box = QButtonGroup(self), QVBoxLayout()
+        for number, (code, label) in enumerate(options.items()):
+            button = QRadioButton(label)
+            button.setProperty("code", code)
+            group.addButton(button, number)
+            box.addWidget(button)
+        return group, box
 
     def content(self) -> str:
         return str(self.content_group.checkedButton().property("code"))

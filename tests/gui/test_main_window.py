@@ -25,19 +25,14 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.workers import Job
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+from tests.gui.windows import open_main_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    with qtbot.waitExposed(main):
-        main.show()
-    with qtbot.waitActive(main):
-        main.activateWindow()
-    yield main
+    yield open_main_window(qtbot, services)
 
 
 def seed(services: Services) -> None:

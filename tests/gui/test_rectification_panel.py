@@ -24,6 +24,7 @@ from desktop_app.ui.rectification_overview import COL_CASE_NO, RectificationOver
 from desktop_app.ui.rectification_panel import COL_DUE, COL_KEY, COL_OWNER, COL_REASON, COL_STATUS, RectificationPanel
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+from tests.gui.windows import open_main_window
 
 CASE_NO = "京朝检刑诉〔2026〕21号"
 OTHER_CASE_NO = "京朝检刑诉〔2026〕22号"
@@ -205,13 +206,7 @@ def test_declining_without_a_reason_is_refused_and_the_row_goes_back(qtbot: QtBo
 
 @pytest.fixture
 def window(qtbot: QtBot, cases: Services) -> Iterator[MainWindow]:
-    main = MainWindow(cases)
-    qtbot.addWidget(main)
-    with qtbot.waitExposed(main):
-        main.show()
-    with qtbot.waitActive(main):
-        main.activateWindow()
-    yield main
+    yield open_main_window(qtbot, cases)
 
 
 def shown(overview: RectificationOverview) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from desktop_app.ui import app, tools_menu
 from desktop_app.ui.deadline_board import COL_CASE_NO, COL_DUE
 from desktop_app.ui.main_window import MainWindow
 from tests.factories import make_case
+from tests.gui.windows import open_main_window
 
 CASE_NO = "京朝检刑诉〔2026〕31号"
 # Not in custody, received 2026-03-02: the one-month period of 审查起诉 ends on Thursday 2026-04-02.
@@ -37,11 +38,7 @@ years:
 @pytest.fixture
 def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
     services.cases.create(services.actor, make_case(CASE_NO, in_custody=False, events=[]))
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    with qtbot.waitExposed(main):
-        main.show()
-    yield main
+    yield open_main_window(qtbot, services, activate=False)
 
 
 def due_on_board(window: MainWindow) -> str:
