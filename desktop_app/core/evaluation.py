@@ -16,7 +16,7 @@ from desktop_app.core.checklist_model import ChecklistTemplate
 from desktop_app.core.checklists import checklist_summary, load_builtin_templates
 from desktop_app.core.deadlines import compute_deadlines, overdue_flags
 from desktop_app.core.i18n import tr
-from desktop_app.core.results import SEVERITY_ORDER, Evaluation
+from desktop_app.core.results import SEVERITY_ORDER, Computation, Deadline, Evaluation, Flag
 from desktop_app.core.rules import RuleBook, evaluate_rules, load_rulebook
 from desktop_app.core.scoring import GradingScheme, ScoreResult, load_grading_scheme, score_case
 
@@ -51,6 +51,16 @@ class CaseAssessment:
     score: ScoreResult
 
 
+def case_findings(case: Case, today: dt.date, context: EvaluationContext
+                  ) -> tuple[list[Deadline], list[Flag], list[Computation]]:
+    """Periods, flags (gravest first, overdue periods included) and computed amounts — without scoring, for
+    callers such as the stored deadline board that need only these."""
+    deadlines = compute_deadlines(case, today, context.calendar)
+    rule_flags, computations = evaluate_rules(case, today, context.rulebook)
+    flags = sorted([*rule_flags, *overdue_flags(deadlines)], key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    return deadlines, flags, computations
+
+
 def assess_case(
     case: Case,
     today: dt.date,
@@ -62,9 +72,7 @@ def assess_case(
     """Judge a case as of `today`; `answers` default to the case's own, `template` to the built-in one."""
     answers = case.answers if answers is None else answers
     template = template or context.templates.get(case.case_type)
-    deadlines = compute_deadlines(case, today, context.calendar)
-    rule_flags, computations = evaluate_rules(case, today, context.rulebook)
-    flags = sorted([*rule_flags, *overdue_flags(deadlines)], key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+    deadlines, flags, computations = case_findings(case, today, context)
     score = score_case(case, template, answers, flags, context.scheme, heading_of=context.heading_of)
     notes = sorted({note for d in deadlines for note in d.notes})
     if template is None:

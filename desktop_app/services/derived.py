@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DeadlineRecord, FlagRecord
 from desktop_app.core.case import Case
-from desktop_app.core.evaluation import EvaluationContext, evaluate_case
+from desktop_app.core.evaluation import EvaluationContext, case_findings
 
 
 class DerivedData:
@@ -37,12 +37,12 @@ class DerivedData:
 
     def rows(self, case_id: int, case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The deadline rows and flag rows of one case, ready for a bulk insert."""
-        evaluation = evaluate_case(case, self.today(), self.context)
+        found_deadlines, found_flags, _ = case_findings(case, self.today(), self.context)
         deadlines = [{"case_id": case_id, "rule": d.rule, "name": d.name, "start": d.start, "due": d.due,
-                      "done_on": d.done_on, "legal_basis": d.legal_basis} for d in evaluation.deadlines]
+                      "done_on": d.done_on, "legal_basis": d.legal_basis} for d in found_deadlines]
         flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
                   "legal_basis": f.legal_basis, "verified": f.verified, "evidence_ids": list(f.evidence_ids)}
-                 for f in evaluation.flags]
+                 for f in found_flags]
         return deadlines, flags
 
     def refresh(self, session: Session, case_id: int, case: Case) -> None:
