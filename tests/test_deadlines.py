@@ -47,21 +47,27 @@ def only(deadlines: list[Deadline], rule: str) -> Deadline:
 
 
 @pytest.mark.parametrize(
-    ("start", "months", "end"),
+    ("start", "months", "criminal_end", "civil_end"),
     [
-        (D(2024, 1, 31), 1, D(2024, 2, 29)),
-        (D(2024, 3, 31), 1, D(2024, 4, 30)),
-        (D(2024, 4, 30), 1, D(2024, 5, 31)),
-        (D(2024, 1, 30), 1, D(2024, 2, 29)),
-        (D(2023, 1, 31), 1, D(2023, 2, 28)),
-        (D(2024, 2, 29), 12, D(2025, 2, 28)),
-        (D(2026, 3, 2), 1, D(2026, 4, 2)),
-        (D(2025, 12, 15), 1, D(2026, 1, 15)),
-        (D(2026, 8, 31), 6, D(2027, 2, 28)),
+        (D(2024, 1, 31), 1, D(2024, 2, 29), D(2024, 2, 29)),
+        (D(2024, 3, 31), 1, D(2024, 4, 30), D(2024, 4, 30)),
+        (D(2024, 4, 30), 1, D(2024, 5, 31), D(2024, 5, 30)),  # 刑诉法解释 第202条 vs 民法典 第202条
+        (D(2024, 2, 29), 3, D(2024, 5, 31), D(2024, 5, 29)),
+        (D(2024, 1, 30), 1, D(2024, 2, 29), D(2024, 2, 29)),
+        (D(2023, 1, 31), 1, D(2023, 2, 28), D(2023, 2, 28)),
+        (D(2024, 2, 29), 12, D(2025, 2, 28), D(2025, 2, 28)),
+        (D(2025, 2, 28), -12, D(2024, 2, 29), D(2024, 2, 28)),
+        (D(2026, 3, 2), 1, D(2026, 4, 2), D(2026, 4, 2)),
+        (D(2025, 12, 15), 1, D(2026, 1, 15), D(2026, 1, 15)),
+        (D(2026, 8, 31), 6, D(2027, 2, 28), D(2027, 2, 28)),
+        (D(2026, 9, 30), 1, D(2026, 10, 31), D(2026, 10, 30)),
     ],
 )
-def test_add_months_month_rule(start: dt.date, months: int, end: dt.date) -> None:
-    assert add_months(start, months) == end
+def test_add_months_criminal_and_civil_month_rules(
+    start: dt.date, months: int, criminal_end: dt.date, civil_end: dt.date
+) -> None:
+    assert add_months(start, months, month_end_to_month_end=True) == criminal_end
+    assert add_months(start, months) == civil_end
 
 
 def test_add_days_does_not_count_the_start_day() -> None:
@@ -82,8 +88,9 @@ def test_add_days_does_not_count_the_start_day() -> None:
 def test_period_end_moves_off_rest_days_unless_in_custody(
     start: dt.date, kwargs: dict[str, int], free: dt.date, custody: dt.date
 ) -> None:
-    assert period_end(start, calendar=CAL, **kwargs) == free
-    assert period_end(start, calendar=CAL, in_custody_criminal=True, **kwargs) == custody
+    criminal = {"month_end_to_month_end": True, **kwargs}
+    assert period_end(start, calendar=CAL, **criminal) == free
+    assert period_end(start, calendar=CAL, in_custody_criminal=True, **criminal) == custody
 
 
 def test_extension_is_added_before_the_shift_unless_configured_otherwise() -> None:

@@ -36,11 +36,13 @@ def last_day(day: dt.date) -> int:
     return gregorian.monthrange(day.year, day.month)[1]
 
 
-@given(starts, st.integers(0, 120))
-def test_add_months_lands_in_the_right_month_on_the_same_or_last_day(start: dt.date, months: int) -> None:
-    end = add_months(start, months)
+@given(starts, st.integers(0, 120), st.booleans())
+def test_add_months_lands_in_the_right_month_on_the_same_or_last_day(
+    start: dt.date, months: int, criminal: bool
+) -> None:
+    end = add_months(start, months, month_end_to_month_end=criminal)
     assert (end.year * 12 + end.month) - (start.year * 12 + start.month) == months
-    if start.day == last_day(start):
+    if criminal and start.day == last_day(start):
         assert end.day == last_day(end)
     else:
         assert end.day == min(start.day, last_day(end))

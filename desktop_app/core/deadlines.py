@@ -90,14 +90,24 @@ def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same date `months` later; the month's last day if there is no such date or if `day` is a month-end."""
+def add_months(day: dt.date, months: int, *, month_end_to_month_end: bool = False) -> dt.date:
+    """The same date `months` later, or that month's last day where it has no such date (民法典 第202条).
+
+    Criminal periods also follow 刑诉法解释 第202条: a period that starts on a month's last day ends on the target
+    month's last day (`month_end_to_month_end=True`, see `criminal_month_rule`). Every other case type keeps the
+    corresponding date: 2024-04-30 + 1 month is 2024-05-31 in a criminal case and 2024-05-30 otherwise.
+    """
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
     last = gregorian.monthrange(year, month)[1]
     starts_on_month_end = day.day == gregorian.monthrange(day.year, day.month)[1]
-    return dt.date(year, month, last if starts_on_month_end else min(day.day, last))
+    return dt.date(year, month, last if month_end_to_month_end and starts_on_month_end else min(day.day, last))
+
+
+def criminal_month_rule(case_type: str) -> bool:
+    """Whether periods of months for this case type run month-end to month-end (刑诉法解释 第202条)."""
+    return case_type.startswith("criminal.")
 
 
 def next_working_day(day: dt.date, calendar: HolidayCalendar) -> dt.date:
@@ -114,13 +124,14 @@ def period_end(
     months: int = 0,
     extension_days: int = 0,
     in_custody_criminal: bool = False,
+    month_end_to_month_end: bool = False,
     calendar: HolidayCalendar,
     settings: CountingSettings | None = None,
 ) -> dt.date:
     """The last day of a period of `months` then `days` from `start`, plus any extension, after the rest-day rule."""
     settings = settings or shipped_periods().settings
     shifts = not (in_custody_criminal and settings.custody_exception)
-    end = add_days(add_months(start, months), days)
+    end = add_days(add_months(start, months, month_end_to_month_end=month_end_to_month_end), days)
     if extension_days:
         if shifts and not settings.extension_from_unadjusted_end:
             end = next_working_day(end, calendar)
@@ -247,6 +258,7 @@ class _Counting:
             months=months,
             extension_days=extension_days,
             in_custody_criminal=self.in_custody_criminal,
+            month_end_to_month_end=criminal_month_rule(self.case.case_type),
             calendar=self.calendar,
             settings=self.settings,
         )
