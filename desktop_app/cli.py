@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from desktop_app import __version__
 from desktop_app.core.case_format import CaseFormatError, parse_date
-from desktop_app.core.datafile import DataFileError
+from desktop_app.core.datafile import BrokenInstallationError, DataFileError
 from desktop_app.core.i18n import set_language, tr
 from desktop_app.logs import log, setup_file_logging
 
@@ -440,6 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _bad_input(exc.problems)
     except ServiceError as exc:
         return _bad_input(exc.problems)
+    except BrokenInstallationError as exc:
+        print(tr(str(exc), f"broken installation: the shipped data file {exc.path} is missing; reinstall the program"),
+              file=sys.stderr)
+        return EXIT_INTERNAL
     except DataFileError as exc:
         return _bad_input([str(exc)])
     except UsageError as exc:

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the program needs on a fresh Debian/Ubuntu machine: the system libraries Qt uses (EGL, xcb,
 # fontconfig), Xvfb for GUI tests, python3-venv; then a virtual environment in .venv with the program.
+# It installs once: later runs check a stamp (the packaging files' hash and the extras) and touch the network only
+# when pyproject.toml or setup.py changed, so an installed program starts offline.
 # Usage: bash scripts/setup.sh [EXTRAS]   e.g. bash scripts/setup.sh test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,12 +28,26 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 fi
 
 python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  found="$("$python" --version 2>&1 || echo "no $python")"
+  echo "This program needs Python 3.11 or newer; found: $found." >&2
+  echo "Install it (Debian 12: apt-get install python3; Ubuntu 22.04: the python3.11 and python3.11-venv packages)" >&2
+  echo "and run again with PYTHON=python3.11 bash $0 $extras" >&2
+  exit 2
+fi
+
+stamp=".venv/.installed"
+want="$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1) extras=$extras"
+if [ -x .venv/bin/python ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
 fi
-.venv/bin/python -m pip install -q --upgrade pip
 if [ -n "$extras" ]; then
   .venv/bin/python -m pip install -q -e ".[$extras]"
 else
   .venv/bin/python -m pip install -q -e .
 fi
+echo "$want" > "$stamp"

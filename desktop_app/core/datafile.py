@@ -25,6 +25,14 @@ class DataFileError(ValueError):
         super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
 
 
+class BrokenInstallationError(RuntimeError):
+    """A file the program ships is missing: nothing for the user to correct, the program must be reinstalled."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        super().__init__(f"程序安装不完整：缺少随程序提供的数据文件 {self.path}，请重新安装本程序。")
+
+
 @dataclass(frozen=True)
 class Located:
     """A parsed YAML document plus the line (1-based) of each node, keyed by its dotted path."""
@@ -73,6 +81,10 @@ def load_yaml(path: str | Path) -> Located:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        if path.resolve().is_relative_to(resources_dir().resolve()):
+            raise BrokenInstallationError(path) from exc
+        raise DataFileError(path, None, "", f"无法读取文件：{exc.strerror or exc}") from exc
     except OSError as exc:
         raise DataFileError(path, None, "", f"无法读取文件：{exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
@@ -101,10 +113,15 @@ def load_yaml_text(text: str, file: str) -> Located:
 
 
 def resources_dir() -> Path:
-    """The shipped data folder: beside the packages in a source tree or install, inside the bundle when frozen."""
+    """The shipped data folder: inside the bundle when frozen, `desktop_app/resources` when installed from a wheel
+    (setup.py maps the repository's top-level `resources/` there), or the top-level folder of a source tree."""
+    import importlib.util
     import sys
 
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base:
         return Path(frozen_base) / "resources"
+    spec = importlib.util.find_spec("desktop_app.resources")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
     return Path(__file__).resolve().parents[2] / "resources"

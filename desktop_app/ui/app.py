@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.engine import DatabaseEnvironmentError
 from desktop_app import __version__, paths
-from desktop_app.core.datafile import DataFileError, resources_dir
+from desktop_app.core.datafile import BrokenInstallationError, DataFileError, resources_dir
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.logs import log, setup_file_logging
 from desktop_app.services.cases import CaseQuery
@@ -122,6 +122,11 @@ def start(argv: Sequence[str]) -> Started | int:
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
         _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}", interactive=not args.smoke_test)
         return 2
+    except BrokenInstallationError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        log.error("安装不完整：%s", exc)
+        _fatal("程序安装不完整", str(exc), interactive=not args.smoke_test)
+        return 3
     except DataFileError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("数据文件有错误，无法启动：%s", exc)
