@@ -36,9 +36,10 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 2
 fi
 
-stamp=".venv/.installed"
-want="$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1) extras=$extras"
-if [ -x .venv/bin/python ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+# One stamp per set of extras installed, holding the packaging files' hash; any stamp satisfies a plain install.
+stamps=".venv/.installed"
+want="$(cat pyproject.toml setup.py | sha256sum | cut -d' ' -f1)"
+if [ -x .venv/bin/python ] && grep -qsx "$want" "$stamps/${extras:-base}" $([ -z "$extras" ] && echo "$stamps"/*); then
   exit 0
 fi
 if [ ! -x .venv/bin/python ]; then
@@ -50,4 +51,6 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
-echo "$want" > "$stamp"
+grep -qsx "$want" "$stamps"/* || rm -rf "$stamps"
+mkdir -p "$stamps"
+echo "$want" > "$stamps/${extras:-base}"
