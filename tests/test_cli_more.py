@@ -102,15 +102,6 @@ def test_checklist_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert run(capsys, "--db", db, "checklist", "show", "no.such_type")[0] == 2
 
 
-def test_bench_reports_its_measurements(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "bench.json"
-    code, _, _ = run(capsys, "bench", "--cases", "30", "--out", str(out))
-    result = json.loads(out.read_text(encoding="utf-8"))
-    assert code == 0 and result["cases"] == 30
-    assert {"import_cases_per_s", "filtered_sorted_page_ms", "search_substring_ms", "export_xlsx_s",
-            "export_pdf_s", "peak_rss_mb"} <= set(result)
-
-
 def test_profile_sets_the_inspector_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "p.db")
     code, out, _ = run(capsys, "--db", db, "profile", "--name", "王检察官", "--role", "lead")

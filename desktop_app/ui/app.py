@@ -7,6 +7,7 @@ sentence and the program exits cleanly; only real bugs reach the crash dialog.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,6 +99,11 @@ def start(argv: Sequence[str]) -> Started | int:
     set_language(args.lang)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "casecheck", *qt_args])
     assert isinstance(app, QApplication)
+    opened: list[MainWindow] = []
+    if os.environ.get("CASECHECK_BENCH_PROBE"):
+        from desktop_app.ui.bench_probe import install_probe
+
+        install_probe(app, lambda: opened[0])
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
     app.setApplicationDisplayName(APP_TITLE)
@@ -145,6 +151,7 @@ def start(argv: Sequence[str]) -> Started | int:
     QGuiApplication.restoreOverrideCursor()
     log.info("已打开数据库 %s（日志 %s）", services.database.display_path, log_path)
     window = MainWindow(services)
+    opened.append(window)
     window.show()
     return Started(app, window, services, smoke_test=args.smoke_test)
 

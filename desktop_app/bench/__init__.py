@@ -1,0 +1,279 @@
+"""`casecheck bench`: what users wait for, each measured next to its floor, on a throw-away demo database.
+
+Benchmarks live here, not in unit tests, so the test suite stays deterministic while the numbers stay honest.
+Every metric has a baseline measured in the same run (`floors.py`, `startup.py`), so a reader can tell what is
+slow: `ratio` is value / baseline, and `met` says whether the goal the project set for it holds. Timings are
+medians of several repeats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.bench import floors, startup
+
+BENCH_FORMAT = "casecheck.bench/1"
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Goal:
+    """`ratio <= max_ratio`, `value <= max_value` or `value >= min_value`; every bound given must hold."""
+
+    text: str
+    max_ratio: float | None = None
+    max_value: float | None = None
+    min_value: float | None = None
+
+    def met(self, value: float, ratio: float | None) -> bool:
+        return ((self.max_ratio is None or (ratio is not None and ratio <= self.max_ratio))
+                and (self.max_value is None or value <= self.max_value)
+                and (self.min_value is None or value >= self.min_value))
+
+
+GOALS: dict[str, Goal] = {
+    "startup_first_paint": Goal("ratio ≤ 1.5", max_ratio=1.5),
+    "startup_cases_visible": Goal("ratio ≤ 3", max_ratio=3),
+    "page_query": Goal("ratio ≤ 3 and ≤ 10 ms", max_ratio=3, max_value=10),
+    "search": Goal("ratio ≤ 3", max_ratio=3),
+    "evaluate_all": Goal("≥ 10,000 cases/s", min_value=10_000),
+    "export_xlsx": Goal("ratio ≤ 1.5", max_ratio=1.5),
+    "export_pdf": Goal("ratio ≤ 1.5", max_ratio=1.5),
+    "gui_stall": Goal("≤ 50 ms", max_value=50),
+    "rss_main_window": Goal("≤ 200 MB", max_value=200),
+    "demo_generation": Goal("ratio ≤ 3", max_ratio=3),
+}
+
+
+def metric(name: str, value: float, unit: str, baseline: float | None) -> dict[str, Any]:
+    ratio = round(value / baseline, 2) if baseline else None
+    goal = GOALS[name]
+    return {"value": round(value, 3), "unit": unit, "baseline": None if baseline is None else round(baseline, 3),
+            "ratio": ratio, "goal": goal.text, "met": goal.met(value, ratio)}
+
+
+def machine() -> dict[str, Any]:
+    memory = None
+    if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in os.sysconf_names:
+        memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    return {"system": platform.system(), "release": platform.release(), "arch": platform.machine(),
+            "cpus": os.cpu_count(), "memory_gb": memory, "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version, "program_version": __version__}
+
+
+def run_bench(cases: int, progress: Progress | None = None, repeats: int = 3) -> dict[str, Any]:
+    """Fill a temporary database with `cases` demo cases and measure every metric against its floor."""
+    say = progress or (lambda _: None)
+    with tempfile.TemporaryDirectory(prefix="casecheck-bench-") as tmp:
+        return {"format": BENCH_FORMAT, "cases": cases, "machine": machine(),
+                "metrics": _Run(Path(tmp), cases, repeats, say).all()}
+
+
+class _Run:
+    def __init__(self, folder: Path, cases: int, repeats: int, say: Progress) -> None:
+        self.folder = folder
+        self.cases = cases
+        self.repeats = max(1, repeats)
+        self.say = say
+        self.db = folder / "bench.db"
+        self.home = folder / "home"
+        self.today = dt.date.today()
+
+    def all(self) -> dict[str, dict[str, Any]]:
+        from desktop_app.services.container import open_services
+
+        results: dict[str, dict[str, Any]] = {}
+        self.say("demo_generation")
+        results["demo_generation"] = self.demo_generation()
+        services = open_services(str(self.db))
+        try:
+            for name, measure in (("page_query", self.page_query), ("search", self.search),
+                                  ("evaluate_all", self.evaluate_all), ("export_xlsx", self.export_xlsx),
+                                  ("export_pdf", self.export_pdf)):
+                self.say(name)
+                results[name] = measure(services)
+        finally:
+            services.close()
+        self.say("startup")
+        results.update(self.startup())
+        self.say("gui_stall")
+        results["gui_stall"] = self.gui_stall()
+        return {name: results[name] for name in GOALS if name in results}
+
+    # --- data ----------------------------------------------------------------------------------------------
+    def demo_generation(self) -> dict[str, Any]:
+        from desktop_app.services.container import open_services
+        from desktop_app.services.demo import fill_demo
+
+        def generate(path: Path) -> None:
+            path.unlink(missing_ok=True)
+            services = open_services(str(path))
+            try:
+                fill_demo(services, self.cases, seed=7, today=self.today)
+            finally:
+                services.close()
+
+        # The kept database is the last one generated; earlier repeats go to a scratch file.
+        scratch = self.folder / "scratch.db"
+        times = []
+        for index in range(self.repeats):
+            target = self.db if index == self.repeats - 1 else scratch
+            start = time.perf_counter()
+            generate(target)
+            times.append(time.perf_counter() - start)
+        scratch.unlink(missing_ok=True)
+        floor = floors.median_seconds(floors.copy_rows_plainly(self.db, self.folder / "copy.db"), self.repeats)
+        return metric("demo_generation", statistics.median(times), "s", floor)
+
+    # --- queries -------------------------------------------------------------------------------------------
+    def _versus_raw(self, services: Any, calls: list[Callable[[], Any]]) -> tuple[float, float]:
+        """Median over the calls of (median service time, median raw-sqlite3 time of the SQL it sent), in ms."""
+        raw = floors.raw_connection(self.db)
+        try:
+            ours, floor = [], []
+            for call in calls:
+                call()  # warm the statement cache, as a person's second query would
+                with floors.captured_sql(services.database.engine) as sent:
+                    call()
+                ours.append(floors.median_seconds(call, self.repeats * 3))
+                floor.append(floors.median_seconds(lambda sent=sent: floors.replay(raw, sent), self.repeats * 3))
+        finally:
+            raw.close()
+        return statistics.median(ours) * 1000, statistics.median(floor) * 1000
+
+    def page_query(self, services: Any) -> dict[str, Any]:
+        from desktop_app.core.case import CASE_TYPES
+        from desktop_app.services.cases import SORT_COLUMNS, CaseQuery
+
+        pick = random.Random(11)
+        prosecutors = services.cases.distinct_values("prosecutor")
+        departments = services.cases.distinct_values("department")
+        types: list[str | None] = [None, *CASE_TYPES]
+        calls = []
+        for index in range(50):
+            query = CaseQuery(case_type=pick.choice(types), sort=pick.choice(sorted(SORT_COLUMNS)),
+                              descending=pick.random() < 0.5,
+                              prosecutor=pick.choice(prosecutors) if prosecutors and index % 3 == 0 else None,
+                              department=pick.choice(departments) if departments and index % 4 == 1 else None)
+            calls.append(lambda q=query: services.cases.page(q, 0, 100))
+        value, floor = self._versus_raw(services, calls)
+        return metric("page_query", value, "ms", floor)
+
+    def search(self, services: Any) -> dict[str, Any]:
+        from desktop_app.services.cases import CaseQuery
+
+        titles = [row.title + row.charges for row in services.cases.page(CaseQuery(sort="case_no"), 0, 500)]
+        pick = random.Random(13)
+        terms = []
+        while len(terms) < 50 and titles:
+            text = pick.choice(titles)
+            size = 1 + len(terms) % 4
+            start = pick.randrange(max(1, len(text) - size))
+            term = text[start:start + size].strip()
+            if term:
+                terms.append(term)
+        calls = [lambda t=term: services.cases.page(CaseQuery(text=t), 0, 100) for term in terms]
+        value, floor = self._versus_raw(services, calls)
+        return metric("search", value, "ms", floor)
+
+    # --- batch work ----------------------------------------------------------------------------------------
+    def evaluate_all(self, services: Any) -> dict[str, Any]:
+        from desktop_app.core.evaluation import evaluate_case
+        from desktop_app.services.cases import CaseQuery
+
+        context = services.context
+
+        def ours() -> int:
+            return sum(1 for case in services.cases.iter_cases(CaseQuery(sort="case_no"))
+                       if evaluate_case(case, self.today, context) is not None)
+
+        with floors.captured_sql(services.database.engine) as sent:
+            ours()
+        raw = floors.raw_connection(self.db)
+        try:
+            floor = floors.median_seconds(lambda: floors.replay(raw, sent), self.repeats)
+        finally:
+            raw.close()
+        seconds = floors.median_seconds(ours, self.repeats)
+        return metric("evaluate_all", self.cases / seconds, "cases/s", self.cases / floor)
+
+    def _case_nos(self, services: Any, limit: int | None = None) -> list[str]:
+        from desktop_app.services.cases import CaseQuery
+
+        ids = services.cases.list_ids(CaseQuery(sort="case_no", descending=False))[:limit]
+        rows = services.cases.rows(ids)
+        return [rows[i].case_no for i in ids if i in rows]
+
+    def export_xlsx(self, services: Any) -> dict[str, Any]:
+        from desktop_app.services.exports import export_scorecards
+
+        case_nos = self._case_nos(services)
+        out = self.folder / "all.xlsx"
+        value = floors.median_seconds(
+            lambda: export_scorecards(services, case_nos, "xlsx", out, "combined", today=self.today), self.repeats)
+        floor = floors.median_seconds(floors.write_cells_plainly(out, self.folder / "plain.xlsx"), self.repeats)
+        return metric("export_xlsx", value, "s", floor)
+
+    def export_pdf(self, services: Any) -> dict[str, Any]:
+        from desktop_app.services.exports import build_scorecard, export_scorecards
+
+        case_nos = self._case_nos(services, 1000)
+        value = floors.median_seconds(
+            lambda: export_scorecards(services, case_nos, "pdf", self.folder / "pdf", "per_case", today=self.today),
+            self.repeats)
+        pages = [floors.scorecard_text(build_scorecard(services, n, self.today)) for n in case_nos]
+        floor = floors.median_seconds(lambda: floors.draw_plainly(pages, self.folder / "plain-pdf"), self.repeats)
+        return metric("export_pdf", value, "s", floor)
+
+    # --- the window ----------------------------------------------------------------------------------------
+    def startup(self) -> dict[str, dict[str, Any]]:
+        runs: dict[str, list[tuple[float, dict[str, Any]]]] = {"bare": [], "first_paint": [], "cases_visible": []}
+        for _ in range(max(3, self.repeats)):
+            runs["bare"].append(startup.bare_window(self.home))
+            for probe in ("first_paint", "cases_visible"):
+                runs[probe].append(startup.program(str(self.db), self.home, probe))
+
+        def seconds(name: str) -> float:
+            return statistics.median(t for t, _ in runs[name])
+
+        def rss(name: str) -> float:
+            return statistics.median(r.get("peak_rss_mb") or 0.0 for _, r in runs[name])
+
+        bare = seconds("bare")
+        return {"startup_first_paint": metric("startup_first_paint", seconds("first_paint"), "s", bare),
+                "startup_cases_visible": metric("startup_cases_visible", seconds("cases_visible"), "s", bare),
+                "rss_main_window": metric("rss_main_window", rss("cases_visible"), "MB", rss("bare") or None)}
+
+    def gui_stall(self) -> dict[str, Any]:
+        """One whole export from the window: its longest stall is already the worst of thousands of ticks."""
+        _, report = startup.program(str(self.db), self.home, "gui_stall",
+                                    {"CASECHECK_BENCH_OUT": str(self.folder / "stall.xlsx")}, timeout=3600)
+        if "error" in report:
+            raise RuntimeError(f"gui_stall: {report['error']}")
+        return metric("gui_stall", float(report["stall_ms"]), "ms", None)
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The metrics as a plain-text table a person can read in a terminal."""
+    header = ("metric", "value", "baseline", "ratio", "goal", "met")
+    rows = [header]
+    for name, m in result["metrics"].items():
+        baseline = "—" if m["baseline"] is None else f"{m['baseline']:g} {m['unit']}"
+        rows.append((name, f"{m['value']:g} {m['unit']}", baseline, "—" if m["ratio"] is None else f"{m['ratio']:g}",
+                     m["goal"], "yes" if m["met"] else "NO"))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(header))]
+    lines = [f"casecheck bench — {result['cases']} cases, {result['machine']['cpus']} CPUs"]
+    lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(lines)
