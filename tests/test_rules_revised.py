@@ -225,3 +225,14 @@ def test_property_query_dates_use_the_civil_month_rule() -> None:
     assert fired(ok, "ENF-PROPERTY-QUERY-MISSED", dt.date(2025, 2, 27)) is None
     missed = fired(ok, "ENF-PROPERTY-QUERY-MISSED", dt.date(2025, 2, 28))
     assert missed is not None and "2025-02-28" in missed.message
+
+
+def test_reach_counts_read_as_counts_and_caps_as_money() -> None:
+    from desktop_app.core.evaluation import EvaluationContext, evaluate_case
+    from desktop_app.core.textreport import evaluation_text
+
+    case = defamation(post("2024-05-01", 4000, 12, platform="微博", unique_visitors=1500),
+                      price_paid=300, damages_law="drug_144")
+    text = evaluation_text(case, evaluate_case(case, TODAY, EvaluationContext.load()))
+    assert "浏览次数（微博）：4,000 次" in text and "独立访客数（微博）：1,500 人" in text
+    assert "法定惩罚性赔偿上限：3,000.00 元" in text

@@ -30,9 +30,10 @@ VIEWS_THRESHOLD = 5000
 FORWARDS_THRESHOLD = 500
 AGGREGATION_MONTHS = 12
 REACH_RULE = "DEF-REACH"
-#: The measures reported per platform, in this order: (post key, name in the result).
-REACH_MEASURES: tuple[tuple[str, str], ...] = (("views", "浏览次数"), ("forwards", "转发次数"),
-                                               ("unique_visitors", "独立访客数"))
+#: The measures reported per platform, in this order: (post key, name in the result, unit).
+REACH_MEASURES: tuple[tuple[str, str, str], ...] = (
+    ("views", "浏览次数", "次"), ("forwards", "转发次数", "次"), ("unique_visitors", "独立访客数", "人"),
+)
 NO_PLATFORM = "未注明平台"
 
 
@@ -130,11 +131,11 @@ def reach_by_platform(facts: dict[str, Any]) -> list[Computation]:
         by_platform.setdefault(_platform(post), []).append(post)
     found = []
     for platform, posts in by_platform.items():
-        for key, name in REACH_MEASURES:
+        for key, name, unit in REACH_MEASURES:
             if key == "unique_visitors" and all(p.get(key) is None for p in posts):
                 continue
             found.append(Computation(rule=REACH_RULE, name=f"{name}（{platform}）",
-                                     value=sum(_count(p.get(key)) for p in posts)))
+                                     value=sum(_count(p.get(key)) for p in posts), unit=unit))
     return found
 
 
