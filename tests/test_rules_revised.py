@@ -141,13 +141,16 @@ def test_reach_is_summed_per_platform_and_measure() -> None:
         post("2024-06-03", 9000, 900, platform="微博", previously_handled=True),  # not counted
     )
     assert reach(case) == {"浏览次数（微博）": 4000, "转发次数（微博）": 150, "独立访客数（微博）": 1200,
-                           "浏览次数（抖音）": 400, "转发次数（抖音）": 7}
+                           "浏览次数（抖音）": 400, "转发次数（抖音）": 7, "独立访客数（抖音）": 0}
+    names = [c.name for c in evaluate(case)[1]]
+    assert names[:3] == ["浏览次数（微博）", "转发次数（微博）", "独立访客数（微博）"]
     # the threshold rule still reads views and forwards only: 4400 < 5000 and 157 < 500
     assert fired(case, "DEF-THRESHOLD-NOT-MET") is not None
 
 
 def test_reach_without_platform_or_posts() -> None:
-    assert reach(defamation(post("2024-05-01", 10, 1))) == {"浏览次数（未注明平台）": 10, "转发次数（未注明平台）": 1}
+    assert reach(defamation(post("2024-05-01", 10, 1))) == {"浏览次数（未注明平台）": 10, "转发次数（未注明平台）": 1,
+                                                          "独立访客数（未注明平台）": 0}
     assert reach(make_case(charges=["诽谤罪"], facts={"defamation_views": 100})) == {}
     assert evaluate(make_case())[1] == []
 

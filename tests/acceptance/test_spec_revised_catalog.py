@@ -156,7 +156,7 @@ def test_reach_per_platform_and_closed_group_flag(cli):
     ))
     reach = {c["name"]: c["value"] for c in result["computations"] if c["rule"] == "DEF-REACH"}
     assert reach == {"浏览次数（微博）": 1500, "转发次数（微博）": 34, "独立访客数（微博）": 800,
-                     "浏览次数（微信）": 50, "转发次数（微信）": 2}
+                     "浏览次数（微信）": 50, "转发次数（微信）": 2, "独立访客数（微信）": 0}
     closed = one_flag(result, "DEF-CLOSED-GROUP-REACH")
     assert closed["severity"] == "info" and closed["verified"] is False and "460" in closed["message"]
     assert one_flag(result, "DEF-THRESHOLD-NOT-MET")  # 1550 views, 36 forwards: UV and members are not read

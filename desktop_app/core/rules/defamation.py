@@ -52,10 +52,10 @@ def _count(value: Any) -> int:
 
 
 def _period(start: dt.date | None, latest: dt.date | None, undated: int) -> str:
-    parts = [f"{start.isoformat()} 至 {latest.isoformat()}"] if start and latest else []
-    if undated:
-        parts.append(f"另有 {undated} 条未记录发布日期的信息一并计入")
-    return "，".join(parts)
+    if not (start and latest):
+        return f"{undated} 条信息均未记录发布日期，全部计入"
+    window = f"{start.isoformat()} 至 {latest.isoformat()}"
+    return f"{window}，另有 {undated} 条未记录发布日期的信息一并计入" if undated else window
 
 
 def counted_posts(facts: dict[str, Any]) -> tuple[list[dict[str, Any]], str] | None:
@@ -120,8 +120,8 @@ def _platform(post: dict[str, Any]) -> str:
 def reach_by_platform(facts: dict[str, Any]) -> list[Computation]:
     """The summed views, forwards and UV of the counted posts, one computation per platform and measure.
 
-    Platforms keep the order they first appear in; UV is reported only for a platform where some post records it,
-    so an unrecorded UV never reads as zero visitors.
+    Platforms keep the order they first appear in. A count a post does not record adds nothing, for UV as for
+    views and forwards (the same reading as the threshold rule).
     """
     counted = counted_posts(facts)
     if not counted or not counted[0]:
@@ -132,8 +132,6 @@ def reach_by_platform(facts: dict[str, Any]) -> list[Computation]:
     found = []
     for platform, posts in by_platform.items():
         for key, name, unit in REACH_MEASURES:
-            if key == "unique_visitors" and all(p.get(key) is None for p in posts):
-                continue
             found.append(Computation(rule=REACH_RULE, name=f"{name}（{platform}）",
                                      value=sum(_count(p.get(key)) for p in posts), unit=unit))
     return found
