@@ -55,6 +55,8 @@ def test_every_chronology_rule_is_minor_with_a_basis_and_no_refusal() -> None:
         (PROSECUTION, "returned_for_investigation", "2024-02-29", True),
         (PROSECUTION, "resubmitted", "2024-02-28", True),
         (PROSECUTION, "review_extended", "2024-02-28", True),
+        (PROSECUTION, "defense_right_notified", "2024-02-29", True),
+        (PROSECUTION, "victim_rights_notified", "2024-03-01", False),
         # an arrest during the investigation comes before the 审查起诉 case is received: legitimate
         (PROSECUTION, "arrest_decided", "2024-01-10", False),
         ("criminal.arrest_review", "arrest_decided", "2024-02-29", True),

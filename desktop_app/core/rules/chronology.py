@@ -21,7 +21,7 @@ ACTS_AFTER_RECEIPT: dict[str, tuple[str, ...]] = {
     "criminal.arrest_review": ("arrest_decided", "review_extended"),
     "criminal.prosecution_review": (
         "returned_for_investigation", "resubmitted", "review_extended", "prosecution_decided",
-        "non_prosecution_decided",
+        "non_prosecution_decided", "defense_right_notified", "victim_rights_notified",
     ),
     "civil.judgment_supervision": ("supervision_decided",),
     "administrative.litigation_supervision": ("supervision_decided",),
