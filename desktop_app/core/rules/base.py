@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.core.calendar import HolidayCalendar
+from desktop_app.core.calendar import HolidayCalendar, load_calendar
 from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.results import Computation
 
@@ -37,13 +37,19 @@ PREDICATE_MODULES: tuple[str, ...] = (
 )
 
 
+@functools.cache
+def shipped_calendar() -> HolidayCalendar:
+    """The holiday calendar shipped with the program, read once."""
+    return load_calendar()
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """What a predicate may know besides the case: the day it is judged on, and the holiday calendar that moves
     the end of a civil period off a rest day (the calendar `evaluate --calendar` or the GUI import chose)."""
 
     today: dt.date
-    calendar: HolidayCalendar
+    calendar: HolidayCalendar = field(default_factory=shipped_calendar)
 
 
 @dataclass(frozen=True)

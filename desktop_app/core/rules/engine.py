@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from desktop_app.core.calendar import HolidayCalendar, load_calendar
+from desktop_app.core.calendar import HolidayCalendar
 from desktop_app.core.case import Case
 from desktop_app.core.results import SEVERITY_ORDER, Computation, Flag
-from desktop_app.core.rules.base import Finding, RuleContext, computations, join_dates, predicates
+from desktop_app.core.rules.base import (
+    Finding,
+    RuleContext,
+    computations,
+    join_dates,
+    predicates,
+    shipped_calendar,
+)
 from desktop_app.core.rules.pack import RuleBook, RuleDef
-
-
-@functools.cache
-def _shipped_calendar() -> HolidayCalendar:
-    return load_calendar()
 
 
 def evaluate_rules(
@@ -24,7 +25,7 @@ def evaluate_rules(
 
     `calendar` is the holiday calendar periods inside rules are counted with; None means the shipped one.
     """
-    context = RuleContext(today=today, calendar=calendar if calendar is not None else _shipped_calendar())
+    context = RuleContext(today=today, calendar=calendar if calendar is not None else shipped_calendar())
     checks = predicates()
     flags = []
     for rule in rulebook.rules:
