@@ -59,6 +59,10 @@ class CaseRecord(Base):
     fast_track: Mapped[bool] = mapped_column(Boolean, default=False)
     suspect_minor: Mapped[bool] = mapped_column(Boolean, default=False)
     investigated_by: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    #: Other 案号 of the same matter (casecheck.case/1 `related_case_nos`); None on rows stored before migration 0010.
+    related_case_nos: Mapped[list[Any] | None] = mapped_column(nullable=True)
+    #: The parties in their interchange form (`party_to_dict`), so a round trip keeps their keys.
+    parties: Mapped[list[Any] | None] = mapped_column(nullable=True)
     facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     #: The keys the imported case file had, so exporting it writes back the same keys (None: made in the program).

@@ -20,6 +20,7 @@ HF = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法�
 EDATA = "《最高人民法院、最高人民检察院、公安部关于办理刑事案件收集提取和审查判断电子数据若干问题的规定》"
 DEFAMATION = "《最高人民法院、最高人民检察院关于办理利用信息网络实施诽谤等刑事案件适用法律若干问题的解释》"
 TERMINATION = "《最高人民法院关于严格规范终结本次执行程序的规定（试行）》"
+PIL = "《最高人民法院、最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》"
 
 #: rules-catalog.md "Flags": id -> (severity, every instrument + article the basis must cite).
 MANDATORY: dict[str, tuple[str, list[str]]] = {
@@ -28,12 +29,13 @@ MANDATORY: dict[str, tuple[str, list[str]]] = {
     "EVID-CONFESSION-ONLY": ("critical", [f"{CPL}第55条第1款"]),
     "EVID-ZERO-CONFESSION": ("info", [f"{CPL}第55条", f"{HF}第140条"]),
     "EVID-RECORDING-MISSING": ("critical", [f"{CPL}第123条", f"{RULES}第190条"]),
+    "EVID-RECORDING-UNKNOWN": ("major", [f"{CPL}第123条", f"{RULES}第190条"]),
     "EVID-INTERROGATION-PLACE": ("major", [f"{CPL}第118条第2款"]),
     "EVID-EDATA-NO-HASH": ("major", [f"{EDATA}第14条", f"{HF}第111条"]),
     "EVID-EDATA-HASH-MISMATCH": ("critical", [f"{HF}第111条、第114条"]),
     "EVID-WITNESS-MISSING": ("major", [f"{EDATA}第15条", f"{HF}第80条"]),
     "EVID-WITNESS-DISQUALIFIED": ("major", [f"{HF}第80条"]),
-    "EVID-MLA-USE-LIMIT": ("major", ["《中华人民共和国国际刑事司法协助法》第11条", "《中华人民共和国引渡法》第50条"]),
+    "EVID-MLA-USE-LIMIT": ("major", [f"{HF}第77条第1款", "《中华人民共和国国际刑事司法协助法》第11条第2款"]),
     "DEF-THRESHOLD-NOT-MET": ("major", [f"{DEFAMATION}第2条、第4条", "《中华人民共和国刑法》第99条"]),
     "DEF-PUBLIC-PROSECUTION-BASIS": ("major", ["《中华人民共和国刑法》第246条", f"{DEFAMATION}第3条"]),
     "ENF-TERMINATION-TOO-EARLY": ("major", [f"{TERMINATION}第1条"]),
@@ -44,6 +46,9 @@ MANDATORY: dict[str, tuple[str, list[str]]] = {
     "ENF-PROPERTY-QUERY-MISSED": ("major", [f"{TERMINATION}第9条"]),
     "REF-NO-PROCURATORIAL-OPINION": ("major", [f"{CPL}第177条第3款", f"{RULES}第373条"]),
     "REF-SEIZURE-NOT-LIFTED": ("major", [f"{CPL}第177条第3款", f"{RULES}第374条"]),
+    "PIL-NO-PUBLIC-NOTICE": ("major", [f"{PIL}第13条"]),
+    "PIL-SUIT-BEFORE-NOTICE-END": ("major", [f"{PIL}第13条"]),
+    "PIL-NO-PRE-SUIT-SUGGESTION": ("major", ["《中华人民共和国行政诉讼法》第25条第4款", f"{PIL}第21条"]),
     "DMG-CLAIM-EXCEEDS-CAP": (
         "major",
         ["《中华人民共和国食品安全法》第148条第2款", "《中华人民共和国消费者权益保护法》第55条"],
@@ -56,7 +61,15 @@ CRIMINAL_ONLY = {
     "EVID-CONFESSION-ONLY",
     "EVID-ZERO-CONFESSION",
     "EVID-RECORDING-MISSING",
+    "EVID-RECORDING-UNKNOWN",
     "DEF-PUBLIC-PROSECUTION-BASIS",
+}
+#: Mandatory rules the catalog limits to one case type.
+ONE_CASE_TYPE = {
+    "DMG-CLAIM-EXCEEDS-CAP": "public_interest.civil",
+    "PIL-NO-PUBLIC-NOTICE": "public_interest.civil",
+    "PIL-SUIT-BEFORE-NOTICE-END": "public_interest.civil",
+    "PIL-NO-PRE-SUIT-SUGGESTION": "public_interest.administrative",
 }
 
 
@@ -82,8 +95,8 @@ def test_mandatory_rule_applies_to_the_case_types_the_catalog_names(rulebook: Ru
     if rule_id in CRIMINAL_ONLY:
         assert rule.applies_to("criminal.arrest_review") and rule.applies_to("criminal.prosecution_review")
         assert not rule.applies_to("civil.enforcement_termination")
-    elif rule_id == "DMG-CLAIM-EXCEEDS-CAP":
-        assert rule.case_types == ("public_interest.civil",)
+    elif rule_id in ONE_CASE_TYPE:
+        assert rule.case_types == (ONE_CASE_TYPE[rule_id],)
     else:
         assert all(rule.applies_to(code) for code in ("civil.judgment_supervision", "foreign.judicial_assistance"))
 
@@ -123,7 +136,7 @@ def test_unconfirmed_bases_are_marked_unverified(rulebook: RuleBook) -> None:
 def test_rule_book_has_at_least_fifteen_rules_beyond_the_catalog(rulebook: RuleBook) -> None:
     extra = [r.id for r in rulebook.rules if r.id not in MANDATORY]
     assert len(extra) >= 15
-    assert all(re.match(r"^(EVID|PROC|ARR|NP|ENF|MLA|REF|DEF|DMG)-", rule_id) for rule_id in extra)
+    assert all(re.match(r"^(EVID|PROC|ARR|NP|ENF|MLA|REF|DEF|DMG|PIL|CHRON)-", rule_id) for rule_id in extra)
 
 
 def test_period_rules_are_not_defined_here(rulebook: RuleBook) -> None:
@@ -283,7 +296,7 @@ def test_verified_true_needs_a_confirmed_basis(packs: Path) -> None:
 
 
 def test_abbreviated_basis_is_refused(packs: Path) -> None:
-    old = "legal_basis: 《中华人民共和国食品安全法》第148条第2款；《中华人民共和国消费者权益保护法》第55条"
+    old = "legal_basis: 《中华人民共和国食品安全法》第148条第2款；《中华人民共和国消费者权益保护法》第55条；《中华人民共和国药品管理法》第144条第3款"
     line = _edit(packs / "damages.yaml", old, "legal_basis: 食品安全法 第148条")
     error = _load_error(packs)
     assert (error.line, error.field) == (line, "rules[0].legal_basis")

@@ -107,18 +107,34 @@ def test_recording_required_for_life_death_or_self_investigated(
         possible_sentence=sentence,
         investigated_by=investigator,
     )
-    flag = fired(case, "EVID-RECORDING-MISSING")
-    assert (flag is not None) is fires
-    if flag:
-        assert flag.severity == "critical"
-        assert flag.evidence_ids == ("S1", "S2")
+    found = flags(case)
+    missing, unknown = found.get("EVID-RECORDING-MISSING"), found.get("EVID-RECORDING-UNKNOWN")
+    assert (missing is not None) is fires and (unknown is not None) is fires
+    if missing and unknown:
+        # recorded: false is the missing recording; no value at all only says the register does not tell
+        assert (missing.severity, missing.evidence_ids) == ("critical", ("S2",))
+        assert (unknown.severity, unknown.evidence_ids) == ("major", ("S1",))
 
 
 def test_recording_rule_names_why_recording_was_required() -> None:
-    case = make_case(ev("S1", "suspect_statement"), possible_sentence="life", investigated_by="procuratorate")
+    case = make_case(ev("S1", "suspect_statement", audio_video_recorded=False), possible_sentence="life",
+                     investigated_by="procuratorate")
     flag = fired(case, "EVID-RECORDING-MISSING")
     assert flag is not None
     assert "无期徒刑" in flag.message and "自行侦查" in flag.message
+    assert fired(case, "EVID-RECORDING-UNKNOWN") is None
+
+
+def test_a_statement_with_a_null_recording_value_is_unknown_not_missing() -> None:
+    case = make_case(ev("S1", "suspect_statement", audio_video_recorded=None), possible_sentence="death")
+    flag = fired(case, "EVID-RECORDING-UNKNOWN")
+    assert flag is not None and flag.evidence_ids == ("S1",) and "未登记是否同步录音录像" in flag.message
+    assert fired(case, "EVID-RECORDING-MISSING") is None
+
+
+def test_recorded_statements_raise_neither_recording_flag() -> None:
+    case = make_case(ev("S1", "suspect_statement", audio_video_recorded=True), investigated_by="procuratorate")
+    assert {"EVID-RECORDING-MISSING", "EVID-RECORDING-UNKNOWN"}.isdisjoint(flags(case))
 
 
 def _place_case(collected: dt.date, place: str = "other", *committals: dt.date) -> Case:

@@ -58,6 +58,38 @@ EVENT_KINDS: dict[str, str] = {
     "termination_ruled": "终结本次执行程序裁定",
     "property_queried": "终本后财产查询",
     "assistance_requested": "对外提出刑事司法协助请求",
+    "preliminary_detention": "对监察机关移送的留置案件犯罪嫌疑人先行拘留",
+    "detention_decision_extended": "先行拘留后作出强制措施决定的时间延长",
+    "coercive_measure_decided": "作出逮捕、取保候审或者监视居住的决定",
+    "psychiatric_evaluation_started": "精神病鉴定开始",
+    "psychiatric_evaluation_ended": "精神病鉴定结束",
+    "detention_necessity_suggested": "羁押必要性审查后建议释放或者变更强制措施",
+    "detention_necessity_replied": "有关机关通知羁押必要性审查建议处理情况",
+    "supervision_decided": "作出提出或者不予提出检察建议、抗诉的决定",
+    "suggestion_served": "诉前检察建议书送达行政机关",
+    "suggestion_replied": "行政机关书面回复检察建议",
+    "public_notice_issued": "民事公益诉讼诉前公告",
+    "lawsuit_filed": "提起公益诉讼",
+    "property_clue_provided": "申请执行人提供财产线索",
+    "property_clue_checked": "人民法院调查核实财产线索",
+    "defense_right_notified": "告知犯罪嫌疑人有权委托辩护人",
+    "victim_rights_notified": "告知被害人及其法定代理人或者近亲属有权委托诉讼代理人",
+    "funds_received": "执行款到账",
+    "funds_paid": "执行款发放",
+    "referral_transferred": "移送行政检察部门（行刑反向衔接）",
+    "referral_reviewed": "行政检察部门审查终结（行刑反向衔接）",
+}
+
+#: Who a person or body in `parties` is in the case (case-format.md `parties[].role`).
+PARTY_ROLES: dict[str, str] = {
+    "suspect": "犯罪嫌疑人",
+    "defendant": "被告人",
+    "victim": "被害人",
+    "witness": "证人",
+    "applicant": "申请人",
+    "respondent": "被申请人",
+    "agency": "有关机关",
+    "other": "其他",
 }
 
 POSSIBLE_SENTENCES: dict[str, str] = {
@@ -119,6 +151,23 @@ class Event:
 
 
 @dataclass
+class Party:
+    """A person or body in the case: what de-identification replaces, so it is kept apart from free facts."""
+
+    role: str
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    present: frozenset[str] | None = None
+
+    @property
+    def role_label(self) -> str:
+        return PARTY_ROLES.get(self.role, self.role)
+
+
+@dataclass
 class Answer:
     value: str
     note: str = ""
@@ -140,6 +189,9 @@ class Case:
     fast_track: bool = False
     suspect_minor: bool = False
     investigated_by: str | None = None
+    #: Other 案号 of the same matter at other stages (e.g. the 审查逮捕 number of a 审查起诉 case).
+    related_case_nos: list[str] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)

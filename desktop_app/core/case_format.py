@@ -18,11 +18,13 @@ from desktop_app.core.case import (
     CASE_TYPES,
     EVIDENCE_CATEGORIES,
     INVESTIGATORS,
+    PARTY_ROLES,
     POSSIBLE_SENTENCES,
     Answer,
     Case,
     Event,
     Evidence,
+    Party,
 )
 from desktop_app.core.i18n import tr
 
@@ -32,17 +34,21 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KNOWN_KEYS = (
     "format", "case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
     "in_custody", "charges", "possible_sentence", "plea_agreement", "fast_track", "suspect_minor",
-    "investigated_by", "events", "evidence", "facts", "answers",
+    "investigated_by", "related_case_nos", "parties", "events", "evidence", "facts", "answers",
 )
 _EVIDENCE_KEYS = ("id", "category", "title", "collected_on", "source", "attributes")
 _EVENT_KEYS = ("kind", "date", "outcome", "note")
+_PARTY_DETAILS = ("id_number", "phone", "address")
+_PARTY_KEYS = ("role", "name", *_PARTY_DETAILS)
 _BOOL_FLAGS = ("in_custody", "plea_agreement", "fast_track", "suspect_minor")
-_DAMAGES_LAWS = ("food_safety_148", "consumer_55_1", "consumer_55_2")
+_DAMAGES_LAWS = ("food_safety_148", "consumer_55_1", "consumer_55_2", "drug_144")
 _FACT_NUMBERS = ("price_paid", "loss", "claimed_amount", "defamation_views", "defamation_forwards")
 _FACT_BOOLS = (
     "defamation_penalized_within_2y", "defamation_other_serious", "defamation_public_order",
     "administrative_penalty_needed", "seizure_pending",
 )
+#: Reach counts of a defamatory post that practice records only sometimes (null = not recorded).
+_OPTIONAL_POST_COUNTS = ("unique_visitors", "group_members")
 _ATTRIBUTE_BOOLS = (
     "admits_guilt", "audio_video_recorded", "video_recorded", "witness_present", "signed",
     "via_judicial_assistance", "use_consent",
@@ -167,6 +173,8 @@ def case_from_dict(data: Any, source: str = "<case>") -> Case:
     charges = _read_charges(reader, data)
     possible_sentence = reader.code(data, "possible_sentence", "possible_sentence", POSSIBLE_SENTENCES, required=False)
     investigated_by = reader.code(data, "investigated_by", "investigated_by", INVESTIGATORS, required=False)
+    related_case_nos = _read_related_case_nos(reader, data)
+    parties = [p for i, raw in enumerate(reader.items(data, "parties", "parties")) if (p := _read_party(reader, raw, i))]
     events = [e for i, raw in enumerate(reader.items(data, "events", "events")) if (e := _read_event(reader, raw, i))]
     evidence = _read_evidence_list(reader, data)
     facts = reader.mapping(data, "facts", "facts")
@@ -186,6 +194,8 @@ def case_from_dict(data: Any, source: str = "<case>") -> Case:
         charges=charges,
         possible_sentence=possible_sentence,
         investigated_by=investigated_by,
+        related_case_nos=related_case_nos,
+        parties=parties,
         events=events,
         evidence=evidence,
         facts=dict(facts),
@@ -202,6 +212,37 @@ def _read_charges(reader: _Reader, data: dict[str, Any]) -> list[str]:
         if not isinstance(charge, str) or not charge.strip():
             reader.problem(f"charges[{i}]", tr("罪名应为非空字符串", "must be a non-empty string"))
     return [c for c in charges if isinstance(c, str)]
+
+
+def _read_related_case_nos(reader: _Reader, data: dict[str, Any]) -> list[str]:
+    numbers = reader.items(data, "related_case_nos", "related_case_nos")
+    for i, number in enumerate(numbers):
+        if not isinstance(number, str) or not number.strip():
+            reader.problem(f"related_case_nos[{i}]", tr("案号应为非空字符串", "must be a non-empty string"))
+    return [n for n in numbers if isinstance(n, str)]
+
+
+def _read_party(reader: _Reader, raw: Any, index: int) -> Party | None:
+    field = f"parties[{index}]"
+    if not isinstance(raw, dict):
+        reader.problem(field, tr("应为对象", "must be an object"))
+        return None
+    role = reader.code(raw, "role", f"{field}.role", PARTY_ROLES, required=True)
+    name = reader.text(raw, "name", f"{field}.name", required=True)
+    details = {key: reader.text(raw, key, f"{field}.{key}", required=False) for key in _PARTY_DETAILS}
+    if not role or not name.strip():
+        return None
+    return Party(role=role, name=name, **details,
+                 extra={k: v for k, v in raw.items() if k not in _PARTY_KEYS}, present=frozenset(raw))
+
+
+def party_from_dict(data: Any, source: str = "<party>") -> Party:
+    """A party as stored by `party_to_dict` (already validated on import); raises CaseFormatError otherwise."""
+    reader = _Reader(source)
+    party = _read_party(reader, data, 0)
+    if party is None or reader.problems:
+        raise CaseFormatError(reader.problems)
+    return party
 
 
 def _read_event(reader: _Reader, raw: Any, index: int) -> Event | None:
@@ -280,12 +321,16 @@ def _check_facts(reader: _Reader, facts: dict[str, Any]) -> None:
         if not isinstance(post, dict):
             reader.problem(field, tr("应为对象", "must be an object"))
             continue
-        reader.date(post, "posted_on", f"{field}.posted_on", required=True)
-        for key in ("views", "forwards"):
+        reader.date(post, "posted_on", f"{field}.posted_on", required=False)
+        for key in ("views", "forwards", "unique_visitors", "group_members"):
             value = post.get(key, 0)
+            if key in _OPTIONAL_POST_COUNTS and value is None:
+                continue
             if not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
                 reader.problem(f"{field}.{key}", tr("应为非负整数", "must be a non-negative integer"))
         reader.flag(post, "previously_handled", f"{field}.previously_handled")
+        reader.flag(post, "closed_group", f"{field}.closed_group")
+        reader.text(post, "platform", f"{field}.platform", required=False)
 
 
 def _read_answers(reader: _Reader, data: dict[str, Any]) -> dict[str, Answer]:
@@ -356,11 +401,19 @@ def _kept(values: dict[str, Any], required: tuple[str, ...], present: frozenset[
 
 _CASE_DEFAULTS: dict[str, Any] = {
     "department": "", "closed_on": None, "in_custody": False, "charges": [], "possible_sentence": None,
-    "plea_agreement": False, "fast_track": False, "suspect_minor": False, "investigated_by": None, "events": [],
-    "evidence": [], "facts": {}, "answers": {},
+    "plea_agreement": False, "fast_track": False, "suspect_minor": False, "investigated_by": None,
+    "related_case_nos": [], "parties": [], "events": [], "evidence": [], "facts": {}, "answers": {},
 }
 _EVIDENCE_DEFAULTS: dict[str, Any] = {"title": "", "collected_on": None, "source": "", "attributes": {}}
 _EVENT_DEFAULTS: dict[str, Any] = {"outcome": "", "note": ""}
+_PARTY_DEFAULTS: dict[str, Any] = {"id_number": "", "phone": "", "address": ""}
+
+
+def party_to_dict(party: Party) -> dict[str, Any]:
+    """The interchange form of a party: the keys its source had (all of them for a party made in the program)."""
+    values = {"role": party.role, "name": party.name, "id_number": party.id_number, "phone": party.phone,
+              "address": party.address}
+    return {**_kept(values, ("role", "name"), party.present, _PARTY_DEFAULTS), **party.extra}
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
@@ -394,6 +447,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "fast_track": case.fast_track,
         "suspect_minor": case.suspect_minor,
         "investigated_by": case.investigated_by,
+        "related_case_nos": list(case.related_case_nos),
+        "parties": [party_to_dict(p) for p in case.parties],
         "events": events,
         "evidence": evidence,
         "facts": dict(case.facts),

@@ -56,7 +56,7 @@ def case_findings(case: Case, today: dt.date, context: EvaluationContext
     """Periods, flags (gravest first, overdue periods included) and computed amounts — without scoring, for
     callers such as the stored deadline board that need only these."""
     deadlines = compute_deadlines(case, today, context.calendar)
-    rule_flags, computations = evaluate_rules(case, today, context.rulebook)
+    rule_flags, computations = evaluate_rules(case, today, context.rulebook, context.calendar)
     flags = sorted([*rule_flags, *overdue_flags(deadlines)], key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
     return deadlines, flags, computations
 

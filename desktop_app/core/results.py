@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.core.i18n import tr
+
 SEVERITIES: dict[str, str] = {"critical": "严重", "major": "一般", "minor": "轻微", "info": "提示"}
 SEVERITIES_EN: dict[str, str] = {"critical": "critical", "major": "major", "minor": "minor", "info": "info"}
 SEVERITY_ORDER: dict[str, int] = {"critical": 0, "major": 1, "minor": 2, "info": 3}
@@ -20,6 +22,10 @@ DEADLINE_STATUSES: dict[str, str] = {
     "overdue": "已超期",
 }
 DEADLINE_STATUSES_EN: dict[str, str] = {"met": "met", "open": "open", "due_soon": "due soon", "overdue": "overdue"}
+
+
+#: English words for the units of `Computation` other than money.
+UNITS_EN: dict[str, str] = {"次": "times", "人": "people"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,14 @@ class Computation:
     rule: str
     name: str
     value: float
+    #: What the value counts: 元 for statutory amounts, 次 or 人 for reach counts (not part of the JSON contract).
+    unit: str = "元"
+
+    def display(self) -> str:
+        """The value as a person reads it: money with two decimals, counts as whole numbers, with the unit."""
+        if self.unit == "元":
+            return f"{self.value:,.2f} {tr('元', 'yuan')}"
+        return f"{self.value:,.0f} {tr(self.unit, UNITS_EN.get(self.unit, self.unit))}"
 
     def to_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value

@@ -52,7 +52,7 @@ def evaluation_text(case: Case, evaluation: Evaluation) -> str:
         lines += [f"      {note}" for note in d.notes]
     if evaluation.computations:
         lines += ["", tr("三、计算", "3. Computations")]
-        lines += [f"  {c.name}{tr('：', ': ')}{c.value:,.2f} {tr('元', 'yuan')}" for c in evaluation.computations]
+        lines += [f"  {c.name}{tr('：', ': ')}{c.display()}" for c in evaluation.computations]
     if evaluation.checklist:
         c = evaluation.checklist
         lines += ["", tr(f"检查表：{c.template}（版本 {c.version}）已答 {c.answered} / 适用 {c.total}",

@@ -275,7 +275,7 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     if evaluation.computations:
         story.append(_p("（三）计算结果", styles["h2"]))
         for computation in evaluation.computations:
-            story.append(_p(f"{computation.name}：{computation.value:,.2f} 元（{computation.rule}）", styles["item"]))
+            story.append(_p(f"{computation.name}：{computation.display()}（{computation.rule}）", styles["item"]))
     return story
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import object_session
 
 from db.models import CaseRecord, EventRecord, EvidenceRecord
 from desktop_app.core.case import Case, Event, Evidence
-from desktop_app.core.case_format import case_to_dict
+from desktop_app.core.case_format import case_to_dict, party_from_dict, party_to_dict
 
 
 def case_from_record(record: CaseRecord) -> Case:
@@ -27,6 +27,8 @@ def case_from_record(record: CaseRecord) -> Case:
         fast_track=record.fast_track,
         suspect_minor=record.suspect_minor,
         investigated_by=record.investigated_by,
+        related_case_nos=list(record.related_case_nos or []),
+        parties=[party_from_dict(p) for p in record.parties or []],
         events=[Event(kind=e.kind, date=e.date, outcome=e.outcome, note=e.note, extra=dict(e.extra or {}),
                       present=_keys(e.present)) for e in record.events],
         evidence=[Evidence(id=e.evidence_id, category=e.category, title=e.title, collected_on=e.collected_on,
@@ -65,6 +67,8 @@ def case_columns(case: Case) -> dict[str, Any]:
         "fast_track": case.fast_track,
         "suspect_minor": case.suspect_minor,
         "investigated_by": case.investigated_by,
+        "related_case_nos": list(case.related_case_nos),
+        "parties": [party_to_dict(p) for p in case.parties],
         "facts": dict(case.facts),
         "extra": dict(case.extra),
         "present": _stored(case.present),

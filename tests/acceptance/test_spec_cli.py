@@ -33,7 +33,8 @@ def _busy_case() -> dict:
         possible_sentence="life",
         events=[evt("detained_in_center", "2026-01-05"), evt("returned_for_investigation", "2026-03-05")],
         evidence=[
-            ev("E1", "suspect_statement", "2026-01-06", admits_guilt=True, place="other"),
+            ev("E1", "suspect_statement", "2026-01-06", admits_guilt=True, place="other",
+               audio_video_recorded=False),
             ev("E2", "electronic_data", hash_value="aa", hash_recomputed="bb"),
             ev("E3", "physical", witness_role="police"),
         ],

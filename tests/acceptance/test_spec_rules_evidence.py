@@ -7,7 +7,6 @@ from spec_support import (
     CPL,
     CPL_INTERP,
     EDATA,
-    EXTRADITION,
     MLA_LAW,
     RULES,
     assert_basis,
@@ -115,8 +114,9 @@ def test_zero_confession_is_criminal_only(cli):
     ],
 )
 def test_recording_missing_case_conditions(cli, sentence, investigated_by, fires):
-    fields = {"possible_sentence": sentence, "evidence": [ev("E1", "suspect_statement", admits_guilt=True),
-                                                         ev("E2", "documentary")]}
+    fields = {"possible_sentence": sentence,
+              "evidence": [ev("E1", "suspect_statement", admits_guilt=True, audio_video_recorded=False),
+                           ev("E2", "documentary")]}
     if investigated_by is not None:
         fields["investigated_by"] = investigated_by
     result = cli.evaluate(case(**fields))
@@ -140,9 +140,13 @@ def test_recording_missing_one_flag_listing_every_statement(cli):
             ],
         )
     )
+    # only `audio_video_recorded: false` is a missing recording; no value at all is EVID-RECORDING-UNKNOWN
     flag = one_flag(result, "EVID-RECORDING-MISSING")
-    assert sorted(flag["evidence_ids"]) == ["E1", "E2"]
+    assert sorted(flag["evidence_ids"]) == ["E2"]
     assert_basis(flag["legal_basis"], (CPL, ["第123条"]), (RULES, ["第190条"]))
+    unknown = one_flag(result, "EVID-RECORDING-UNKNOWN")
+    assert (unknown["severity"], unknown["evidence_ids"]) == ("major", ["E1"])
+    assert_basis(unknown["legal_basis"], (CPL, ["第123条"]), (RULES, ["第190条"]))
 
 
 def test_recording_missing_is_criminal_only(cli):
@@ -320,7 +324,8 @@ def test_mla_use_limit(cli):
     flag = one_flag(result, "EVID-MLA-USE-LIMIT")
     assert flag["severity"] == "major"
     assert sorted(flag["evidence_ids"]) == ["E1", "E2", "E6"]
-    assert_basis(flag["legal_basis"], (MLA_LAW, ["第11条"]), (EXTRADITION, ["第50条"]))
+    assert_basis(flag["legal_basis"], (CPL_INTERP, ["第77条第1款"]), (MLA_LAW, ["第11条第2款"]))
+    assert "引渡法" not in flag["legal_basis"]
 
 
 def test_mla_use_limit_one_flag_for_several_items(cli):

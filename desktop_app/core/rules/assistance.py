@@ -1,8 +1,9 @@
 """International criminal judicial assistance predicates: use limits on evidence from abroad, and requests to China.
 
-China's outgoing requests bind its authorities to the requested state's conditions (国际刑事司法协助法 第11条;
-引渡法 第50条); incoming requests must state their purpose and relevance, and conditional execution needs the
-foreign state's written guarantee.
+Evidence from abroad may not be used beyond the limits its provider set (刑诉法解释 第77条第1款), and China's
+authorities are bound by the commitments made to a requested state (国际刑事司法协助法 第11条第2款); incoming
+requests must state their purpose and relevance, and conditional execution needs the foreign state's written
+guarantee.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ INCOMING = "incoming"
 
 @predicate("EVID-MLA-USE-LIMIT", placeholders=("permitted",))
 def evidence_used_beyond_permission(case: Case, ctx: RuleContext) -> Finding | None:
+    """The permitted use may name this case at another stage: the 审查逮捕 number of a 审查起诉 case is the same
+    matter, so any of `related_case_nos` counts as this case."""
+    this_matter = {text(number) for number in (case.case_no, *case.related_case_nos)}
     found = [
         e
         for e in case.evidence
         if is_true(e.attributes.get("via_judicial_assistance"))
         and text(e.attributes.get("permitted_use"))
-        and text(e.attributes.get("permitted_use")) != case.case_no.strip()
+        and text(e.attributes.get("permitted_use")) not in this_matter
         and not is_true(e.attributes.get("use_consent"))
     ]
     permitted = sorted({text(e.attributes.get("permitted_use")) for e in found})

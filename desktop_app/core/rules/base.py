@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.core.calendar import HolidayCalendar, load_calendar
 from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.results import Computation
 
@@ -31,14 +32,24 @@ PREDICATE_MODULES: tuple[str, ...] = (
     "enforcement",
     "damages",
     "assistance",
+    "public_interest",
+    "chronology",
 )
+
+
+@functools.cache
+def shipped_calendar() -> HolidayCalendar:
+    """The holiday calendar shipped with the program, read once."""
+    return load_calendar()
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a predicate may know besides the case: the day the case is judged on."""
+    """What a predicate may know besides the case: the day it is judged on, and the holiday calendar that moves
+    the end of a civil period off a rest day (the calendar `evaluate --calendar` or the GUI import chose)."""
 
     today: dt.date
+    calendar: HolidayCalendar = field(default_factory=shipped_calendar)
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,8 @@ class Finding:
 
 
 Check = Callable[[Case, RuleContext], Finding | None]
-ComputationFn = Callable[[Case], Computation | None]
+#: The computed amounts one area contributes to a case (none when the case lacks the data).
+ComputationFn = Callable[[Case], list[Computation]]
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ def predicate(rule_id: str, placeholders: Iterable[str] = ()) -> Callable[[Check
 
 
 def computation(fn: ComputationFn) -> ComputationFn:
-    """Register a statutory amount the result carries whenever a case has the data for it."""
+    """Register amounts (statutory caps, reach sums) the result carries whenever a case has the data for them."""
     _COMPUTATIONS.append(fn)
     return fn
 

@@ -17,8 +17,9 @@ RULE_ID = "DMG-CLAIM-EXCEEDS-CAP"
 COMPUTATION_NAME = "法定惩罚性赔偿上限"
 
 
-def _food_safety_148(price: float, loss: float) -> float:
-    """食品安全法 第148条第2款: ten times the price or three times the loss; never below 1,000 yuan."""
+def _ten_times_price_or_three_times_loss(price: float, loss: float) -> float:
+    """食品安全法 第148条第2款 and 药品管理法 第144条第3款 word it alike: ten times the price or three times the
+    loss; an increase below 1,000 yuan is 1,000 yuan."""
     return max(10 * price, 3 * loss, 1000.0)
 
 
@@ -33,7 +34,8 @@ def _consumer_55_2(price: float, loss: float) -> float:
 
 
 CAPS: dict[str, Callable[[float, float], float]] = {
-    "food_safety_148": _food_safety_148,
+    "food_safety_148": _ten_times_price_or_three_times_loss,
+    "drug_144": _ten_times_price_or_three_times_loss,
     "consumer_55_1": _consumer_55_1,
     "consumer_55_2": _consumer_55_2,
 }
@@ -48,9 +50,9 @@ def statutory_cap(facts: dict[str, Any]) -> float | None:
 
 
 @computation
-def cap_computation(case: Case) -> Computation | None:
+def cap_computation(case: Case) -> list[Computation]:
     cap = statutory_cap(case.facts)
-    return None if cap is None else Computation(rule=RULE_ID, name=COMPUTATION_NAME, value=cap)
+    return [] if cap is None else [Computation(rule=RULE_ID, name=COMPUTATION_NAME, value=cap)]
 
 
 @predicate(RULE_ID, placeholders=("claimed", "cap"))

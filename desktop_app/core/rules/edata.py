@@ -44,10 +44,11 @@ def electronic_data_without_hash(case: Case, ctx: RuleContext) -> Finding | None
 
 @predicate("EVID-EDATA-HASH-MISMATCH")
 def electronic_data_hash_changed(case: Case, ctx: RuleContext) -> Finding | None:
+    """Values of different lengths come from different algorithms (MD5 and SHA-256, say) and prove nothing."""
     found = []
     for e in _edata(case):
         recorded, recomputed = _hash(e.attributes.get("hash_value")), _hash(e.attributes.get("hash_recomputed"))
-        if recorded and recomputed and recorded != recomputed:
+        if recorded and recomputed and len(recorded) == len(recomputed) and recorded != recomputed:
             found.append(e)
     return on_evidence(found)
 

@@ -1,7 +1,8 @@
 """终本执行监督 predicates: the conditions for 终结本次执行程序 and the court's duties after it.
 
-The earliest `execution_filed` and `termination_ruled` events count. Month arithmetic follows the period rules
-(the same day n months later, month-ends to month-ends), counted from the ruling each time, with no rest-day shift.
+The earliest `execution_filed` and `termination_ruled` events count. Months follow the civil rule (民法典 第202条:
+the corresponding date n months later, or that month's last day where it has none; 2024-02-29 + 3 months is
+2024-05-29, not the month end), counted from the start each time, with no rest-day shift.
 """
 
 from __future__ import annotations

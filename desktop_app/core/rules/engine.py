@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.core.calendar import HolidayCalendar
 from desktop_app.core.case import Case
 from desktop_app.core.results import SEVERITY_ORDER, Computation, Flag
-from desktop_app.core.rules.base import Finding, RuleContext, computations, join_dates, predicates
+from desktop_app.core.rules.base import (
+    Finding,
+    RuleContext,
+    computations,
+    join_dates,
+    predicates,
+    shipped_calendar,
+)
 from desktop_app.core.rules.pack import RuleBook, RuleDef
 
 
-def evaluate_rules(case: Case, today: dt.date, rulebook: RuleBook) -> tuple[list[Flag], list[Computation]]:
-    """Flags sorted by severity (critical first) then rule id, and the statutory amounts the case has data for."""
-    context = RuleContext(today=today)
+def evaluate_rules(
+    case: Case, today: dt.date, rulebook: RuleBook, calendar: HolidayCalendar | None = None
+) -> tuple[list[Flag], list[Computation]]:
+    """Flags sorted by severity (critical first) then rule id, and the statutory amounts the case has data for.
+
+    `calendar` is the holiday calendar periods inside rules are counted with; None means the shipped one.
+    """
+    context = RuleContext(today=today, calendar=calendar if calendar is not None else shipped_calendar())
     checks = predicates()
     flags = []
     for rule in rulebook.rules:
@@ -22,7 +35,7 @@ def evaluate_rules(case: Case, today: dt.date, rulebook: RuleBook) -> tuple[list
         if finding is not None:
             flags.append(_flag(rule, finding, case))
     flags.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
-    amounts = [c for fn in computations() if (c := fn(case)) is not None]
+    amounts = [c for fn in computations() for c in fn(case)]
     return flags, amounts
 
 

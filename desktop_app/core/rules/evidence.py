@@ -5,6 +5,9 @@ Each predicate names the evidence items it is about, so a reviewer can jump from
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from desktop_app.core.case import Case, Evidence
 from desktop_app.core.rules.base import (
     Finding,
@@ -48,17 +51,34 @@ def no_confession(case: Case, ctx: RuleContext) -> Finding | None:
     return None
 
 
-@predicate("EVID-RECORDING-MISSING", placeholders=("reason",))
-def interrogation_not_recorded(case: Case, ctx: RuleContext) -> Finding | None:
+def _recording_mandatory_because(case: Case) -> str:
+    """Why every interrogation of this case must be recorded (刑诉法 第123条; 规则 第190条), or "" if it need not."""
     reasons = []
     if case.possible_sentence in ("life", "death"):
         reasons.append("可能判处无期徒刑、死刑")
     if case.investigated_by == "procuratorate":
         reasons.append("系检察机关自行侦查案件")
-    if not reasons:
+    return "、".join(reasons)
+
+
+def _recording_finding(case: Case, recorded: Callable[[Any], bool]) -> Finding | None:
+    """Statements of a must-record case whose `audio_video_recorded` value passes `recorded`."""
+    reason = _recording_mandatory_because(case)
+    if not reason:
         return None
-    found = [e for e in _statements(case) if not is_true(e.attributes.get("audio_video_recorded"))]
-    return on_evidence(found, reason="、".join(reasons))
+    found = [e for e in _statements(case) if recorded(e.attributes.get("audio_video_recorded"))]
+    return on_evidence(found, reason=reason)
+
+
+@predicate("EVID-RECORDING-MISSING", placeholders=("reason",))
+def interrogation_not_recorded(case: Case, ctx: RuleContext) -> Finding | None:
+    """Only where the register says no recording was made; a missing value is EVID-RECORDING-UNKNOWN."""
+    return _recording_finding(case, is_false)
+
+
+@predicate("EVID-RECORDING-UNKNOWN", placeholders=("reason",))
+def interrogation_recording_unknown(case: Case, ctx: RuleContext) -> Finding | None:
+    return _recording_finding(case, lambda value: value is None)
 
 
 @predicate("EVID-INTERROGATION-PLACE", placeholders=("detained",))
