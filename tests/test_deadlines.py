@@ -166,7 +166,7 @@ def test_prosecution_review_is_one_month_open_with_days_left() -> None:
         "due": "2026-04-02",
         "status": "open",
         "days_left": 13,
-        "legal_basis": "《中华人民共和国刑事诉讼法》第149条、第170条第2款、第172条、第175条",
+        "legal_basis": "《中华人民共和国刑事诉讼法》第172条、第175条、第170条第2款、第149条",
         "done_on": None,
         "notes": [],
         "suspended_by": None,

@@ -297,12 +297,13 @@ class _Counting:
         """Where the review period currently starts: `received_on`, or for a 监察 case with 先行拘留 the first
         强制措施 decision after it (the decision days are not counted, 刑诉法 第170条第2款; None until it is made);
         then the latest resubmission (the period restarts, 刑诉法 第175条)."""
-        base: dt.date | None = self.case.received_on
+        base = self.case.received_on
         detention = self.case.first_event("preliminary_detention")
         if detention is not None:
-            base = self._first_after(detention.date, {"coercive_measure_decided"})
-            if base is None:
+            decided = self._first_after(detention.date, {"coercive_measure_decided"})
+            if decided is None:
                 return None
+            base = decided
         restarts = [e.date for e in self.case.events_of("resubmitted") if e.date >= base]
         return max(restarts, default=base)
 

@@ -135,7 +135,9 @@ class DeadlineBoard(QWidget):
         counts = {s: 0 for s in BOARD_STATUSES}
         for row in (rows if not status else deadline_board(self.services.database, today)):
             counts[row.status] += 1
-        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES))
+        # Stopped clocks are counted apart, and only when there are any: they are not running out.
+        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES
+                                      if s != "suspended" or counts[s]))
 
     @Slot()
     def open_current(self) -> None:
