@@ -365,3 +365,67 @@ def test_broken_periods_file_names_line_and_field(tmp_path: Path) -> None:
         load_periods(path)
     assert caught.value.field == "periods[0].lengths.custody_days"
     assert caught.value.line == line
+
+
+def _broken_periods(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    path = tmp_path / "periods.yaml"
+    path.write_text(broken, encoding="utf-8")
+    return path, text[:text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        ("id: DL-PIL-NOTICE", "id: DL-PIL-NOTICE-TYPO", "periods[8].id", "未知期限"),
+        ("severity: info", "severity: minor", "periods[4].severity", "超期提示等级"),
+        ("working_days: 3 ", "days: 3 ", "periods[11].lengths.days", "未知字段"),
+        ("urgent_days: 15", "urgent_days: 0", "periods[7].lengths.urgent_days", "正整数"),
+        ("  working_days_exclude_start_day: true", "  working_days_exclude_start_day: yes please",
+         "counting.working_days_exclude_start_day", "true/false"),
+    ],
+    ids=["unknown-id", "bad-severity", "unknown-length", "zero-length", "bad-setting"],
+)
+def test_periods_file_is_strict(tmp_path: Path, old: str, new: str, field: str, words: str) -> None:
+    path, line = _broken_periods(tmp_path, old, new)
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert caught.value.field == field
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+def test_unverified_period_must_say_where_its_article_was_read(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    start = text.index("    source: 该规定原文不在本程序的法条库中")
+    end = text.index("\n", start) + 1
+    path = tmp_path / "periods.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert caught.value.field == "periods[10].source"
+
+
+def test_periods_file_without_a_mandatory_period_is_refused(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: DL-ENF-CLUE-CHECK")
+    end = text.index("  - id: DL-ENF-FUNDS-PAYOUT")
+    path = tmp_path / "periods.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert "DL-ENF-CLUE-CHECK" in str(caught.value)
+
+
+def test_every_shipped_period_reads_its_basis_severity_and_numbers() -> None:
+    catalog = load_periods()
+    info = {p.id for p in catalog.periods.values() if p.severity == "info"}
+    assert info == {"DL-DETENTION-NECESSITY-REPLY", "DL-SUGGESTION-REPLY"}
+    unverified = {p.id for p in catalog.periods.values() if not p.verified}
+    assert unverified == {"DL-ADMIN-SUPERVISION-REVIEW", "DL-ENF-FUNDS-PAYOUT", "DL-REFERRAL-TRANSFER",
+                          "DL-REFERRAL-REVIEW"}
+    assert all(catalog.periods[i].source for i in unverified)
+    assert catalog.periods["DL-ARREST-REVIEW"].lengths == {"custody_days": 7, "custody_extended_days": 10,
+                                                           "days": 15, "extended_days": 20}
