@@ -8,10 +8,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.case import Event
+from desktop_app.core.deadlines import compute_deadlines
 from desktop_app.services.container import Services, open_services
 from desktop_app.ui.deadline_board import COL_CASE_NO, COL_DAYS, COL_STATUS, DeadlineBoard
 from desktop_app.ui.flags_panel import FlagsPanel
-from desktop_app.core.deadlines import compute_deadlines
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
