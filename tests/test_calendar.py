@@ -243,3 +243,13 @@ def test_calendar_warning_from_november(today: dt.date, years: list[str]) -> Non
 def test_no_warning_once_next_year_is_imported(tmp_path: Path) -> None:
     text = "format: casecheck.calendar/1\nyears:\n  2026:\n    holidays: []\n  2027:\n    holidays: []\n"
     assert calendar_warnings(load_calendar(write(tmp_path, text)), D(2026, 11, 15)) == []
+
+
+def test_readme_example_calendar_is_valid_and_matches_the_shipped_year(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n(format: casecheck\.calendar/1\n.*?)```", readme, re.S)
+    assert match, "README shows how to write a calendar file"
+    example = load_calendar(write(tmp_path, match.group(1)))
+    assert example.calendar_years[2026] == load_calendar().calendar_years[2026]
