@@ -332,23 +332,30 @@ class _Counting:
                 uncounted += (evaluation.ended - evaluation.started).days
         due = self._end(start, days=days, months=months, extension_days=extension + uncounted)
         returned = self._open_return(start, due)
-        notes: list[str] = []
         suspended_by: str | None = None
-        if done is None:
-            under_way = any(e.ended is None for e in evaluations)
-        else:
-            under_way = any(e.open_on(done) for e in evaluations)
-        if under_way:
-            suspended_by = SUSPENDED_BY_PSYCHIATRIC
-            notes.append(tr("精神病鉴定期间不计入审查起诉期限（刑事诉讼法第149条），期限中止",
-                            "the psychiatric evaluation is not counted (CPL art. 149): the period is suspended"))
         if returned is not None and (done is None or returned <= done):
             suspended_by = SUSPENDED_BY_RETURN
-            notes.append(tr(
-                f"案件已于{returned.isoformat()}退回补充侦查，审查起诉期限中止；重新移送后重新计算",
-                f"returned for supplementary investigation on {returned.isoformat()}: the review period is "
-                "suspended and restarts on resubmission"))
-        return self._deadline(period, start, due, done, notes, suspended_by=suspended_by)
+        elif any(e.open_on(done) if done is not None else e.ended is None for e in evaluations):
+            suspended_by = SUSPENDED_BY_PSYCHIATRIC
+        return self._deadline(period, start, due, done, self._suspension_notes(suspended_by, returned, done, due),
+                              suspended_by=suspended_by)
+
+    @staticmethod
+    def _suspension_notes(suspended_by: str | None, returned: dt.date | None, done: dt.date | None,
+                          due: dt.date) -> list[str]:
+        """Why the review clock is stopped, or why a decision after `due` made while it was stopped is in time."""
+        if suspended_by is None or (done is not None and done <= due):
+            return []
+        if done is not None:
+            return [tr(f"{done.isoformat()}作出决定时审查起诉期限处于中止状态，视为按期完成",
+                       f"decided on {done.isoformat()} while the review period was suspended: in time")]
+        if suspended_by == SUSPENDED_BY_PSYCHIATRIC:
+            return [tr("精神病鉴定期间不计入审查起诉期限（刑事诉讼法第149条），鉴定结束前期限中止",
+                       "the psychiatric evaluation is not counted (CPL art. 149): suspended until it ends")]
+        day = returned.isoformat() if returned else ""
+        return [tr(f"案件已于{day}退回补充侦查，审查起诉期限中止；重新移送后重新计算",
+                   f"returned for supplementary investigation on {day}: the review period is suspended and "
+                   "restarts on resubmission")]
 
     def supplementary_investigations(self, period: PeriodDefinition) -> list[Deadline]:
         found = []
