@@ -108,7 +108,8 @@ def calendar_warnings(calendar: HolidayCalendar, today: dt.date) -> list[str]:
         f"节假日历缺少 {years} 年：届满日在该年的期限只按周末计算。请按国务院办公厅当年放假通知编写日历文件，"
         "并通过“工具 → 导入节假日历”导入（命令行：--calendar 文件）",
         f"the holiday calendar has no {years_en}: periods ending then count weekends only. Write a calendar file "
-        "from that year's State Council notice and import it (工具 → 导入节假日历, or --calendar FILE)",
+"from that year's State Council notice and import it (in the window: Tools, import holiday calendar; on the "
+        "command line: --calendar FILE)",
     )]
 
 
