@@ -103,8 +103,14 @@ def test_status_agrees_with_dates(
         assert deadline.due > deadline.start
         if deadline.done_on is not None:
             assert deadline.days_left is None
-            # A decision while the case is out for 补充侦查 is in time (the clock was stopped).
-            assert deadline.status == "met" if deadline.done_on <= deadline.due else deadline.status in {"met", "overdue"}
+            # A decision while the case is out for 补充侦查 (returned on or after the start, on or before due, not
+            # resubmitted since) is in time: the clock was stopped.
+            stopped = deadline.rule == "DL-PROSECUTION-REVIEW" and any(
+                deadline.start <= e.date <= min(deadline.due, deadline.done_on)
+                and not any(r.kind == "resubmitted" and r.date >= e.date for r in events)
+                for e in events if e.kind == "returned_for_investigation")
+            late = deadline.done_on > deadline.due
+            assert deadline.status == ("overdue" if late and not stopped else "met")
         elif deadline.status == "suspended":
             assert deadline.days_left is None and deadline.suspended_by == "returned_for_investigation"
         else:
