@@ -204,6 +204,8 @@ class DeadlineRecord(Base):
     due: Mapped[dt.date] = mapped_column(Date)
     done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     legal_basis: Mapped[str] = mapped_column(Text)
+    #: Set while the clock is stopped (退回补充侦查, 精神病鉴定): what stopped it.
+    suspended_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class Rectification(Base):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.calendar import load_calendar
+from desktop_app.core.calendar import calendar_warnings, load_calendar
 from desktop_app.core.datafile import DataFileError
 
 D = dt.date
@@ -174,3 +174,82 @@ def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_calendar(tmp_path / "absent.yaml")
     assert "absent.yaml" in str(caught.value)
+
+
+# --- working days (a documented reading: the start day is not counted; a working day is not a rest day) --------
+
+
+@pytest.mark.parametrize(
+    ("start", "working_days", "end"),
+    [
+        (D(2024, 2, 8), 3, D(2024, 2, 19)),  # 02-09 (1), 春节 02-10..02-17, 02-18 worked Sunday (2), 02-19 (3)
+        (D(2024, 9, 27), 10, D(2024, 10, 16)),  # 09-29 worked, 国庆 10-01..10-07, 10-12 worked Saturday
+        (D(2025, 1, 24), 3, D(2025, 2, 5)),  # 01-26 worked Sunday (1), 01-27 (2), 春节 01-28..02-04, 02-05 (3)
+        (D(2025, 9, 30), 3, D(2025, 10, 11)),  # 国庆 10-01..10-08, 10-09 (1), 10-10 (2), 10-11 worked Saturday (3)
+        (D(2026, 2, 12), 3, D(2026, 2, 24)),  # 02-13 (1), 02-14 worked Saturday (2), 春节 02-15..02-23, 02-24 (3)
+        (D(2026, 9, 30), 5, D(2026, 10, 13)),  # 国庆 10-01..10-07, 10-08, 10-09, 10-10 worked, 10-12, 10-13
+    ],
+    ids=["2024_02_08_plus_3wd_is_02_19", "2024_09_27_plus_10wd_is_10_16", "2025_01_24_plus_3wd_is_02_05",
+         "2025_09_30_plus_3wd_is_10_11", "2026_02_12_plus_3wd_is_02_24", "2026_09_30_plus_5wd_is_10_13"],
+)
+def test_working_days_on_the_shipped_calendars(start: dt.date, working_days: int, end: dt.date) -> None:
+    assert load_calendar().add_working_days(start, working_days) == end
+
+
+def test_working_days_start_day_counted_reading_2024_02_08_plus_3wd_is_02_18() -> None:
+    assert load_calendar().add_working_days(D(2024, 2, 8), 3, exclude_start_day=False) == D(2024, 2, 18)
+
+
+def test_working_days_start_on_a_holiday_is_never_counted_2024_02_10_plus_1wd_is_02_18() -> None:
+    calendar = load_calendar()
+    assert calendar.add_working_days(D(2024, 2, 10), 1) == D(2024, 2, 18)
+    assert calendar.add_working_days(D(2024, 2, 10), 1, exclude_start_day=False) == D(2024, 2, 18)
+
+
+def test_working_days_into_a_year_without_calendar_count_weekdays_2026_12_30_plus_3wd_is_2027_01_04() -> None:
+    assert load_calendar().add_working_days(D(2026, 12, 30), 3) == D(2027, 1, 4)  # 2027-01-01 unknown: a Friday
+
+
+def test_working_days_follow_the_weekend_setting(tmp_path: Path) -> None:
+    calendar = load_calendar(write(tmp_path, "format: casecheck.calendar/1\nweekends_are_rest_days: false\n"))
+    assert calendar.add_working_days(D(2024, 3, 1), 1) == D(2024, 3, 2)
+
+
+def test_working_days_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        load_calendar().add_working_days(D(2024, 3, 1), 0)
+
+
+# --- calendars ahead of time -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "years"),
+    [(D(2026, 10, 31), []), (D(2026, 11, 1), ["2027"]), (D(2026, 12, 31), ["2027"]), (D(2027, 3, 1), ["2027"]),
+     (D(2027, 11, 1), ["2027", "2028"]), (D(2025, 11, 20), [])],
+    ids=["2026_10_31_nothing_yet", "2026_11_01_next_year_missing", "2026_12_31", "2027_this_year_missing",
+         "2027_11_both_missing", "2025_11_next_year_shipped"],
+)
+def test_calendar_warning_from_november(today: dt.date, years: list[str]) -> None:
+    warnings = calendar_warnings(load_calendar(), today)
+    if not years:
+        assert warnings == []
+        return
+    (text,) = warnings
+    assert all(year in text for year in years)
+    assert "工具 → 导入节假日历" in text and "国务院办公厅" in text
+
+
+def test_no_warning_once_next_year_is_imported(tmp_path: Path) -> None:
+    text = "format: casecheck.calendar/1\nyears:\n  2026:\n    holidays: []\n  2027:\n    holidays: []\n"
+    assert calendar_warnings(load_calendar(write(tmp_path, text)), D(2026, 11, 15)) == []
+
+
+def test_readme_example_calendar_is_valid_and_matches_the_shipped_year(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n(format: casecheck\.calendar/1\n.*?)```", readme, re.S)
+    assert match, "README shows how to write a calendar file"
+    example = load_calendar(write(tmp_path, match.group(1)))
+    assert example.calendar_years[2026] == load_calendar().calendar_years[2026]

@@ -121,7 +121,7 @@ def test_arrest_review_in_custody_is_seven_days_even_on_a_holiday_and_with_exten
     d = only(compute_deadlines(c, D(2026, 10, 1), CAL), "DL-ARREST-REVIEW")
     assert (d.start, d.due) == (D(2026, 9, 30), D(2026, 10, 7))
     assert d.name == "审查逮捕期限"
-    assert d.legal_basis == "《中华人民共和国刑事诉讼法》第91条第3款；《人民检察院刑事诉讼规则》第282条"
+    assert d.legal_basis == "《中华人民共和国刑事诉讼法》第91条第3款；《人民检察院刑事诉讼规则》第282条、第297条"
     assert d.verified
 
 
@@ -166,9 +166,10 @@ def test_prosecution_review_is_one_month_open_with_days_left() -> None:
         "due": "2026-04-02",
         "status": "open",
         "days_left": 13,
-        "legal_basis": "《中华人民共和国刑事诉讼法》第172条、第175条",
+        "legal_basis": "《中华人民共和国刑事诉讼法》第172条、第175条、第170条第2款、第149条",
         "done_on": None,
         "notes": [],
+        "suspended_by": None,
     }
 
 
@@ -276,7 +277,8 @@ def test_one_supplementary_period_per_return_done_by_the_next_resubmission() -> 
         (D(2026, 1, 20), D(2026, 2, 24), D(2026, 1, 20), "met"),  # 02-20 is in the Spring Festival break
         (D(2026, 3, 2), D(2026, 4, 2), D(2026, 4, 8), "overdue"),
     ]
-    assert all(d.legal_basis == "《中华人民共和国刑事诉讼法》第175条第3款" for d in supplementary)
+    assert all(d.legal_basis == "《中华人民共和国刑事诉讼法》第175条第3款；《人民检察院刑事诉讼规则》第346条"
+               for d in supplementary)
     assert all(d.name == "补充侦查期限" for d in supplementary)
 
 
@@ -315,10 +317,12 @@ def test_overdue_flags_one_per_overdue_period_with_dates_and_days() -> None:
     )
     today = D(2026, 6, 15)
     deadlines = compute_deadlines(c, today, CAL)
-    # The review period restarted on 04-20 runs as the contract defines it, although the case went back on 05-06.
-    review, done_late, still_out = overdue_flags(deadlines)
-    assert review.rule == "DL-PROSECUTION-REVIEW" and "2026-05-20" in review.message
-    flags = [done_late, still_out]
+    # The review period restarted on 04-20 (due 05-20) is suspended since the case went back on 05-06: no flag.
+    review = next(d for d in deadlines if d.rule == "DL-PROSECUTION-REVIEW")
+    assert (review.start, review.due, review.status, review.suspended_by) == (
+        D(2026, 4, 20), D(2026, 5, 20), "suspended", "returned_for_investigation")
+    flags = overdue_flags(deadlines)
+    done_late, still_out = flags
     assert [f.rule for f in flags] == ["DL-SUPPLEMENTARY-INVESTIGATION", "DL-SUPPLEMENTARY-INVESTIGATION"]
     assert all(f.severity == "major" and f.suggestion and f.title == "补充侦查期限超期" for f in flags)
     # 03-10 + 1 month = 04-10; resubmitted 04-20: ten days late.
@@ -327,7 +331,7 @@ def test_overdue_flags_one_per_overdue_period_with_dates_and_days() -> None:
     # 05-06 + 1 month = 06-06 (Saturday) -> 06-08; still out on 06-15: seven days late.
     for text in ("2026-05-06", "2026-06-08", "2026-06-15", "7日", "仍未"):
         assert text in still_out.message
-    assert done_late.legal_basis == "《中华人民共和国刑事诉讼法》第175条第3款"
+    assert done_late.legal_basis == "《中华人民共和国刑事诉讼法》第175条第3款；《人民检察院刑事诉讼规则》第346条"
 
 
 def test_no_flags_for_met_or_running_periods() -> None:
@@ -339,10 +343,15 @@ def test_no_flags_for_met_or_running_periods() -> None:
 # --- the periods file ------------------------------------------------------------------------------------------
 
 
-def test_shipped_periods_file_holds_the_three_periods_and_the_counting_choices() -> None:
+def test_shipped_periods_file_holds_every_period_and_the_counting_choices() -> None:
     catalog = load_periods()
-    assert set(catalog.periods) == {"DL-ARREST-REVIEW", "DL-PROSECUTION-REVIEW", "DL-SUPPLEMENTARY-INVESTIGATION"}
-    assert catalog.settings == CountingSettings(extension_from_unadjusted_end=True, custody_exception=True)
+    assert set(catalog.periods) == {
+        "DL-ARREST-REVIEW", "DL-PROSECUTION-REVIEW", "DL-SUPPLEMENTARY-INVESTIGATION", "DL-SUPERVISORY-DETENTION",
+        "DL-DETENTION-NECESSITY-REPLY", "DL-CIVIL-SUPERVISION-REVIEW", "DL-ADMIN-SUPERVISION-REVIEW",
+        "DL-SUGGESTION-REPLY", "DL-PIL-NOTICE", "DL-ENF-CLUE-CHECK", "DL-ENF-FUNDS-PAYOUT", "DL-REFERRAL-TRANSFER",
+        "DL-REFERRAL-REVIEW", "DL-DEFENSE-RIGHT-NOTICE", "DL-VICTIM-RIGHTS-NOTICE"}
+    assert catalog.settings == CountingSettings(extension_from_unadjusted_end=True, custody_exception=True,
+                                                working_days_exclude_start_day=True)
     assert catalog.periods["DL-PROSECUTION-REVIEW"].lengths["extension_days"] == 15
 
 
@@ -356,3 +365,67 @@ def test_broken_periods_file_names_line_and_field(tmp_path: Path) -> None:
         load_periods(path)
     assert caught.value.field == "periods[0].lengths.custody_days"
     assert caught.value.line == line
+
+
+def _broken_periods(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    path = tmp_path / "periods.yaml"
+    path.write_text(broken, encoding="utf-8")
+    return path, text[:text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        ("id: DL-PIL-NOTICE", "id: DL-PIL-NOTICE-TYPO", "periods[8].id", "未知期限"),
+        ("severity: info", "severity: minor", "periods[4].severity", "超期提示等级"),
+        ("working_days: 3 ", "days: 3 ", "periods[11].lengths.days", "未知字段"),
+        ("urgent_days: 15", "urgent_days: 0", "periods[7].lengths.urgent_days", "正整数"),
+        ("  working_days_exclude_start_day: true", "  working_days_exclude_start_day: yes please",
+         "counting.working_days_exclude_start_day", "true/false"),
+    ],
+    ids=["unknown-id", "bad-severity", "unknown-length", "zero-length", "bad-setting"],
+)
+def test_periods_file_is_strict(tmp_path: Path, old: str, new: str, field: str, words: str) -> None:
+    path, line = _broken_periods(tmp_path, old, new)
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert caught.value.field == field
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+def test_unverified_period_must_say_where_its_article_was_read(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    start = text.index("    source: 该规定原文不在本程序的法条库中")
+    end = text.index("\n", start) + 1
+    path = tmp_path / "periods.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert caught.value.field == "periods[10].source"
+
+
+def test_periods_file_without_a_mandatory_period_is_refused(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "resources" / "deadlines" / "periods.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: DL-ENF-CLUE-CHECK")
+    end = text.index("  - id: DL-ENF-FUNDS-PAYOUT")
+    path = tmp_path / "periods.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_periods(path)
+    assert "DL-ENF-CLUE-CHECK" in str(caught.value)
+
+
+def test_every_shipped_period_reads_its_basis_severity_and_numbers() -> None:
+    catalog = load_periods()
+    info = {p.id for p in catalog.periods.values() if p.severity == "info"}
+    assert info == {"DL-DETENTION-NECESSITY-REPLY", "DL-SUGGESTION-REPLY"}
+    unverified = {p.id for p in catalog.periods.values() if not p.verified}
+    assert unverified == {"DL-ADMIN-SUPERVISION-REVIEW", "DL-ENF-FUNDS-PAYOUT", "DL-REFERRAL-TRANSFER",
+                          "DL-REFERRAL-REVIEW"}
+    assert all(catalog.periods[i].source for i in unverified)
+    assert catalog.periods["DL-ARREST-REVIEW"].lengths == {"custody_days": 7, "custody_extended_days": 10,
+                                                           "days": 15, "extended_days": 20}

@@ -103,7 +103,16 @@ def test_status_agrees_with_dates(
         assert deadline.due > deadline.start
         if deadline.done_on is not None:
             assert deadline.days_left is None
-            assert deadline.status == ("met" if deadline.done_on <= deadline.due else "overdue")
+            # A decision while the case is out for 补充侦查 (returned on or after the start, on or before due, not
+            # resubmitted since) is in time: the clock was stopped.
+            stopped = deadline.rule == "DL-PROSECUTION-REVIEW" and any(
+                deadline.start <= e.date <= min(deadline.due, deadline.done_on)
+                and not any(r.kind == "resubmitted" and r.date >= e.date for r in events)
+                for e in events if e.kind == "returned_for_investigation")
+            late = deadline.done_on > deadline.due
+            assert deadline.status == ("overdue" if late and not stopped else "met")
+        elif deadline.status == "suspended":
+            assert deadline.days_left is None and deadline.suspended_by == "returned_for_investigation"
         else:
             assert deadline.days_left == (deadline.due - today).days
             expected = "overdue" if deadline.days_left < 0 else "due_soon" if deadline.days_left <= 3 else "open"

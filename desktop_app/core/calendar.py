@@ -4,6 +4,13 @@ Official holidays change every year by a 国务院办公厅 notice, so they are 
 A year the file does not cover falls back to weekends only; callers ask `has_year` to tell the user so.
 A calendar that lists a day both as a holiday and as a make-up working day is contradictory and is rejected,
 because silently preferring one reading would move deadlines without anyone noticing.
+
+Periods written in working days (工作日, e.g. the 行刑反向衔接 transfer) are counted here too: a working day is any day
+that is not a rest day. Whether the start day counts is a reading the periods file fixes (default: it does not,
+as for every other period, 刑诉法 第105条).
+
+The calendar ends with the last notice shipped; since each year's notice appears late in the year before,
+`calendar_warnings` tells the user from November on (the month `NEXT_YEAR_WARNING_MONTH`) that next year is missing.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ CALENDAR_FORMAT = "casecheck.calendar/1"
 _TOP_LEVEL_KEYS = frozenset({"format", "weekends_are_rest_days", "years"})
 _YEAR_KEYS = frozenset({"source", "holidays", "workdays", "verified"})
 _RANGE_SEPARATOR = ".."
+#: From this month on, a calendar without next year is reported as missing (the notice usually appears in autumn).
+NEXT_YEAR_WARNING_MONTH = 11
 
 
 def _bool_message() -> str:
@@ -67,6 +76,41 @@ class HolidayCalendar:
             if day in entry.workdays:
                 return False
         return self.weekends_are_rest_days and day.weekday() >= 5
+
+    def add_working_days(self, start: dt.date, working_days: int, *, exclude_start_day: bool = True) -> dt.date:
+        """The last day of a period of `working_days` working days from `start`.
+
+        With `exclude_start_day` (the default reading) the start day is not counted and the period ends on the
+        N-th working day after it; otherwise a start day that is a working day is the first of the N. The end is a
+        working day by construction, so no rest-day shift follows.
+        """
+        if working_days <= 0:
+            raise ValueError("working_days must be positive")
+        day = start
+        counted = 0 if exclude_start_day or self.is_rest_day(start) else 1
+        while counted < working_days:
+            day += dt.timedelta(days=1)
+            if not self.is_rest_day(day):
+                counted += 1
+        return day
+
+
+def calendar_warnings(calendar: HolidayCalendar, today: dt.date) -> list[str]:
+    """What the user must do so that due dates stay right: import this year's or (from November) next year's
+    calendar, which the 国务院办公厅 publishes each year. Empty when nothing is missing."""
+    missing = [year for year in (today.year, today.year + 1)
+               if not calendar.has_year(year) and (year == today.year or today.month >= NEXT_YEAR_WARNING_MONTH)]
+    if not missing:
+        return []
+    years = "、".join(str(y) for y in missing)
+    years_en = ", ".join(str(y) for y in missing)
+    return [tr(
+        f"节假日历缺少 {years} 年：届满日在该年的期限只按周末计算。请按国务院办公厅当年放假通知编写日历文件，"
+        "并通过“工具 → 导入节假日历”导入（命令行：--calendar 文件）",
+        f"the holiday calendar has no {years_en}: periods ending then count weekends only. Write a calendar file "
+"from that year's State Council notice and import it (in the window: Tools, import holiday calendar; on the "
+        "command line: --calendar FILE)",
+    )]
 
 
 def shipped_calendar_path() -> Path:

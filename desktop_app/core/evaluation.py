@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.calendar import HolidayCalendar, load_calendar
+from desktop_app.core.calendar import HolidayCalendar, calendar_warnings, load_calendar
 from desktop_app.core.case import Answer, Case
 from desktop_app.core.checklist_model import ChecklistTemplate
 from desktop_app.core.checklists import checklist_summary, load_builtin_templates
@@ -89,6 +89,7 @@ def assess_case(
         grade=score.grade,
         grade_code=score.grade_code,
         notes=notes,
+        warnings=calendar_warnings(context.calendar, today),
     )
     return CaseAssessment(evaluation=evaluation, score=score)
 

@@ -20,8 +20,31 @@ DEADLINE_STATUSES: dict[str, str] = {
     "open": "进行中",
     "due_soon": "即将到期",
     "overdue": "已超期",
+    "suspended": "已中止",
 }
-DEADLINE_STATUSES_EN: dict[str, str] = {"met": "met", "open": "open", "due_soon": "due soon", "overdue": "overdue"}
+DEADLINE_STATUSES_EN: dict[str, str] = {"met": "met", "open": "open", "due_soon": "due soon", "overdue": "overdue",
+                                        "suspended": "suspended"}
+#: Why a period's clock is stopped (`Deadline.suspended_by`), and how that is shown to people: a stopped clock is
+#: never shown as running.
+SUSPENDED_BY_RETURN = "returned_for_investigation"
+SUSPENDED_BY_PSYCHIATRIC = "psychiatric_evaluation"
+SUSPENSION_LABELS: dict[str, str] = {
+    SUSPENDED_BY_RETURN: "已中止（退回补充侦查期间）",
+    SUSPENDED_BY_PSYCHIATRIC: "已中止（精神病鉴定期间）",
+}
+SUSPENSION_LABELS_EN: dict[str, str] = {
+    SUSPENDED_BY_RETURN: "suspended (returned for supplementary investigation)",
+    SUSPENDED_BY_PSYCHIATRIC: "suspended (psychiatric evaluation under way)",
+}
+
+
+def deadline_status_label(status: str, suspended_by: str | None = None, *, english: bool = False) -> str:
+    """The words for a period's status, saying why the clock stopped where it did."""
+    if status == "suspended":
+        labels = SUSPENSION_LABELS_EN if english else SUSPENSION_LABELS
+        if suspended_by in labels:
+            return labels[suspended_by]
+    return (DEADLINE_STATUSES_EN if english else DEADLINE_STATUSES).get(status, status)
 
 
 #: English words for the units of `Computation` other than money.
@@ -67,6 +90,12 @@ class Deadline:
     verified: bool = True
     #: Human notes on how the date was reached (e.g. "2027 年无节假日历，仅按周末计算").
     notes: tuple[str, ...] = ()
+    #: While `status` is `suspended`: what stopped the clock (`SUSPENDED_BY_RETURN`, `SUSPENDED_BY_PSYCHIATRIC`).
+    suspended_by: str | None = None
+
+    @property
+    def status_label(self) -> str:
+        return deadline_status_label(self.status, self.suspended_by)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +108,7 @@ class Deadline:
             "legal_basis": self.legal_basis,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "notes": list(self.notes),
+            "suspended_by": self.suspended_by,
         }
 
 
@@ -125,6 +155,8 @@ class Evaluation:
     grade: str | None = None
     grade_code: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Things the user must do for the result to stay right (e.g. next year's holiday calendar is missing).
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -140,4 +172,5 @@ class Evaluation:
             "grade": self.grade,
             "grade_code": self.grade_code,
             "notes": list(self.notes),
+            "warnings": list(self.warnings),
         }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from desktop_app.core.case import Case
 from desktop_app.core.i18n import language, tr
-from desktop_app.core.results import DEADLINE_STATUSES, DEADLINE_STATUSES_EN, SEVERITIES, SEVERITIES_EN, Evaluation
+from desktop_app.core.results import SEVERITIES, SEVERITIES_EN, Evaluation, deadline_status_label
 
 
 def _days(days_left: int | None) -> str:
@@ -20,7 +20,8 @@ def _days(days_left: int | None) -> str:
 
 
 def evaluation_text(case: Case, evaluation: Evaluation) -> str:
-    severities, statuses = (SEVERITIES_EN, DEADLINE_STATUSES_EN) if language() == "en" else (SEVERITIES, DEADLINE_STATUSES)
+    english = language() == "en"
+    severities = SEVERITIES_EN if english else SEVERITIES
     lines = [
         tr(f"案件：{case.case_no}　{case.title}（{case.case_type_label}）",
            f"Case: {case.case_no} {case.title} ({case.case_type})"),
@@ -46,7 +47,7 @@ def evaluation_text(case: Case, evaluation: Evaluation) -> str:
     for d in evaluation.deadlines:
         done = tr(f"，完成于 {d.done_on.isoformat()}", f", done {d.done_on.isoformat()}") if d.done_on else ""
         lines.append(f"  {d.name}{tr('：', ': ')}{tr('起算', 'from')} {d.start.isoformat()}{tr('，', ', ')}"
-                     f"{tr('届满', 'due')} {d.due.isoformat()}{done}{tr('　【', '  [')}{statuses.get(d.status, d.status)}"
+                     f"{tr('届满', 'due')} {d.due.isoformat()}{done}{tr('　【', '  [')}{deadline_status_label(d.status, d.suspended_by, english=english)}"
                      f"{_days(d.days_left)}{tr('】', ']')}")
         lines.append(f"      {tr('依据：', 'Basis: ')}{d.legal_basis}")
         lines += [f"      {note}" for note in d.notes]
@@ -61,4 +62,5 @@ def evaluation_text(case: Case, evaluation: Evaluation) -> str:
         lines += ["", tr(f"得分：{evaluation.score:g}　拟评定等次：{evaluation.grade}",
                          f"Score: {evaluation.score:g}  Proposed grade: {evaluation.grade} ({evaluation.grade_code})")]
     lines += [tr(f"注：{note}", f"Note: {note}") for note in evaluation.notes]
+    lines += [tr(f"提醒：{warning}", f"Warning: {warning}") for warning in evaluation.warnings]
     return "\n".join(lines)

@@ -123,7 +123,10 @@ class _Totals:
 
 
 def _warning(deadline: Deadline, today: dt.date) -> tuple[str, int | None] | None:
-    """(status, days left) as of the report date for a period that is overdue or nearly due, else None."""
+    """(status, days left) as of the report date for a period that is overdue or nearly due, else None (also while
+    its clock is stopped: a suspended period is not running out)."""
+    if deadline.status == "suspended":
+        return None
     if deadline.done_on is not None:
         return ("overdue", None) if deadline.done_on > deadline.due else None
     days_left = (deadline.due - today).days

@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.core.case import ANSWER_VALUES
 from desktop_app.core.checklists import item_states
-from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES
+from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.reports.output import atomic_output
 from desktop_app.reports.xlsx_cells import (
@@ -131,7 +131,7 @@ def write_case_workbook(scorecard: Scorecard, path: str | Path) -> Path:
         wb.create_sheet("办案期限"),
         ("规则", "期限", "起算日", "届满日", "完成日", "状态", "剩余天数", "依据", "说明"),
         [
-            (d.rule, d.name, d.start, d.due, _date(d.done_on), DEADLINE_STATUSES.get(d.status, d.status),
+            (d.rule, d.name, d.start, d.due, _date(d.done_on), d.status_label,
              d.days_left if d.days_left is not None else "—", d.legal_basis, "；".join(d.notes))
             for d in card.evaluation.deadlines
         ],

@@ -42,7 +42,7 @@ from desktop_app.core.case import ANSWER_VALUES, INVESTIGATORS, POSSIBLE_SENTENC
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
 from desktop_app.core.checklists import item_states
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
-from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES
+from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.reports.fonts import register_cjk_font
 from desktop_app.reports.output import CancelledFn, ProgressFn, Ticker, atomic_output
@@ -265,7 +265,7 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     if evaluation.deadlines:
         story.append(_table(styles, ("期限", "起算日", "届满日", "完成日", "状态", "依据"), [
             (d.name + ("".join(f"\n{n}" for n in d.notes)), _date(d.start), _date(d.due), _date(d.done_on),
-             DEADLINE_STATUSES.get(d.status, d.status) + (f"（剩余 {d.days_left} 天）"
+             d.status_label + (f"（剩余 {d.days_left} 天）"
                                                           if d.days_left is not None and d.days_left >= 0 else ""),
              _basis(d.legal_basis, d.verified))
             for d in evaluation.deadlines

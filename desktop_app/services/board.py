@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord
-from desktop_app.core.results import DEADLINE_STATUSES
+from desktop_app.core.results import deadline_status_label
 
 DUE_SOON_DAYS = 3
 
@@ -29,7 +29,10 @@ class BoardRow:
     legal_basis: str
 
 
-def board_status(due: dt.date, today: dt.date) -> str:
+def board_status(due: dt.date, today: dt.date, suspended_by: str | None = None) -> str:
+    """A stopped clock is `suspended` whatever the date; otherwise the status follows the days left."""
+    if suspended_by:
+        return "suspended"
     days_left = (due - today).days
     if days_left < 0:
         return "overdue"
@@ -38,23 +41,29 @@ def board_status(due: dt.date, today: dt.date) -> str:
 
 def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | None = None,
                    limit: int | None = None) -> list[BoardRow]:
-    """Periods not yet done, sorted by days left (overdue first); `statuses` keeps only some of them."""
+    """Periods not yet done, sorted by days left (overdue first, suspended ones last, since their clock is
+    stopped); `statuses` keeps only some of them."""
     stmt = (select(DeadlineRecord, CaseRecord.case_no, CaseRecord.title, CaseRecord.prosecutor)
             .join(CaseRecord, CaseRecord.id == DeadlineRecord.case_id)
             .where(DeadlineRecord.done_on.is_(None), CaseRecord.status != "archived")
-            .order_by(DeadlineRecord.due, CaseRecord.case_no))
-    if statuses == {"overdue"}:
-        stmt = stmt.where(DeadlineRecord.due < today)
-    elif statuses is not None and "open" not in statuses:
-        stmt = stmt.where(DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+            .order_by(DeadlineRecord.suspended_by.is_not(None), DeadlineRecord.due, CaseRecord.case_no))
+    if statuses == {"suspended"}:
+        stmt = stmt.where(DeadlineRecord.suspended_by.is_not(None))
+    elif statuses is not None and "suspended" not in statuses:
+        stmt = stmt.where(DeadlineRecord.suspended_by.is_(None))
+        if statuses == {"overdue"}:
+            stmt = stmt.where(DeadlineRecord.due < today)
+        elif "open" not in statuses:
+            stmt = stmt.where(DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
     rows: list[BoardRow] = []
     with database.sessions() as session:
         for deadline, case_no, title, prosecutor in session.execute(stmt):
-            status = board_status(deadline.due, today)
+            status = board_status(deadline.due, today, deadline.suspended_by)
             if statuses is not None and status not in statuses:
                 continue
             rows.append(BoardRow(case_no, title, prosecutor, deadline.rule, deadline.name, deadline.start,
-                                 deadline.due, (deadline.due - today).days, status, DEADLINE_STATUSES[status],
+                                 deadline.due, (deadline.due - today).days, status,
+                                 deadline_status_label(status, deadline.suspended_by),
                                  deadline.legal_basis))
             if limit is not None and len(rows) >= limit:
                 break

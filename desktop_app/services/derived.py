@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.models import DeadlineRecord, FlagRecord
 from desktop_app.core.case import Case
+from desktop_app.core.deadlines import LAPSING_PERIODS
 from desktop_app.core.evaluation import EvaluationContext, case_findings
 
 
@@ -38,8 +39,10 @@ class DerivedData:
     def rows(self, case_id: int, case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The deadline rows and flag rows of one case, ready for a bulk insert."""
         found_deadlines, found_flags, _ = case_findings(case, self.today(), self.context)
+        # A period that runs out by itself (a notice period) is complete on its end: nothing to act on, no board row.
         deadlines = [{"case_id": case_id, "rule": d.rule, "name": d.name, "start": d.start, "due": d.due,
-                      "done_on": d.done_on, "legal_basis": d.legal_basis} for d in found_deadlines]
+                      "done_on": d.due if d.rule in LAPSING_PERIODS else d.done_on, "legal_basis": d.legal_basis,
+                      "suspended_by": d.suspended_by} for d in found_deadlines]
         flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
                   "legal_basis": f.legal_basis, "verified": f.verified, "evidence_ids": list(f.evidence_ids)}
                  for f in found_flags]

@@ -35,8 +35,9 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "overdue": ("#f8d7da", "#842029"),
     "due_soon": ("#fff3cd", "#664d03"),
     "open": ("#e7f4ea", "#0f5132"),
+    "suspended": ("#eceff1", "#37474f"),
 }
-BOARD_STATUSES = ("overdue", "due_soon", "open")
+BOARD_STATUSES = ("overdue", "due_soon", "open", "suspended")
 
 
 def days_left_text(days: int) -> str:
@@ -75,7 +76,8 @@ class DeadlineBoardModel(RowTableModel):
 
     @staticmethod
     def _display(row: BoardRow, column: int) -> str:
-        values = (days_left_text(row.days_left), row.status_label, row.name, row.due.isoformat(),
+        days = "期限中止" if row.status == "suspended" else days_left_text(row.days_left)
+        values = (days, row.status_label, row.name, row.due.isoformat(),
                   row.start.isoformat(), row.case_no, row.title, row.prosecutor, row.legal_basis)
         return values[column]
 
@@ -133,7 +135,9 @@ class DeadlineBoard(QWidget):
         counts = {s: 0 for s in BOARD_STATUSES}
         for row in (rows if not status else deadline_board(self.services.database, today)):
             counts[row.status] += 1
-        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES))
+        # Stopped clocks are counted apart, and only when there are any: they are not running out.
+        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES
+                                      if s != "suspended" or counts[s]))
 
     @Slot()
     def open_current(self) -> None:

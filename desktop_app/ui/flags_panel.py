@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES, Deadline, Flag
+from desktop_app.core.results import SEVERITIES, Deadline, Flag
 
 #: (strong colour for the marker and tag, light tint for the card) per severity.
 SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
@@ -38,11 +38,14 @@ STATUS_COLOURS: dict[str, str] = {
     "open": "#1565c0",
     "due_soon": "#ef6c00",
     "overdue": "#d32f2f",
+    "suspended": "#546e7a",
 }
 UNVERIFIED_MARK = "（未经核实）"
 
 
 def days_left_text(deadline: Deadline) -> str:
+    if deadline.status == "suspended":
+        return "期限中止"
     if deadline.days_left is None:
         return f"已于 {deadline.done_on.isoformat()} 完成" if deadline.done_on else "—"
     if deadline.days_left < 0:
@@ -184,7 +187,7 @@ class FlagsPanel(QWidget):
 
         self.deadline_table.clear()
         for deadline in deadlines:
-            status = DEADLINE_STATUSES.get(deadline.status, deadline.status)
+            status = deadline.status_label
             row = QTreeWidgetItem([deadline.name, deadline.due.isoformat(), status, days_left_text(deadline)])
             colour = QBrush(QColor(STATUS_COLOURS.get(deadline.status, "#424242")))
             row.setForeground(2, colour)

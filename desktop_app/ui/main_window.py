@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
+from desktop_app.core.calendar import calendar_warnings
 from desktop_app.paths import config_dir
 from desktop_app.services.cases import CaseQuery, CaseRow
 from desktop_app.services.container import Services
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        # Non-blocking: from November, say that next year's holiday calendar is missing and how to import it.
+        self.calendar_warning_label = QLabel()
+        self.calendar_warning_label.setStyleSheet("color: #b71c1c;")
+        self.statusBar().addPermanentWidget(self.calendar_warning_label)
 
         self._create_actions()
         self._create_menus()
@@ -123,6 +128,16 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_counts()
         self._update_actions()
+        self._update_calendar_warning()
+
+    @Slot()
+    def _update_calendar_warning(self) -> None:
+        warnings = calendar_warnings(self.services.context.calendar, self.services.derived.today())
+        # The short form stays in view; the full text (what to do) is the tooltip.
+        self.calendar_warning_label.setText(
+            "；".join(f"{w.split('：')[0]}（工具 → 导入节假日历）" for w in warnings))
+        self.calendar_warning_label.setToolTip("\n".join(warnings))
+        self.calendar_warning_label.setVisible(bool(warnings))
 
     # --- building -----------------------------------------------------------------------------------------------
     def _setup_table(self) -> None:
@@ -215,6 +230,7 @@ class MainWindow(QMainWindow):
         self.tools_menu = ToolsMenu(self.services, self.settings, self)
         self.tools_menu.changed.connect(self.refresh)
         self.tools_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.tools_menu.message.connect(self._update_calendar_warning)
         menu_bar.addMenu(self.tools_menu)
         training_menu = menu_bar.addMenu("培训(&R)")
         training_menu.addAction(self.practice_action)

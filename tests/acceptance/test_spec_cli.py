@@ -10,7 +10,7 @@ from spec_support import TODAY, case, ev, evt, no_traceback, rule_ids
 
 SEVERITIES = {"critical", "major", "minor", "info"}
 GRADES_2017 = {"excellent": "优质", "qualified": "合格", "flawed": "瑕疵", "unqualified": "不合格"}
-STATUSES = {"met", "open", "due_soon", "overdue"}
+STATUSES = {"met", "open", "due_soon", "overdue", "suspended"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

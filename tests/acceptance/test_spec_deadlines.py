@@ -372,11 +372,11 @@ def test_days_left_counts_calendar_days(cli):
     assert re.match(r"^\d{4}-\d{2}-\d{2}$", period["start"])
 
 
-def test_review_period_keeps_running_while_the_case_is_back_for_investigation(cli):
-    # The table: the period starts on received_on or the latest resubmitted event; it ends with a decision.
-    # A return without a resubmission yet therefore leaves the original period running.
+def test_review_period_is_suspended_while_the_case_is_back_for_investigation(cli):
+    # 退回补充侦查 on or before due with no resubmission yet stops the clock: suspended, due still reported, no flag.
     events = [evt("returned_for_investigation", "2026-03-10")]
     result = cli.evaluate(case(PR, received_on="2026-03-02", in_custody=True, events=events), today="2026-04-05")
     period = one_period(result, "DL-PROSECUTION-REVIEW")
     assert (period["start"], period["due"], period["status"], period["days_left"]) == (
-        "2026-03-02", "2026-04-02", "overdue", -3)
+        "2026-03-02", "2026-04-02", "suspended", None)
+    assert flags(result, "DL-PROSECUTION-REVIEW") == []

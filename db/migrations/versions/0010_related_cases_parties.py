@@ -4,7 +4,7 @@ Both are JSON lists and nullable: rows stored before this revision read as havin
 of revision 0004 still decides whether an export writes the keys back.
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0004"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
