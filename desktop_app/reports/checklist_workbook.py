@@ -66,6 +66,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         "写明法律文件全称（用《》）和条款，如《中华人民共和国刑事诉讼法》第172条；多个依据用“；”分隔。",
     ),
     Column("verified", "依据已核实", 10, True, "是：所引条文均已核对原文；否：有条文尚未核实。"),
+    Column("source", "核实出处", 30, False, "所引文件不在程序自带的法条原文库中时，写明条文是在哪里核对的；否则留空。"),
     Column("severity", "错误等级", 10, True, f"该项不符合时的错误等级，只能是：{'、'.join(ITEM_SEVERITIES)}。"),
     Column(
         "deduction",
@@ -138,6 +139,7 @@ def _item_values(item: ChecklistItem) -> list[Any]:
         "guidance": item.guidance,
         "basis": item.legal_basis,
         "verified": YES if item.verified else NO,
+        "source": item.source,
         "severity": item.severity,
         "deduction": int(item.deduction) if float(item.deduction).is_integer() else item.deduction,
         "veto": YES if item.veto else NO,
@@ -294,7 +296,7 @@ def _read_row(cells: dict[str, Cell], row: int, reader: _Reader) -> tuple[dict[s
         else:
             values[column.key] = cell.value
     raw: dict[str, Any] = {
-        key: values[key] for key in ("id", "question", "guidance", "basis", "severity") if key in values
+        key: values[key] for key in ("id", "question", "guidance", "basis", "severity", "source") if key in values
     }
     for key in ("verified", "veto", "note_required_on_fail"):
         flag = _flag(values.get(key))
