@@ -283,7 +283,7 @@ def test_verified_true_needs_a_confirmed_basis(packs: Path) -> None:
 
 
 def test_abbreviated_basis_is_refused(packs: Path) -> None:
-    old = "legal_basis: 《中华人民共和国食品安全法》第148条第2款；《中华人民共和国消费者权益保护法》第55条"
+    old = "legal_basis: 《中华人民共和国食品安全法》第148条第2款；《中华人民共和国消费者权益保护法》第55条；《中华人民共和国药品管理法》第144条第3款"
     line = _edit(packs / "damages.yaml", old, "legal_basis: 食品安全法 第148条")
     error = _load_error(packs)
     assert (error.line, error.field) == (line, "rules[0].legal_basis")

@@ -66,7 +66,6 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         "写明法律文件全称（用《》）和条款，如《中华人民共和国刑事诉讼法》第172条；多个依据用“；”分隔。",
     ),
     Column("verified", "依据已核实", 10, True, "是：所引条文均已核对原文；否：有条文尚未核实。"),
-    Column("source", "核实出处", 30, False, "所引文件不在程序自带的法条原文库中时，写明条文是在哪里核对的；否则留空。"),
     Column("severity", "错误等级", 10, True, f"该项不符合时的错误等级，只能是：{'、'.join(ITEM_SEVERITIES)}。"),
     Column(
         "deduction",
@@ -86,6 +85,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         '{"field":"evidence.category","contains":"electronic_data"}，'
         "可用 all / any / not 组合。",
     ),
+    Column("source", "核实出处", 30, False, "所引文件不在程序自带的法条原文库中时，写明条文是在哪里核对的；否则留空。"),
 )
 #: A read-only column that spells the condition out in words; the import ignores it.
 DESCRIPTION_COLUMN = Column("", "适用条件说明", 36, False, "由程序根据“适用条件”生成，仅供阅读，导入时忽略。")
