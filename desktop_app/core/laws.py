@@ -274,8 +274,15 @@ class Excerpt:
     text: str
 
     @property
+    def body(self) -> str:
+        """The text without its leading label (shown under `heading`, which already names the article)."""
+        return self.text.removeprefix(self.label).lstrip()
+
+    @property
     def heading(self) -> str:
-        return f"《{self.instrument}》{self.label}"
+        """`《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第一百一十一条`: inner titles in 〈〉."""
+        inner = self.instrument.replace("《", "〈").replace("》", "〉")
+        return f"《{inner}》{self.label}"
 
 
 @cache
@@ -291,7 +298,7 @@ def article_excerpts(basis: str) -> list[Excerpt]:
 
 def excerpts_text(basis: str) -> str:
     """The cited articles as plain text, one block per article headed `《…》第N条`, or "" when none is here."""
-    return "\n\n".join(f"{e.heading}\n{e.text}" for e in article_excerpts(basis))
+    return "\n\n".join(f"{e.heading}\n{e.body}" for e in article_excerpts(basis))
 
 
 # ---------------------------------------------------------------------------------------------------------------
