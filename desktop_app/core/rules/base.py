@@ -29,6 +29,7 @@ PREDICATE_MODULES: tuple[str, ...] = (
     "non_prosecution",
     "defamation",
     "enforcement",
+    "enforcement_clues",
     "damages",
     "assistance",
 )
