@@ -6,6 +6,7 @@ instrument the library does not hold must say in `source` where the article was 
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,3 +204,17 @@ def test_checklist_item_source_is_kept_and_must_be_text() -> None:
     assert problems == [] and template is not None and template.items[0].source == "2016年规定全文转载页"
     _, problems = parse_template_data(_template({"source": 3}))
     assert [path for path, _ in problems] == ["sections[0].items[0].source"]
+
+
+def test_a_rule_source_is_kept_and_an_empty_one_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(RESOURCES / "rules", tmp_path / "rules")
+    rule = load_rulebook(tmp_path / "rules").get("ENF-TERMINATION-TOO-EARLY")
+    assert rule is not None and "laweer.com" in rule.source
+    pack = tmp_path / "rules" / "enforcement.yaml"
+    text = pack.read_text(encoding="utf-8")
+    start = text.index("    source: ")
+    end = text.index("\n", start)
+    pack.write_text(text[:start] + '    source: ""' + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_rulebook(tmp_path / "rules")
+    assert info.value.field == "rules[0].source"

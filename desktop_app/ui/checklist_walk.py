@@ -574,6 +574,7 @@ class ChecklistWalk(QWidget):
         self.guidance_label.setText(f"检查要点：{item.guidance}")
         basis = item.legal_basis + ("" if item.verified else f"<span style='color:#e65100;'>{UNVERIFIED_MARK}</span>")
         self.basis_label.setText(f"法律依据：{basis}")
+        self.basis_label.setToolTip(f"核实出处：{item.source}" if item.source else "")
         self.article_view.set_basis(item.legal_basis)
         condition = describe_condition(item.applies_when)
         if not state.applicable:

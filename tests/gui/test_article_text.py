@@ -40,6 +40,9 @@ def test_the_walk_shows_the_text_of_the_articles_the_current_item_cites(qtbot: Q
     assert "《中华人民共和国刑事诉讼法》第三十四条" in view.toPlainText()
     assert "人民检察院自收到移送审查起诉的案件材料之日起三日以内" in view.toPlainText()
 
+    assert walk.select_item("PR-EV-09")  # cites the 2016 电子数据规定, read elsewhere: the item says where
+    assert walk.basis_label.toolTip().startswith("核实出处：《关于办理刑事案件收集提取和审查判断电子数据若干问题的规定》")
+
     assert walk.select_item("PR-SY-01")  # also cites the 2025 规定, which the library lacks
     assert "第六百六十四条" in view.toPlainText()
     assert "评查工作规定" not in view.toPlainText()
