@@ -38,7 +38,7 @@ def _all_bases() -> list[Basis]:
     bases += [Basis(f"rule {r.id}", r.legal_basis, r.verified, r.source) for r in load_rulebook().rules]
     periods = yaml.safe_load((RESOURCES / "deadlines" / "periods.yaml").read_text(encoding="utf-8"))["periods"]
     bases += [
-        Basis(f"period {p['id']}", p["legal_basis"], bool(p.get("verified")), str(p.get("source", "")))
+        Basis(f"period {p['id']}", str(p.get("legal_basis", "")), p.get("verified") is True, str(p.get("source", "")))
         for p in periods
     ]
     return bases
