@@ -57,7 +57,8 @@ def test_the_workbook_is_laid_out_for_people(builtin: dict[str, ChecklistTemplat
     assert items.column_dimensions["C"].width > items.column_dimensions["B"].width
     electronic = next(row for row in items.iter_rows(min_row=2, values_only=True) if row[1] == "PR-EV-09")
     assert electronic[10] == '{"field":"evidence.category","contains":"electronic_data"}'
-    assert electronic[11] == "仅适用于：证据中有电子数据"
+    assert electronic[11].startswith("《关于办理刑事案件收集提取和审查判断电子数据若干问题的规定》（2016）未收入法条原文库")
+    assert electronic[12] == "仅适用于：证据中有电子数据"
     explained = {row[0] for row in workbook["填写说明"].iter_rows(min_row=2, values_only=True)}
     assert set(headers) <= explained
     info = {row[0]: row[1] for row in workbook["模板信息"].iter_rows(min_row=2, values_only=True)}

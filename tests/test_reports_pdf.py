@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,21 @@ def test_case_pdf_has_the_six_parts_the_case_number_and_an_embedded_cjk_font(tmp
         assert f"第 {number} 页" in page and f"共 {len(pages)} 页" in page
     assert any("WenQuanYiMicroHei" in name for name in embedded_fonts(path))
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_the_appendix_gives_the_text_of_every_cited_article_the_library_holds(tmp_path: Path) -> None:
+    def norm(value: str) -> str:  # the extracted text may carry Kangxi-radical forms of 一 etc.
+        return unicodedata.normalize("NFKC", value)
+
+    text = norm("".join(text_of(write_case_pdf(card(), tmp_path / "附录.pdf")))).replace("\n", "")
+    appendix = text[text.index(norm("附：法条原文")):]
+    assert text.index(norm("六、其他事项")) < text.index(norm("附：法条原文"))
+    # the flag's 高法解释 第111条 and the period's 刑诉法 第172条, each with its text
+    assert norm("第一百一十一条") in appendix and norm("比对电子数据完整性校验值") in appendix
+    assert norm("《中华人民共和国刑事诉讼法》第一百七十二条") in appendix and norm("一个月以内作出决定") in appendix
+    # the failed item cites 规则 第187条: its text is there once
+    assert appendix.count(norm("《人民检察院刑事诉讼规则》第一百八十七条")) == 1
+    assert norm("讯问犯罪嫌疑人一般按照下列顺序进行") in appendix
 
 
 def test_text_longer_than_a_page_in_a_table_cell_wraps_and_continues(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ CASE_TYPES: dict[str, str] = {
     "civil.judgment_supervision": "民事生效裁判监督",
     "civil.enforcement_termination": "终本执行监督",
     "administrative.litigation_supervision": "行政诉讼监督",
-    "administrative.reverse_referral": "刑行反向衔接",
+    "administrative.reverse_referral": "行刑反向衔接",
     "public_interest.civil": "民事公益诉讼",
     "public_interest.administrative": "行政公益诉讼",
     "foreign.judicial_assistance": "国际刑事司法协助",

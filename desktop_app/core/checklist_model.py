@@ -42,6 +42,8 @@ class ChecklistItem:
     note_required_on_fail: bool = False
     #: A structured condition over case fields (see `conditions.py`); None means always applicable.
     applies_when: Any = None
+    #: Where the cited article was read when its instrument is not in the statute library ("" otherwise).
+    source: str = ""
 
 
 @dataclass(frozen=True)

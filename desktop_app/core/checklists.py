@@ -36,7 +36,9 @@ SECTION_KEYS = ("title", "items")
 ITEM_TEXT_KEYS = ("id", "question", "guidance", "basis")
 ITEM_REQUIRED = (*ITEM_TEXT_KEYS, "verified", "severity", "deduction")
 ITEM_FLAGS = ("veto", "note_required_on_fail")
-ITEM_KEYS = (*ITEM_REQUIRED, *ITEM_FLAGS, "applies_when")
+#: `source`: where an article of an instrument not in the statute library was read (required for `verified: true`
+#: on such an instrument, see tests/test_citations.py).
+ITEM_KEYS = (*ITEM_REQUIRED, *ITEM_FLAGS, "applies_when", "source")
 
 ANSWER_FAIL = "fail"
 
@@ -97,6 +99,10 @@ def parse_item(raw: Any, heading: str, path: str = "") -> tuple[ChecklistItem | 
                 problem = "编号中不能有空格"
             if problem:
                 problems.append((_join(path, key), problem))
+    if "source" in raw:
+        problem = _text_problem(raw["source"], required=True)
+        if problem:
+            problems.append((_join(path, "source"), problem))
     for key in ("verified", *ITEM_FLAGS):
         if key in raw and not isinstance(raw[key], bool):
             problems.append((_join(path, key), "只能是 true 或 false"))
@@ -127,6 +133,7 @@ def parse_item(raw: Any, heading: str, path: str = "") -> tuple[ChecklistItem | 
         veto=raw.get("veto", False),
         note_required_on_fail=raw.get("note_required_on_fail", False),
         applies_when=copy.deepcopy(applies_when),
+        source=raw.get("source", "").strip(),
     )
     return item, []
 
@@ -238,6 +245,8 @@ def _item_to_dict(item: ChecklistItem) -> dict[str, Any]:
     }
     if item.applies_when is not None:
         data["applies_when"] = copy.deepcopy(item.applies_when)
+    if item.source:
+        data["source"] = item.source
     return data
 
 

@@ -85,6 +85,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
         '{"field":"evidence.category","contains":"electronic_data"}，'
         "可用 all / any / not 组合。",
     ),
+    Column("source", "核实出处", 30, False, "所引文件不在程序自带的法条原文库中时，写明条文是在哪里核对的；否则留空。"),
 )
 #: A read-only column that spells the condition out in words; the import ignores it.
 DESCRIPTION_COLUMN = Column("", "适用条件说明", 36, False, "由程序根据“适用条件”生成，仅供阅读，导入时忽略。")
@@ -138,6 +139,7 @@ def _item_values(item: ChecklistItem) -> list[Any]:
         "guidance": item.guidance,
         "basis": item.legal_basis,
         "verified": YES if item.verified else NO,
+        "source": item.source,
         "severity": item.severity,
         "deduction": int(item.deduction) if float(item.deduction).is_integer() else item.deduction,
         "veto": YES if item.veto else NO,
@@ -294,7 +296,7 @@ def _read_row(cells: dict[str, Cell], row: int, reader: _Reader) -> tuple[dict[s
         else:
             values[column.key] = cell.value
     raw: dict[str, Any] = {
-        key: values[key] for key in ("id", "question", "guidance", "basis", "severity") if key in values
+        key: values[key] for key in ("id", "question", "guidance", "basis", "severity", "source") if key in values
     }
     for key in ("verified", "veto", "note_required_on_fail"):
         flag = _flag(values.get(key))

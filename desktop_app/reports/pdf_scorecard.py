@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from desktop_app.core.case import ANSWER_VALUES, INVESTIGATORS, POSSIBLE_SENTENCES
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
 from desktop_app.core.checklists import item_states
+from desktop_app.core.laws import article_excerpts
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
@@ -359,6 +360,33 @@ def _other(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     return [*story, Spacer(1, 18), signature]
 
 
+def _cited_bases(card: Scorecard) -> list[str]:
+    """Every basis the scorecard prints: failed items, then flags, then periods."""
+    evaluation = card.evaluation
+    return [
+        *(d.legal_basis for d in card.score.deductions),
+        *(f.legal_basis for f in evaluation.flags),
+        *(d.legal_basis for d in evaluation.deadlines),
+    ]
+
+
+def _appendix(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """附：法条原文: the text of each cited article the statute library holds, once, in the order first cited."""
+    seen: set[str] = set()
+    excerpts = []
+    for basis in _cited_bases(card):
+        for excerpt in article_excerpts(basis):
+            if excerpt.heading not in seen:
+                seen.add(excerpt.heading)
+                excerpts.append(excerpt)
+    if not excerpts:
+        return [_p("本意见书所引条文均未收入程序自带的法条原文库。", styles["muted"])]
+    story: list[Flowable] = [_p("以下为本意见书所引条文的原文（依据国家法律法规数据库文本），供核对。", styles["muted"])]
+    for excerpt in excerpts:
+        story.append(KeepTogether([_p(excerpt.heading, styles["h2"]), _p(excerpt.body, styles["item"])]))
+    return story
+
+
 def _case_story(card: Scorecard, styles: dict[str, ParagraphStyle], pages: _Pages) -> list[Flowable]:
     title = _document_title(card)
     story: list[Flowable] = [
@@ -379,7 +407,9 @@ def _case_story(card: Scorecard, styles: dict[str, ParagraphStyle], pages: _Page
         # Keep each part's heading with its first block, so a heading never ends a page alone.
         story.append(KeepTogether([_p(f"{CHINESE_ORDINALS[index]}、{heading}", styles["h1"]), content[0]]))
         story += content[1:]
-    return story
+    appendix = _appendix(card, styles)
+    story.append(KeepTogether([_p("附：法条原文", styles["h1"]), appendix[0]]))
+    return story + appendix[1:]
 
 
 def _build(cards: Iterable[Scorecard], target: Path, ticker: Ticker | None, title: str) -> None:

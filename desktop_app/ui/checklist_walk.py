@@ -47,6 +47,7 @@ from desktop_app.ui.checklist_model_qt import (
     ChecklistWalkModel,
     WalkFilterModel,
 )
+from desktop_app.ui.law_text import ArticleTextView
 
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
@@ -186,6 +187,8 @@ class ChecklistWalk(QWidget):
         self.guidance_label = QLabel()
         self.basis_label = QLabel()
         self.condition_label = QLabel()
+        self.article_view = ArticleTextView()
+        self.article_view.hide()
         for label in (self.guidance_label, self.basis_label, self.condition_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -231,6 +234,7 @@ class ChecklistWalk(QWidget):
         layout.addWidget(self.question_label)
         layout.addWidget(self.guidance_label)
         layout.addWidget(self.basis_label)
+        layout.addWidget(self.article_view)
         layout.addWidget(self.condition_label)
         layout.addWidget(self.answer_label)
         layout.addLayout(buttons)
@@ -555,6 +559,7 @@ class ChecklistWalk(QWidget):
             for label in (self.position_label, self.question_label, self.guidance_label, self.basis_label,
                           self.condition_label, self.meta_label, self.answer_label):
                 label.clear()
+            self.article_view.set_basis("")
             empty = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
             self.question_label.setText(f"没有“{FILTERS[self.proxy.mode]}”的检查项。" if empty else "请选择检查项（↑/↓）。")
             self.note_edit.clear()
@@ -569,6 +574,8 @@ class ChecklistWalk(QWidget):
         self.guidance_label.setText(f"检查要点：{item.guidance}")
         basis = item.legal_basis + ("" if item.verified else f"<span style='color:#e65100;'>{UNVERIFIED_MARK}</span>")
         self.basis_label.setText(f"法律依据：{basis}")
+        self.basis_label.setToolTip(f"核实出处：{item.source}" if item.source else "")
+        self.article_view.set_basis(item.legal_basis)
         condition = describe_condition(item.applies_when)
         if not state.applicable:
             condition += "　——本案不满足此条件，本项不适用，无需作答。"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import SEVERITIES, Deadline, Flag
+from desktop_app.ui.law_text import ArticleTextView
 
 #: (strong colour for the marker and tag, light tint for the card) per severity.
 SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
@@ -87,6 +89,15 @@ class FlagCard(QFrame):
         self.target_label = QLabel(flag_target_text(flag))
         self.target_label.setStyleSheet("color: #1565c0;")
         self.target_label.setVisible(bool(self.target_label.text()))
+        # The article text is filled in on first use: a case may have many cards and few are opened.
+        self.article_button = QToolButton()
+        self.article_button.setText("法条原文 ▸")
+        self.article_button.setCheckable(True)
+        self.article_button.setAutoRaise(True)
+        self.article_button.setVisible(bool(flag.legal_basis.strip()))
+        self.article_button.toggled.connect(self._show_articles)
+        self.article_view = ArticleTextView(max_height=160)
+        self.article_view.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(3)
@@ -96,6 +107,9 @@ class FlagCard(QFrame):
             if label is not self.title_label:
                 label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
+            if label is self.basis_label:
+                layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
+                layout.addWidget(self.article_view)
         if flag.evidence_ids or flag.event_dates:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -104,6 +118,13 @@ class FlagCard(QFrame):
     def text(self) -> str:
         """Everything the card says, as plain text (for copying and for tests)."""
         return "\n".join(label.text() for label in (self.message_label, self.basis_label, self.suggestion_label))
+
+    @Slot(bool)
+    def _show_articles(self, shown: bool) -> None:
+        if shown and not self.article_view.toPlainText():
+            self.article_view.set_basis(self.flag.legal_basis)
+        self.article_view.setVisible(shown)
+        self.article_button.setText("法条原文 ▾" if shown else "法条原文 ▸")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -46,6 +46,7 @@ from desktop_app.core.training import AnswerKey, AnswerKeyError, load_answer_key
 from desktop_app.services.container import Services
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import SEVERITY_COLOURS, UNVERIFIED_MARK, FlagsPanel
+from desktop_app.ui.law_text import articles_html
 
 log = logging.getLogger("casecheck")
 
@@ -410,6 +411,15 @@ class TrainingDialog(QDialog):
         choice = next((c for c in self.choices if c.rule == rule), None)
         return f"{choice.title}（{rule}）" if choice else rule
 
+    def _articles(self, rule: str) -> str:
+        """The basis of a problem and the text of its articles, so the trainee reads why it is one."""
+        choice = next((c for c in self.choices if c.rule == rule), None)
+        if choice is None or not choice.legal_basis.strip():
+            return ""
+        basis = choice.legal_basis + ("" if choice.verified else UNVERIFIED_MARK)
+        return (f"<p style='color:#424242; margin-left:12px;'>依据：{html.escape(basis)}</p>"
+                f"{articles_html(choice.legal_basis)}")
+
     def _result_html(self, result: PracticeResult) -> str:
         expected = len(result.found) + len(result.missed)
         parts = [f"<p>应发现问题 {expected} 项：已发现 {len(result.found)} 项，遗漏 {len(result.missed)} 项；"
@@ -421,7 +431,7 @@ class TrainingDialog(QDialog):
             explanation = (f"<br><span style='color:#424242;'>说明：{html.escape(line.explanation)}</span>"
                            if line.explanation else "")
             parts.append(f"<p><b style='color:{colour};'>【{line.outcome_label}】</b>"
-                         f"{html.escape(self._title(line.rule))}{explanation}</p>")
+                         f"{html.escape(self._title(line.rule))}{explanation}</p>{self._articles(line.rule)}")
         if result.notes:
             parts.append("<h4>答案要点的其他说明</h4>")
             parts.extend(f"<p><b>{html.escape(self._title(rule))}</b>：{html.escape(text)}</p>"

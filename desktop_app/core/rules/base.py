@@ -30,6 +30,7 @@ PREDICATE_MODULES: tuple[str, ...] = (
     "non_prosecution",
     "defamation",
     "enforcement",
+    "enforcement_clues",
     "damages",
     "assistance",
     "public_interest",

@@ -30,6 +30,8 @@ _ID_RE = re.compile(r"^[A-Z]+(-[A-Z0-9]+)+$")
 _BASIS_RE = re.compile(r"《[^《》]+》第")
 _TEXT_FIELDS = ("id", "title", "legal_basis", "confidence", "message", "suggestion", "heading", "severity")
 _FIELDS = (*_TEXT_FIELDS, "verified", "case_types")
+#: `source`: where an article of an instrument not in the statute library was read (optional, non-empty text).
+_OPTIONAL_FIELDS = ("source",)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class RuleDef:
     message: str
     suggestion: str
     heading: str
+    #: Where the cited article was read when its instrument is not in the statute library ("" otherwise).
+    source: str = ""
 
     def applies_to(self, case_type: str) -> bool:
         """`all`, an exact code, or a group wildcard such as `criminal.*`."""
@@ -110,7 +114,7 @@ def _read_rule(located: Located, path: str, entry: Any, registered: dict[str, Pr
     if not isinstance(entry, dict):
         raise located.error(path, tr("每条规则应为映射", "each rule must be a mapping"))
     for key in entry:
-        if key not in _FIELDS:
+        if key not in _FIELDS and key not in _OPTIONAL_FIELDS:
             raise located.error(f"{path}.{key}", tr("未知字段", "unknown field"))
     for key in _FIELDS:
         if key not in entry:
@@ -118,6 +122,9 @@ def _read_rule(located: Located, path: str, entry: Any, registered: dict[str, Pr
     for key in _TEXT_FIELDS:
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise located.error(f"{path}.{key}", tr("应为非空文字", "must be non-empty text"))
+    source = entry.get("source", "")
+    if not isinstance(source, str) or ("source" in entry and not source.strip()):
+        raise located.error(f"{path}.source", tr("应为非空文字", "must be non-empty text"))
     rule_id = entry["id"]
     if not _ID_RE.match(rule_id):
         raise located.error(f"{path}.id", tr(f"规则编号 {rule_id!r} 格式不对，应如 EVID-EDATA-NO-HASH",
@@ -153,6 +160,7 @@ def _read_rule(located: Located, path: str, entry: Any, registered: dict[str, Pr
         message=entry["message"].strip(),
         suggestion=entry["suggestion"].strip(),
         heading=entry["heading"],
+        source=source.strip(),
     )
 
 

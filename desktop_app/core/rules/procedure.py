@@ -65,7 +65,7 @@ def legal_aid_not_notified(case: Case, ctx: RuleContext) -> Finding | None:
     """Fires only when the file says there is no defender; an unrecorded notice counts as not sent."""
     if not is_false(case.facts.get("has_defender")) or is_true(case.facts.get("legal_aid_notified")):
         return None
-    reasons = []
+    reasons = ["犯罪嫌疑人系未成年人"] if case.suspect_minor else []
     if is_true(case.facts.get("suspect_disabled")):
         reasons.append("犯罪嫌疑人系盲、聋、哑人或者尚未完全丧失辨认或者控制自己行为能力的精神病人")
     if case.possible_sentence in ("life", "death"):
