@@ -17,7 +17,7 @@ from db.engine import Database
 from db.models import CaseRecord, Rectification
 from desktop_app.core.i18n import tr
 from desktop_app.core.rectification import RECTIFICATION_STATUSES, RectificationItem, validate_status_change
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.services.uow import UnitOfWork
@@ -68,6 +68,7 @@ class RectificationService:
         removed; lines already 已整改 or 不予整改 are kept as the record of what was done."""
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
+            permissions.check(actor, "rectification.edit", case, uow.session)
             stored = {r.key: r for r in uow.session.scalars(select(Rectification)
                                                              .where(Rectification.case_id == case.id))}
             current = {item.key for item in items}
@@ -93,9 +94,9 @@ class RectificationService:
     def update(self, actor: Actor, case_no: str, key: str, *, status: str, reason: str = "",
                owner: str | None = None, due: dt.date | None = None, note: str | None = None) -> RectificationRow:
         """Change one line; 不予整改 needs a reason. The change and its old values go to the audit trail."""
-        actor.require("inspection.answer")
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
+            permissions.check(actor, "rectification.edit", case, uow.session)
             row = uow.session.scalar(select(Rectification).where(Rectification.case_id == case.id,
                                                                  Rectification.key == key))
             if row is None:
