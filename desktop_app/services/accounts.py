@@ -265,3 +265,19 @@ def assign_owner(database: Database, actor: Actor, case_no: str, name: str) -> N
         audit.record(uow.session, actor, "case.assign", "case", case_no,
                      {"owner": [old.login if old else None, user.login]})
         uow.commit()
+
+
+def assign_cases_of(database: Database, actor: Actor, prosecutor: str, name: str) -> int:
+    """An administrator gives every case naming `prosecutor` to an account (e.g. after creating it)."""
+    from sqlalchemy import update
+
+    from db.models import CaseRecord
+
+    check(actor, "case.assign")
+    with UnitOfWork(database) as uow:
+        user = _account(uow.session, name)
+        count = uow.session.execute(update(CaseRecord).where(CaseRecord.prosecutor == prosecutor)
+                                    .values(owner_id=user.id)).rowcount
+        audit.record(uow.session, actor, "case.assign", "user", name, {"prosecutor": prosecutor, "count": count})
+        uow.commit()
+        return int(count or 0)
