@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop_app import __version__
-from desktop_app.core.case_format import CaseFormatError, parse_date
 from desktop_app.cli_users import add_user_commands, cmd_user
 from desktop_app.cli_users import log_in as log_in_user
+from desktop_app.core.case_format import CaseFormatError, parse_date
 from desktop_app.core.datafile import DataFileError
 from desktop_app.core.i18n import set_language, tr
 from desktop_app.logs import log, setup_file_logging

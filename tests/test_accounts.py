@@ -51,15 +51,15 @@ def test_five_failures_lock_the_account_until_an_administrator_unlocks(services:
     _admin(services)
     admin = accounts.login(services.database, "admin", PASSWORD)
     accounts.add_account(services.database, admin, "zhang", "prosecutor", PASSWORD)
-    for _ in range(5):
-        with pytest.raises(accounts.AuthenticationFailed):
+    for attempt in range(5):
+        with pytest.raises(accounts.AccountLocked if attempt == 4 else accounts.AuthenticationFailed):
             accounts.login(services.database, "zhang", "wrong-password")
     with pytest.raises(accounts.AccountLocked, match="锁定"):
         accounts.login(services.database, "zhang", PASSWORD)
     later = utcnow() + dt.timedelta(minutes=16)
     assert accounts.login(services.database, "zhang", PASSWORD, now=later).login == "zhang", "15 minutes, then open"
-    for _ in range(5):
-        with pytest.raises(accounts.AuthenticationFailed):
+    for attempt in range(5):
+        with pytest.raises(accounts.AccountLocked if attempt == 4 else accounts.AuthenticationFailed):
             accounts.login(services.database, "zhang", "wrong-password")
     accounts.unlock(services.database, admin, "zhang")
     assert accounts.login(services.database, "zhang", PASSWORD).role == "prosecutor"
@@ -70,8 +70,8 @@ def test_the_lockout_length_is_a_setting(services: Services) -> None:
     admin = accounts.login(services.database, "admin", PASSWORD)
     accounts.add_account(services.database, admin, "zhang", "prosecutor", PASSWORD)
     accounts.change_setting(services.database, admin, "lockout_minutes", 60)
-    for _ in range(5):
-        with pytest.raises(accounts.AuthenticationFailed):
+    for attempt in range(5):
+        with pytest.raises(accounts.AccountLocked if attempt == 4 else accounts.AuthenticationFailed):
             accounts.login(services.database, "zhang", "wrong-password")
     with pytest.raises(accounts.AccountLocked):
         accounts.login(services.database, "zhang", PASSWORD, now=utcnow() + dt.timedelta(minutes=30))
@@ -98,8 +98,8 @@ def test_reset_admin_recovers_a_locked_out_administrator_and_is_audited(services
     from desktop_app.services.audit import history, verify_chain
 
     _admin(services)
-    for _ in range(5):
-        with pytest.raises(accounts.AuthenticationFailed):
+    for attempt in range(5):
+        with pytest.raises(accounts.AccountLocked if attempt == 4 else accounts.AuthenticationFailed):
             accounts.login(services.database, "admin", "forgotten")
     accounts.reset_admin(services.database, "new-admin-pass", "ops")
     assert accounts.login(services.database, "admin", "new-admin-pass").role == "admin"

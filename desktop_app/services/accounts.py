@@ -117,7 +117,12 @@ def login(database: Database, name: str, password: str, now: dt.datetime | None 
                 detail["locked_until"] = user.locked_until.isoformat(timespec="seconds")
             audit.record(session, actor_of(user), "user.login_failed", "user", user.login, detail)
             uow.commit()
-            raise AuthenticationFailed(tr("认证失败：账户名或密码不正确", "authentication failed: wrong name or password"))
+            if user.locked_until is not None:
+                raise AccountLocked(tr(f"认证失败，账户 {user.login} 已锁定至 {_local(user.locked_until)}",
+                                       f"authentication failed; account {user.login} is locked until "
+                                       f"{_local(user.locked_until)}")) from None
+            raise AuthenticationFailed(tr("认证失败：账户名或密码不正确",
+                                          "authentication failed: wrong name or password")) from None
         if user.failed_logins or user.locked_until is not None:
             user.failed_logins, user.locked_until = 0, None
             uow.commit()
