@@ -281,8 +281,8 @@ def assign_cases_of(database: Database, actor: Actor, prosecutor: str, name: str
     check(actor, "case.assign")
     with UnitOfWork(database) as uow:
         user = _account(uow.session, name)
-        count = uow.session.execute(update(CaseRecord).where(CaseRecord.prosecutor == prosecutor)
-                                    .values(owner_id=user.id)).rowcount
+        count = uow.session.scalar(select(func.count(CaseRecord.id)).where(CaseRecord.prosecutor == prosecutor)) or 0
+        uow.session.execute(update(CaseRecord).where(CaseRecord.prosecutor == prosecutor).values(owner_id=user.id))
         audit.record(uow.session, actor, "case.assign", "user", name, {"prosecutor": prosecutor, "count": count})
         uow.commit()
-        return int(count or 0)
+        return count

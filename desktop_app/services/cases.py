@@ -146,7 +146,7 @@ class CaseService:
         #: Who is looking: reading methods show only the cases this actor may see (None: all, as in tests).
         self.viewer = viewer
 
-    def _visible(self, stmt: Select[Any]) -> Select[Any]:
+    def _visible(self, stmt: Any) -> Any:
         return stmt if self.viewer is None else permissions.visible(self.viewer(), stmt)
 
     def _readable(self, session: Session, record: CaseRecord) -> CaseRecord:
