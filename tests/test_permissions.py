@@ -228,3 +228,14 @@ def test_audit_entries_name_the_acting_account(world: Services) -> None:
 
     with world.database.sessions() as session:
         assert session.get(AuditEntry, entry.id).user_id == actor.id  # type: ignore[union-attr]
+
+
+def test_the_deadline_board_and_filters_show_only_visible_cases(world: Services) -> None:
+    from desktop_app.services.board import deadline_board
+
+    admin = act(world, "admin")
+    assert {r.case_no for r in deadline_board(world.database, TODAY, viewer=admin)} == {CASE_A, CASE_B}
+    assert "某乙" in world.cases.distinct_values("prosecutor")
+    prosecutor = act(world, "jcg")
+    assert {r.case_no for r in deadline_board(world.database, TODAY, viewer=prosecutor)} == {CASE_A}
+    assert world.cases.distinct_values("prosecutor") == ["检察官甲"]

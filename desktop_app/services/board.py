@@ -10,6 +10,8 @@ from sqlalchemy import select
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord
 from desktop_app.core.results import DEADLINE_STATUSES
+from desktop_app.services import permissions
+from desktop_app.services.actors import Actor
 
 DUE_SOON_DAYS = 3
 
@@ -37,12 +39,15 @@ def board_status(due: dt.date, today: dt.date) -> str:
 
 
 def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | None = None,
-                   limit: int | None = None) -> list[BoardRow]:
-    """Periods not yet done, sorted by days left (overdue first); `statuses` keeps only some of them."""
+                   limit: int | None = None, viewer: Actor | None = None) -> list[BoardRow]:
+    """Periods not yet done, sorted by days left (overdue first); `statuses` keeps only some of them; `viewer`
+    keeps the cases that actor may see."""
     stmt = (select(DeadlineRecord, CaseRecord.case_no, CaseRecord.title, CaseRecord.prosecutor)
             .join(CaseRecord, CaseRecord.id == DeadlineRecord.case_id)
             .where(DeadlineRecord.done_on.is_(None), CaseRecord.status != "archived")
             .order_by(DeadlineRecord.due, CaseRecord.case_no))
+    if viewer is not None:
+        stmt = permissions.visible(viewer, stmt)
     if statuses == {"overdue"}:
         stmt = stmt.where(DeadlineRecord.due < today)
     elif statuses is not None and "open" not in statuses:

@@ -180,7 +180,7 @@ class CaseService:
         """Prosecutors or departments present in the register, for filter drop-downs."""
         attr = {"prosecutor": CaseRecord.prosecutor, "department": CaseRecord.department}[column]
         with self.database.sessions() as session:
-            return [v for v in session.scalars(select(attr).distinct().order_by(attr)) if v]
+            return [v for v in session.scalars(self._visible(select(attr).distinct().order_by(attr))) if v]
 
     def get(self, case_no: str) -> Case:
         with self.database.sessions() as session:

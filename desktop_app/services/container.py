@@ -65,5 +65,5 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     cases = CaseService(database, derived, answer_importer=inspections.import_answers)
     services = Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
                         inspections=inspections, rectifications=RectificationService(database))
-    cases.viewer = lambda: services.actor
+    cases.viewer = services.rectifications.viewer = lambda: services.actor
     return services

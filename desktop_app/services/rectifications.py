@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -45,8 +45,10 @@ def _row(case: CaseRecord, r: Rectification) -> RectificationRow:
 
 
 class RectificationService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, viewer: Callable[[], Actor] | None = None) -> None:
         self.database = database
+        #: Who is looking: `rows` lists only the lines of cases this actor may see (None: all).
+        self.viewer = viewer
 
     def overlay(self, case_no: str, items: Sequence[RectificationItem]) -> list[RectificationItem]:
         """The derived lines with what people recorded for them (status, owner, due date, reason, note)."""
@@ -126,6 +128,8 @@ class RectificationService:
         """Stored lines across cases, filtered, the earliest due first."""
         stmt = (select(CaseRecord, Rectification).join(Rectification, Rectification.case_id == CaseRecord.id)
                 .order_by(Rectification.due, CaseRecord.case_no, Rectification.key))
+        if self.viewer is not None:
+            stmt = permissions.visible(self.viewer(), stmt)
         if case_no:
             stmt = stmt.where(CaseRecord.case_no == case_no)
         if status:
