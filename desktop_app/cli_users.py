@@ -102,6 +102,8 @@ def cmd_user(args: argparse.Namespace, open_services: Callable[..., Any]) -> int
         print(tr(f"已创建管理员账户 {info.login}；此后各命令需用 --user 指定账户",
                  f"administrator {info.login} created; commands now need --user"))
         return 0
+    if not services.accounts and command == "list":
+        return 0  # no accounts to list: the single local user of this database is not one
     if not services.accounts:
         raise ServiceError(tr("数据库还没有账户：请先用 user add NAME --role admin 创建管理员",
                               "the database has no accounts: create the administrator with user add NAME --role admin"))

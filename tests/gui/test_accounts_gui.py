@@ -100,3 +100,31 @@ def test_changing_the_password_needs_the_current_one(qtbot: QtBot, with_accounts
     assert dialog.result() == ChangePasswordDialog.DialogCode.Accepted
     assert accounts.login(with_accounts.database, "admin", "brand-new-pass").login == "admin"
 
+
+
+def test_the_program_opens_with_the_login_dialog_on_a_database_with_accounts(
+        qtbot: QtBot, with_accounts: Services, monkeypatch: pytest.MonkeyPatch, app_main: None) -> None:
+    from desktop_app.ui import app
+
+    shown: list[str] = []
+
+    def log_in_as_reviewer(dialog: LoginDialog) -> int:
+        shown.append(dialog.windowTitle())
+        dialog.name_edit.setText("rev")
+        dialog.password_edit.setText(PASSWORD)
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in_as_reviewer)
+    started = app.start(["--db", with_accounts.database.url])
+    assert isinstance(started, app.Started)
+    try:
+        qtbot.addWidget(started.window)
+        assert shown and "登录" in shown[0]
+        assert started.services.actor.login == "rev"
+        assert not started.window.account_banner.isVisibleTo(started.window)
+        started.window.close()
+    finally:
+        started.services.close()
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: LoginDialog.DialogCode.Rejected)
+    assert app.start(["--db", with_accounts.database.url]) == 0, "cancelling the login leaves the program"
