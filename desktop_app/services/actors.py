@@ -70,12 +70,6 @@ class Actor:
     def role_label(self) -> str:
         return ROLES.get(self.role, self.role)
 
-    def require(self, permission: str) -> None:
-        """Shorthand for `permissions.check` without a case."""
-        from desktop_app.services.permissions import check
-
-        check(self, permission)
-
 
 #: The actor of a database with accounts before anyone has logged in: may do nothing and sees no case.
 NOBODY = Actor(id=0, login="", display_name="", role="", account=True)

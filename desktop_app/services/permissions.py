@@ -104,6 +104,13 @@ def refusal(actor: Actor, action: str, case: CaseRecord | None = None,
     return _recusal(actor, case, session)
 
 
+def default_kind(actor: Actor) -> str:
+    """The inspection an account opens a case with: its own part (评查, 部门核查, else 自查)."""
+    if not actor.account:
+        return "self"
+    return {"reviewer": "review", "department_head": "department"}.get(actor.role, "self")
+
+
 def visible_clause(actor: Actor) -> ColumnElement[bool] | None:
     """The SQL condition on cases an actor may see; None for all."""
     if not actor.account or actor.role in {"reviewer", "admin", "trainer"}:

@@ -55,6 +55,7 @@ def test_a_reviewer_is_refused_a_review_of_a_case_they_handled(qtbot: QtBot, wit
     assert "当前用户：评查员甲（案管评查员）" in [w.text() for w in window.statusBar().findChildren(QLabel)]
     workspace = CaseWorkspace(services, CASE_NO)
     qtbot.addWidget(workspace)
+    assert workspace.kind == "review", "a reviewer opens a case on the 评查"
     workspace.set_kind("review")
     assert workspace.walk.placeholder.isVisibleTo(workspace)
     assert "回避" in workspace.walk.placeholder.text()
