@@ -178,3 +178,25 @@ def test_demo_accounts_are_added_only_when_asked(tmp_path: Path, capsys: pytest.
     code, out, _ = run(capsys, "--db", with_accounts, "--user", "admin", "user", "list")
     assert code == 0 and [line.split("\t")[2] for line in out.splitlines()] == \
         ["admin", "department_head", "prosecutor", "trainer", "reviewer"]
+
+
+def test_security_settings_and_case_owners_are_the_administrators(db: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.case_format import dump_case
+
+    monkeypatch.setenv("CASECHECK_PASSWORD", PROSECUTOR_PASSWORD)
+    code, _, err = run(capsys, "--db", db, "--user", "zhang", "user", "settings", "--lockout-minutes", "30")
+    assert code == 4 and "无权" in err
+    monkeypatch.setenv("CASECHECK_PASSWORD", ADMIN_PASSWORD)
+    code, out, _ = run(capsys, "--db", db, "--user", "admin", "user", "settings", "--lockout-minutes", "30",
+                       "--recuse-department", "off")
+    assert code == 0 and "lockout_minutes\t30" in out and "recuse_same_department\tFalse" in out
+    case_file = tmp_path / "c.json"
+    case_file.write_text(dump_case(make_case("京朝检刑诉〔2026〕9号")), encoding="utf-8")
+    assert run(capsys, "--db", db, "--user", "admin", "import", str(case_file))[0] == 0
+    assert run(capsys, "--db", db, "--user", "admin", "user", "assign", "京朝检刑诉〔2026〕9号", "zhang")[0] == 0
+    monkeypatch.setenv("CASECHECK_PASSWORD", PROSECUTOR_PASSWORD)
+    code, out, _ = run(capsys, "--db", db, "--user", "zhang", "evaluate", "--case", "京朝检刑诉〔2026〕9号",
+                       "--today", "2026-03-20", "--format", "json")
+    assert code == 0 and '"case_no": "京朝检刑诉〔2026〕9号"' in out
