@@ -22,13 +22,46 @@ class Base(DeclarativeBase):
 
 
 class User(Base):
+    """A person who acts. Rows with a password hash are accounts; the first one turns the permission checks on."""
+
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The real name, printed as 检查人 on every report.
     display_name: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(32), default="prosecutor")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    department: Mapped[str] = mapped_column(String(128), default="")
+    #: An argon2 hash; None for the single local user of a database without accounts.
+    password_hash: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AccountSetting(Base):
+    """A security choice of this database (lock-out length, 回避 by department), set by an administrator."""
+
+    __tablename__ = "account_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column()
+
+
+class TrainingResult(Base):
+    """One practice run of a sample case, kept per account."""
+
+    __tablename__ = "training_results"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    sample: Mapped[str] = mapped_column(String(128))
+    score: Mapped[float] = mapped_column(Float)
+    found: Mapped[int] = mapped_column(Integer, default=0)
+    missed: Mapped[int] = mapped_column(Integer, default=0)
+    wrong: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class CaseRecord(Base):
@@ -67,6 +100,9 @@ class CaseRecord(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     #: The keys the imported case file had, so exporting it writes back the same keys (None: made in the program).
     present: Mapped[list[Any] | None] = mapped_column(nullable=True)
+    #: The account that created or imported the case, or one an administrator assigned; `prosecutor` stays the
+    #: free text that is printed.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 

@@ -1,7 +1,9 @@
 """The `casecheck` command: everything the GUI does, from a terminal, through the same core and services.
 
 Exit codes (the CLI contract): 0 success; 1 the command ran and found a problem it reports; 2 bad input or usage,
-with the file and field named on stderr; 3 internal error, with where the log is. Never a traceback for bad input.
+with the file and field named on stderr; 3 internal error, with where the log is; 4 not permitted (no account
+given where one is needed, authentication failed, locked out, or the role may not do this). Never a traceback for
+bad input.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from desktop_app import __version__
+from desktop_app.cli_users import add_user_commands, cmd_user
+from desktop_app.cli_users import log_in as log_in_user
 from desktop_app.core.case_format import CaseFormatError, parse_date
 from desktop_app.core.datafile import BrokenInstallationError, DataFileError
 from desktop_app.core.i18n import set_language, tr
 from desktop_app.logs import log, setup_file_logging
 
-EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_NOT_PERMITTED = 0, 1, 2, 3, 4
 
 
 class UsageError(Exception):
@@ -47,6 +51,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     parser.add_argument("--db", default=default, help="数据库文件路径或 SQLAlchemy URL（默认 CASECHECK_DB 或用户数据目录）")
     parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS if suppress else "zh",
                         help="提示语言")
+    parser.add_argument("--user", default=default, help="操作账户（数据库启用账户后必需；密码取自 CASECHECK_PASSWORD 或提示输入）")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--today", type=_date_arg, help="生成案件所依据的“今天”（默认当天）")
+    p.add_argument("--accounts", action="store_true", help="同时创建演示账户（见 README）")
     p = command("checklist", "检查表模板")
     cl = p.add_subparsers(dest="checklist_command", required=True, parser_class=_Parser)
     _subcommand(cl, "list", "列出检查表")
@@ -137,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--note")
     p = command("profile", "查看或修改本人信息（检查人姓名、身份）")
     p.add_argument("--name")
-    p.add_argument("--role", choices=("prosecutor", "lead", "reviewer", "trainer", "admin"))
+    p.add_argument("--role", help="prosecutor、department_head、reviewer、trainer、admin（或中文名称）")
+    add_user_commands(command, _subcommand, _Parser)
     p = command("bench", "性能基准（每项与同次测得的下限对比）")
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
@@ -146,11 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
-def _open(args: argparse.Namespace, **kwargs: Any) -> Any:
+def _open(args: argparse.Namespace, *, log_in: bool = True, **kwargs: Any) -> Any:
+    """The services of the chosen database, acting as `--user` when the database has accounts."""
     from desktop_app.paths import resolve_database
     from desktop_app.services.container import open_services
 
-    return open_services(resolve_database(args.db), **kwargs)
+    services = open_services(resolve_database(args.db), **kwargs)
+    if log_in:
+        log_in_user(services, args.user)
+    return services
 
 
 def _query(args: argparse.Namespace) -> Any:
@@ -306,6 +317,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     count = fill_demo(services, args.cases, seed=args.seed, today=args.today,
                       progress=_progress(tr("生成", "generating")))
     print(tr(f"已生成 {count} 个示例案件", f"generated {count} demo cases"))
+    if args.accounts:
+        from desktop_app.services.demo import add_demo_accounts
+
+        for info in add_demo_accounts(services):
+            print(tr(f"演示账户 {info.login}（{info.role_label}，{info.real_name}）",
+                     f"demo account {info.login} ({info.role}, {info.real_name})"))
     return EXIT_OK
 
 
@@ -423,7 +440,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
-    "profile": cmd_profile,
+    "profile": cmd_profile, "user": lambda args: cmd_user(args, _open),
 }
 
 
@@ -442,10 +459,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang)
     log_path = setup_file_logging()
     from db.engine import DatabaseEnvironmentError
-    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.errors import PermissionDenied, ServiceError
 
     try:
         return COMMANDS[args.command](args)
+    except PermissionDenied as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return EXIT_NOT_PERMITTED
     except CaseFormatError as exc:
         return _bad_input(exc.problems)
     except ServiceError as exc:

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -142,13 +143,14 @@ class _Run:
         """Median over the calls of (median service time, median raw-sqlite3 time of the SQL it sent), in ms."""
         raw = floors.raw_connection(self.db)
         try:
-            ours, floor = [], []
+            ours: list[float] = []
+            floor: list[float] = []
             for call in calls:
                 call()  # warm the statement cache, as a person's second query would
                 with floors.captured_sql(services.database.engine) as sent:
                     call()
                 ours.append(floors.median_seconds(call, self.repeats * 3))
-                floor.append(floors.median_seconds(lambda sent=sent: floors.replay(raw, sent), self.repeats * 3))
+                floor.append(floors.median_seconds(partial(floors.replay, raw, sent), self.repeats * 3))
         finally:
             raw.close()
         return statistics.median(ours) * 1000, statistics.median(floor) * 1000
@@ -161,13 +163,13 @@ class _Run:
         prosecutors = services.cases.distinct_values("prosecutor")
         departments = services.cases.distinct_values("department")
         types: list[str | None] = [None, *CASE_TYPES]
-        calls = []
+        calls: list[Callable[[], Any]] = []
         for index in range(50):
             query = CaseQuery(case_type=pick.choice(types), sort=pick.choice(sorted(SORT_COLUMNS)),
                               descending=pick.random() < 0.5,
                               prosecutor=pick.choice(prosecutors) if prosecutors and index % 3 == 0 else None,
                               department=pick.choice(departments) if departments and index % 4 == 1 else None)
-            calls.append(lambda q=query: services.cases.page(q, 0, 100))
+            calls.append(partial(services.cases.page, query, 0, 100))
         value, floor = self._versus_raw(services, calls)
         return metric("page_query", value, "ms", floor)
 
@@ -176,7 +178,7 @@ class _Run:
 
         titles = [row.title + row.charges for row in services.cases.page(CaseQuery(sort="case_no"), 0, 500)]
         pick = random.Random(13)
-        terms = []
+        terms: list[str] = []
         while len(terms) < 50 and titles:
             text = pick.choice(titles)
             size = 1 + len(terms) % 4
@@ -184,7 +186,7 @@ class _Run:
             term = text[start:start + size].strip()
             if term:
                 terms.append(term)
-        calls = [lambda t=term: services.cases.page(CaseQuery(text=t), 0, 100) for term in terms]
+        calls: list[Callable[[], Any]] = [partial(services.cases.page, CaseQuery(text=t), 0, 100) for t in terms]
         value, floor = self._versus_raw(services, calls)
         return metric("search", value, "ms", floor)
 

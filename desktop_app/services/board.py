@@ -10,6 +10,8 @@ from sqlalchemy import select
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord
 from desktop_app.core.results import deadline_status_label
+from desktop_app.services import permissions
+from desktop_app.services.actors import Actor
 
 DUE_SOON_DAYS = 3
 
@@ -40,13 +42,15 @@ def board_status(due: dt.date, today: dt.date, suspended_by: str | None = None) 
 
 
 def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | None = None,
-                   limit: int | None = None) -> list[BoardRow]:
+                   limit: int | None = None, viewer: Actor | None = None) -> list[BoardRow]:
     """Periods not yet done, sorted by days left (overdue first, suspended ones last, since their clock is
-    stopped); `statuses` keeps only some of them."""
+    stopped); `statuses` keeps only some of them; `viewer` keeps the cases that actor may see."""
     stmt = (select(DeadlineRecord, CaseRecord.case_no, CaseRecord.title, CaseRecord.prosecutor)
             .join(CaseRecord, CaseRecord.id == DeadlineRecord.case_id)
             .where(DeadlineRecord.done_on.is_(None), CaseRecord.status != "archived")
             .order_by(DeadlineRecord.suspended_by.is_not(None), DeadlineRecord.due, CaseRecord.case_no))
+    if viewer is not None:
+        stmt = permissions.visible(viewer, stmt)
     if statuses == {"suspended"}:
         stmt = stmt.where(DeadlineRecord.suspended_by.is_not(None))
     elif statuses is not None and "suspended" not in statuses:

@@ -20,7 +20,7 @@ from db.models import CaseRecord, DeadlineRecord, EventRecord, EvidenceRecord, F
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
 from desktop_app.core.case_format import CaseFormatError, dump_case, load_case_file
 from desktop_app.core.i18n import tr
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.case_mapping import (
     apply_case,
@@ -138,42 +138,53 @@ IMPORT_BATCH = 500
 
 
 class CaseService:
-    def __init__(self, database: Database, derived: DerivedData, answer_importer: AnswerImporter | None = None) -> None:
+    def __init__(self, database: Database, derived: DerivedData, answer_importer: AnswerImporter | None = None,
+                 viewer: Callable[[], Actor] | None = None) -> None:
         self.database = database
         self.derived = derived
         self.answer_importer = answer_importer
+        #: Who is looking: reading methods show only the cases this actor may see (None: all, as in tests).
+        self.viewer = viewer
+
+    def _visible(self, stmt: Any) -> Any:
+        return stmt if self.viewer is None else permissions.visible(self.viewer(), stmt)
+
+    def _readable(self, session: Session, record: CaseRecord) -> CaseRecord:
+        if self.viewer is not None:
+            permissions.check(self.viewer(), "case.read", record, session)
+        return record
 
     # --- reading -------------------------------------------------------------------------------------------
     def count(self, query: CaseQuery) -> int:
         with self.database.sessions() as session:
-            return session.scalar(_filtered(query, (func.count(CaseRecord.id),))) or 0
+            return session.scalar(self._visible(_filtered(query, (func.count(CaseRecord.id),)))) or 0
 
     def list_ids(self, query: CaseQuery) -> list[int]:
         """Every matching id in display order: cheap even for 100,000 cases, rows are fetched as they are shown."""
         with self.database.sessions() as session:
-            return list(session.scalars(_ordered(_filtered(query, CaseRecord.id), query)))
+            return list(session.scalars(self._visible(_ordered(_filtered(query, CaseRecord.id), query))))
 
     def rows(self, ids: Sequence[int]) -> dict[int, CaseRow]:
         if not ids:
             return {}
         with self.database.sessions() as session:
-            result = session.execute(select(*_ROW_COLUMNS).where(CaseRecord.id.in_(list(ids))))
+            result = session.execute(self._visible(select(*_ROW_COLUMNS).where(CaseRecord.id.in_(list(ids)))))
             return {r.id: _row(r) for r in result}
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
         with self.database.sessions() as session:
-            stmt = _ordered(_filtered(query, _ROW_COLUMNS), query).offset(offset).limit(limit)
+            stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS), query)).offset(offset).limit(limit)
             return [_row(r) for r in session.execute(stmt)]
 
     def distinct_values(self, column: str) -> list[str]:
         """Prosecutors or departments present in the register, for filter drop-downs."""
         attr = {"prosecutor": CaseRecord.prosecutor, "department": CaseRecord.department}[column]
         with self.database.sessions() as session:
-            return [v for v in session.scalars(select(attr).distinct().order_by(attr)) if v]
+            return [v for v in session.scalars(self._visible(select(attr).distinct().order_by(attr))) if v]
 
     def get(self, case_no: str) -> Case:
         with self.database.sessions() as session:
-            return case_from_record(self._load(session, case_no))
+            return case_from_record(self._readable(session, self._load(session, case_no)))
 
     def get_by_id(self, case_id: int) -> Case:
         with self.database.sessions() as session:
@@ -181,11 +192,11 @@ class CaseService:
                                                                  selectinload(CaseRecord.events)])
             if record is None:
                 raise NotFound(tr(f"案件（编号 {case_id}）不存在", f"case id {case_id} not found"))
-            return case_from_record(record)
+            return case_from_record(self._readable(session, record))
 
     def status_of(self, case_no: str) -> str:
         with self.database.sessions() as session:
-            return self._load(session, case_no).status
+            return self._readable(session, self._load(session, case_no)).status
 
     def iter_cases(self, query: CaseQuery, batch: int = 500) -> Iterable[Case]:
         """Cases in display order, loaded a batch at a time so exports of many cases stay small in memory."""
@@ -223,11 +234,11 @@ class CaseService:
 
     # --- writing -------------------------------------------------------------------------------------------
     def create(self, actor: Actor, case: Case) -> CaseRow:
-        actor.require("case.write")
+        permissions.check(actor, "case.create")
         validate_case(case)
         with UnitOfWork(self.database) as uow:
             self._ensure_new(uow.session, [case.case_no])
-            record = CaseRecord()
+            record = CaseRecord(owner_id=_owner(actor))
             apply_case(record, case)
             uow.session.add(record)
             uow.session.flush()
@@ -238,10 +249,10 @@ class CaseService:
 
     def update(self, actor: Actor, original_case_no: str, case: Case) -> CaseRow:
         """Replace a case's fields; renaming 案号 is allowed when the new one is free."""
-        actor.require("case.write")
         validate_case(case)
         with UnitOfWork(self.database) as uow:
             record = self._load(uow.session, original_case_no)
+            permissions.check(actor, "case.edit", record, uow.session)
             if record.status == "archived":
                 raise ServiceError(tr("已归档的案件不能修改", "an archived case cannot be edited"))
             if case.case_no != original_case_no:
@@ -257,9 +268,9 @@ class CaseService:
             return self.rows([record.id])[record.id]
 
     def archive(self, actor: Actor, case_no: str) -> None:
-        actor.require("case.archive")
         with UnitOfWork(self.database) as uow:
             record = self._load(uow.session, case_no)
+            permissions.check(actor, "case.archive", record, uow.session)
             if record.status == "archived":
                 return
             old = record.status
@@ -273,7 +284,7 @@ class CaseService:
 
         `origins` names where each case came from (its file), so a problem names the file to fix.
         """
-        actor.require("case.write")
+        permissions.check(actor, "case.create")
         where = list(origins) if origins is not None else [c.case_no for c in cases]
         problems: list[str] = []
         first_seen: dict[str, str] = {}
@@ -337,7 +348,7 @@ class CaseService:
         """Bulk inserts with RETURNING keep a 100,000-case import to minutes on any database."""
         ids = session.scalars(
             insert(CaseRecord).returning(CaseRecord.id, sort_by_parameter_order=True),
-            [{**case_columns(c), "status": status_for(c)} for c in cases]).all()
+            [{**case_columns(c), "status": status_for(c), "owner_id": _owner(actor)} for c in cases]).all()
         evidence: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
         deadlines: list[dict[str, Any]] = []
@@ -366,6 +377,11 @@ class CaseService:
             problems = [f"{origins.get(n, n)}: case_no: " + tr(f"数据库中已存在案号 {n}", f"{n} is already in the database")
                         for n in existing]
             raise ServiceError(problems[0], problems)
+
+
+def _owner(actor: Actor) -> int | None:
+    """The account that creates or imports a case owns it (the placeholder actor before a log-in owns nothing)."""
+    return actor.id or None
 
 
 def validate_case(case: Case) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 from db.engine import Database, open_database
 from desktop_app.core.evaluation import EvaluationContext
 from desktop_app.paths import user_calendar_file
-from desktop_app.services.actors import Actor, local_actor
+from desktop_app.services.accounts import has_accounts
+from desktop_app.services.actors import NOBODY, Actor, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
 from desktop_app.services.inspections import InspectionService
@@ -33,6 +34,11 @@ class Services:
     rectifications: RectificationService
 
     @property
+    def accounts(self) -> bool:
+        """Whether this database has accounts, so that someone must log in (`accounts.login`) before acting."""
+        return self.actor.account
+
+    @property
     def context(self) -> EvaluationContext:
         return self.derived.context
 
@@ -42,12 +48,14 @@ class Services:
 
 def open_services(target: str, *, calendar_path: Path | None = None, grading: str = "2017",
                   today: Callable[[], dt.date] = dt.date.today) -> Services:
-    """Open and migrate the database, make sure the local user exists, and wire the services together."""
+    """Open and migrate the database, make sure the local user exists, and wire the services together.
+
+    On a database with accounts nobody acts until `services.actor` is set to a logged-in account."""
     if calendar_path is None and user_calendar_file().exists():
         calendar_path = user_calendar_file()
     database = open_database(target)
     with UnitOfWork(database) as uow:
-        actor = local_actor(uow.session)
+        actor = NOBODY if has_accounts(uow.session) else local_actor(uow.session)
         uow.commit()
     context = EvaluationContext.load(calendar_path=calendar_path, grading=grading)
     derived = DerivedData(lambda: context, today)
@@ -55,5 +63,7 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     templates.sync_builtin()
     inspections = InspectionService(database, templates)
     cases = CaseService(database, derived, answer_importer=inspections.import_answers)
-    return Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
-                    inspections=inspections, rectifications=RectificationService(database))
+    services = Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
+                        inspections=inspections, rectifications=RectificationService(database))
+    cases.viewer = services.rectifications.viewer = lambda: services.actor
+    return services

@@ -17,7 +17,7 @@ from desktop_app.core.case import ANSWER_VALUES, Answer
 from desktop_app.core.checklist_model import INSPECTION_KINDS, ChecklistTemplate
 from desktop_app.core.i18n import tr
 from desktop_app.core.scoring import GRADE_CODES
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.services.templates import TemplateService
@@ -63,9 +63,9 @@ class InspectionService:
         """The actor's inspection of this kind, started now against the current template version if new."""
         if kind not in INSPECTION_KINDS:
             raise ServiceError(tr(f"未知的检查方式 {kind!r}", f"unknown inspection kind {kind!r}"))
-        actor.require("inspection.answer")
         with UnitOfWork(self.database) as uow:
             case = self._case(uow.session, case_no)
+            permissions.check(actor, f"inspection.{kind}", case, uow.session)
             inspection = uow.session.scalar(select(Inspection).where(
                 Inspection.case_id == case.id, Inspection.user_id == actor.id, Inspection.kind == kind))
             if inspection is None:
@@ -125,7 +125,6 @@ class InspectionService:
 
     def answer(self, actor: Actor, inspection_id: int, item_id: str, value: str | None, note: str = "") -> None:
         """Record (or with value None, clear) one answer in its own transaction, with its audit entry."""
-        actor.require("inspection.answer")
         if value is not None and value not in ANSWER_VALUES:
             raise ServiceError(tr(f"未知的答案 {value!r}", f"unknown answer {value!r}"))
         with UnitOfWork(self.database) as uow:
@@ -134,6 +133,8 @@ class InspectionService:
                 raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
             if inspection.user_id != actor.id:
                 raise ServiceError(tr("只能填写本人的检查记录", "only your own inspection can be answered"))
+            permissions.check(actor, f"inspection.{inspection.kind}", uow.session.get(CaseRecord, inspection.case_id),
+                              uow.session)
             template = self.templates.version(inspection.template_version_id)
             if template.item(item_id) is None:
                 raise ServiceError(tr(f"检查项 {item_id} 不在该检查表中", f"item {item_id} is not in the checklist"))
@@ -155,14 +156,15 @@ class InspectionService:
     def override_grade(self, actor: Actor, inspection_id: int, grade_code: str, reason: str,
                        proposed_code: str, score: float) -> None:
         """A reviewer replaces the proposed grade; the written reason is required and kept in the audit trail."""
-        actor.require("grade.override")
         if grade_code not in GRADE_CODES:
             raise ServiceError(tr(f"未知的等次 {grade_code!r}", f"unknown grade {grade_code!r}"))
         if not reason.strip():
             raise ServiceError(tr("改变拟评等次必须写明理由", "a reason is required to override the grade"))
         with UnitOfWork(self.database) as uow:
-            if uow.session.get(Inspection, inspection_id) is None:
+            inspection = uow.session.get(Inspection, inspection_id)
+            if inspection is None:
                 raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
+            permissions.check(actor, "grade.override", uow.session.get(CaseRecord, inspection.case_id), uow.session)
             row = uow.session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
             old = [row.grade_code, row.reason] if row else None
             if row is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop_app.core.calendar import HolidayCalendar, load_calendar
 from desktop_app.core.scoring import load_grading_scheme
 from desktop_app.paths import user_calendar_file
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.container import Services
 from desktop_app.services.uow import UnitOfWork
 
@@ -25,6 +25,7 @@ CancelledFn = Callable[[], bool]
 def install_calendar(services: Services, source: Path) -> HolidayCalendar:
     """Validate a `casecheck.calendar/1` file (DataFileError names file, line and field) and make it the calendar
     of this workstation. The database is not touched here; call `rederive_all` afterwards."""
+    permissions.check(services.actor, "calendar.edit")
     calendar = load_calendar(source)
     target = user_calendar_file()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +39,7 @@ def install_calendar(services: Services, source: Path) -> HolidayCalendar:
 
 def reset_calendar(services: Services) -> HolidayCalendar:
     """Go back to the shipped calendar."""
+    permissions.check(services.actor, "calendar.edit")
     user_calendar_file().unlink(missing_ok=True)
     calendar = load_calendar()
     services.derived.replace_context(dataclasses.replace(services.context, calendar=calendar))
@@ -45,8 +47,11 @@ def reset_calendar(services: Services) -> HolidayCalendar:
     return calendar
 
 
-def choose_grading(services: Services, name: str) -> str:
-    """Use another grading scheme (e.g. "2026") from now on; returns its title."""
+def choose_grading(services: Services, name: str, *, restoring: bool = False) -> str:
+    """Use another grading scheme (e.g. "2026") from now on; returns its title. `restoring` re-applies the choice
+    this workstation already made (at start-up, before anyone logs in), which needs no permission."""
+    if not restoring:
+        permissions.check(services.actor, "grading.edit")
     scheme = load_grading_scheme(name)
     services.derived.replace_context(dataclasses.replace(services.context, scheme=scheme))
     return scheme.title

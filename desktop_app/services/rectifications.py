@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from db.engine import Database
 from db.models import CaseRecord, Rectification
 from desktop_app.core.i18n import tr
 from desktop_app.core.rectification import RECTIFICATION_STATUSES, RectificationItem, validate_status_change
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.services.uow import UnitOfWork
@@ -45,8 +45,10 @@ def _row(case: CaseRecord, r: Rectification) -> RectificationRow:
 
 
 class RectificationService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, viewer: Callable[[], Actor] | None = None) -> None:
         self.database = database
+        #: Who is looking: `rows` lists only the lines of cases this actor may see (None: all).
+        self.viewer = viewer
 
     def overlay(self, case_no: str, items: Sequence[RectificationItem]) -> list[RectificationItem]:
         """The derived lines with what people recorded for them (status, owner, due date, reason, note)."""
@@ -68,6 +70,7 @@ class RectificationService:
         removed; lines already 已整改 or 不予整改 are kept as the record of what was done."""
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
+            permissions.check(actor, "rectification.edit", case, uow.session)
             stored = {r.key: r for r in uow.session.scalars(select(Rectification)
                                                              .where(Rectification.case_id == case.id))}
             current = {item.key for item in items}
@@ -93,9 +96,9 @@ class RectificationService:
     def update(self, actor: Actor, case_no: str, key: str, *, status: str, reason: str = "",
                owner: str | None = None, due: dt.date | None = None, note: str | None = None) -> RectificationRow:
         """Change one line; 不予整改 needs a reason. The change and its old values go to the audit trail."""
-        actor.require("inspection.answer")
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
+            permissions.check(actor, "rectification.edit", case, uow.session)
             row = uow.session.scalar(select(Rectification).where(Rectification.case_id == case.id,
                                                                  Rectification.key == key))
             if row is None:
@@ -125,6 +128,8 @@ class RectificationService:
         """Stored lines across cases, filtered, the earliest due first."""
         stmt = (select(CaseRecord, Rectification).join(Rectification, Rectification.case_id == CaseRecord.id)
                 .order_by(Rectification.due, CaseRecord.case_no, Rectification.key))
+        if self.viewer is not None:
+            stmt = permissions.visible(self.viewer(), stmt)
         if case_no:
             stmt = stmt.where(CaseRecord.case_no == case_no)
         if status:

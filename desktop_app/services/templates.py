@@ -19,7 +19,7 @@ from db.models import ChecklistTemplateVersion
 from desktop_app.core.checklist_model import ChecklistTemplate
 from desktop_app.core.checklists import template_from_dict, template_to_dict
 from desktop_app.core.i18n import tr
-from desktop_app.services import audit
+from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound
 from desktop_app.services.uow import UnitOfWork
@@ -123,7 +123,7 @@ class TemplateService:
 
     def save(self, actor: Actor, template: ChecklistTemplate) -> TemplateVersionInfo:
         """Store an edited or imported template as a new version (unchanged content adds nothing)."""
-        actor.require("template.edit")
+        permissions.check(actor, "template.edit")
         self.sync_builtin()
         with UnitOfWork(self.database) as uow:
             row = store_version(uow.session, template, actor.id)

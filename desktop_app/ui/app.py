@@ -27,6 +27,7 @@ from desktop_app.services.container import Services, open_services
 from desktop_app.services.demo import fill_demo
 from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
 from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.login_dialog import LoginDialog
 from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
 from desktop_app.ui.tools_menu import apply_saved_grading
 
@@ -150,6 +151,13 @@ def start(argv: Sequence[str]) -> Started | int:
         return 3
     QGuiApplication.restoreOverrideCursor()
     log.info("已打开数据库 %s（日志 %s）", services.database.display_path, log_path)
+    if services.accounts and not args.smoke_test:
+        login = LoginDialog(services.database)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+            services.close()
+            return 0
+        services.actor = login.actor
+        log.info("已登录：%s", services.actor.login)
     window = MainWindow(services)
     opened.append(window)
     window.show()

@@ -130,10 +130,11 @@ class DeadlineBoard(QWidget):
         """Re-read the running periods (after a case changed, or the day turned)."""
         status = self.status_filter()
         today = self.services.derived.today()
-        rows = deadline_board(self.services.database, today, statuses={status} if status else None)
+        rows = deadline_board(self.services.database, today, statuses={status} if status else None,
+                              viewer=self.services.actor)
         self.model.set_rows(rows)
         counts = {s: 0 for s in BOARD_STATUSES}
-        for row in (rows if not status else deadline_board(self.services.database, today)):
+        for row in (rows if not status else deadline_board(self.services.database, today, viewer=self.services.actor)):
             counts[row.status] += 1
         # Stopped clocks are counted apart, and only when there are any: they are not running out.
         self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES

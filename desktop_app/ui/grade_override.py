@@ -83,8 +83,11 @@ class GradeOverrideDialog(QDialog):
             self.services.inspections.override_grade(self.services.actor, self.inspection_id, self.grade_code(),
                                                      reason, self.score.proposed_code, self.score.score)
         except PermissionDenied as exc:
-            allowed = "、".join(label for role, label in ROLES.items() if role in PERMISSIONS["grade.override"])
-            self._show_error(f"无法改定等次：{exc}。改定等次须由{allowed}进行。")
+            if self.services.accounts:
+                self._show_error(f"无法改定等次：{exc}。改定等次须由案管评查员进行（本人承办的案件须回避）。")
+            else:
+                allowed = "、".join(label for role, label in ROLES.items() if role in PERMISSIONS["grade.override"])
+                self._show_error(f"无法改定等次：{exc}。改定等次须由{allowed}进行。")
             return
         except Exception as exc:
             message = failure_text(exc)

@@ -44,6 +44,7 @@ from desktop_app.ui.case_table_model import (
 from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
 from desktop_app.ui.tools_menu import ToolsMenu
 from desktop_app.ui.training import TrainingDialog
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.account_banner = install_account_ui(self, services, self.settings, self.tools_menu)
+        register_layout.insertWidget(0, self.account_banner)
         self.filter_bar.changed.connect(self.apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._update_actions)

@@ -21,6 +21,7 @@ class ProfileDialog(QDialog):
         for code, label in ROLES.items():
             self.role_combo.addItem(label, code)
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(services.actor.role), 0))
+        self.role_combo.setEnabled(not services.accounts)  # an account's role is the administrator's to set
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()

@@ -60,7 +60,7 @@ def apply_saved_grading(services: Services, settings: QSettings) -> str | None:
     if not name:
         return None
     try:
-        return choose_grading(services, name)
+        return choose_grading(services, name, restoring=True)
     except DataFileError as exc:
         log.warning("保存的评定标准无法使用，改用默认标准：%s", exc)
         settings.remove(SETTINGS_GRADING_KEY)

@@ -44,6 +44,7 @@ from desktop_app.core.practice import PracticeChoice, PracticeResult, grade_prac
 from desktop_app.core.results import SEVERITIES
 from desktop_app.core.training import AnswerKey, AnswerKeyError, load_answer_key, sample_pairs
 from desktop_app.services.container import Services
+from desktop_app.services.training_results import save_result
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import SEVERITY_COLOURS, UNVERIFIED_MARK, FlagsPanel
 from desktop_app.ui.law_text import articles_html
@@ -340,6 +341,7 @@ class TrainingDialog(QDialog):
             return None
         result = grade_practice(self.sample.key, self.ticked())
         self.result = result
+        save_result(self.services.database, self.services.actor, result)
         outcome_of = {line.rule: line for line in result.lines}
         for item in self._choice_items():
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)

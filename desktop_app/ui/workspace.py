@@ -30,6 +30,7 @@ from desktop_app.core.results import Flag
 from desktop_app.core.scoring import ScoreResult, apply_override
 from desktop_app.services.container import Services
 from desktop_app.services.inspections import InspectionView
+from desktop_app.services.permissions import default_kind
 from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
@@ -153,6 +154,7 @@ class CaseWorkspace(QWidget):
         self.kind_box = QComboBox()
         for kind, label in INSPECTION_KINDS.items():
             self.kind_box.addItem(label, kind)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(default_kind(self.services.actor)))
         self.kind_box.activated.connect(lambda _: self.set_kind(str(self.kind_box.currentData())))
         kind_label = QLabel("检查方式(&K)：")
         kind_label.setBuddy(self.kind_box)
