@@ -224,9 +224,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "detail": ("内容字段无法解析", "the detail is unreadable"),
     "order": ("编号不是递增的整数：记录被重新编号", "the id is not an increasing whole number: entries were renumbered"),
     "mac": ("单位密钥封印不符：记录被改动或重新计算", "the procuratorate-key seal does not match: altered or re-chained"),
-    "unsealed": ("本机已安装单位密钥，但此后的记录没有密钥封印：审计链可能被整体重算",
-                 "a procuratorate key is installed but the entries from here on carry no seal: the chain may "
-                 "have been recomputed"),
+    "unsealed": ("本机已安装单位密钥，但自此条起的记录没有密钥封印：审计链可能被整体重算或截断。若该数据库此前从未在"
+                 "装有密钥的工作站上写入，可执行 casecheck keys import 密钥文件 予以封存",
+                 "a procuratorate key is installed but the entries from here on carry no seal: the chain may have "
+                 "been recomputed or cut. If this database was never written on a workstation with the key, seal it "
+                 "with casecheck keys import KEYFILE"),
     "missing": ("此编号起的记录缺失：审计链末尾被截断", "entries from this id on are missing: the chain was cut short"),
     "head": ("与保存的审计链头不符：末尾记录被改动、增加或审计链头被改动",
              "does not match the stored head: the last entries or the head were altered"),
@@ -285,7 +287,9 @@ def _broken(report: ChainReport, entry_id: int, reason: str) -> ChainReport:
 def _walk(rows: Iterator[StoredEntry], head: Head, key: ProcuratorateKey | None,
           expect: Anchor | None) -> ChainReport:
     prev_hash, prev_id, count, sealed, unchecked = GENESIS, 0, 0, 0, 0
+    #: With a key: the first entry of the unsealed run after the last sealed one (None while sealed).
     unsealed_from: int | None = None
+    any_sealed = False
     anchor_seen = False
     key_id = key.key_id if key else None
 
@@ -312,8 +316,8 @@ def _walk(rows: Iterator[StoredEntry], head: Head, key: ProcuratorateKey | None,
                 return fail(entry_id, "mac")
             else:
                 sealed += 1
-            unsealed_from = None
-        elif key is not None and unsealed_from is None:
+            unsealed_from, any_sealed = None, True
+        elif key is not None and unsealed_from is None and any_sealed:
             unsealed_from = entry_id
         if expect is not None and str(row.hash).startswith(expect.prefix):
             if expect.entry_id is None or expect.entry_id == entry_id:
@@ -327,8 +331,10 @@ def _walk(rows: Iterator[StoredEntry], head: Head, key: ProcuratorateKey | None,
         return fail(head.last_id + 1, "head")
     if count and head.last_hash != prev_hash:
         return fail(prev_id, "head")
-    if key is not None and unsealed_from is not None:
-        return fail(unsealed_from, "unsealed")
+    if key is not None and count and (unsealed_from is not None or not any_sealed):
+        # Entries before the first seal are sealed by it; a tail without a seal is not. With no seal at all the
+        # newest entry is named: it should carry one.
+        return fail(unsealed_from if unsealed_from is not None else prev_id, "unsealed")
     if expect is not None and not anchor_seen:
         return fail(expect.entry_id if expect.entry_id is not None else prev_id, "expect")
     return ChainReport(count, None, "", head, key_id, sealed, unchecked)
