@@ -295,3 +295,27 @@ def test_case_history_lists_who_changed_what(tmp_path: Path) -> None:
     assert {"case.create", "inspection.start", "inspection.answer"} <= {r.action for r in rows}
     assert all(r.actor for r in rows) and rows[0].at is not None
     services.close()
+
+
+def test_every_exported_pdf_and_workbook_prints_the_head(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    db_path = tmp_path / "r.db"
+    _fill(db_path).close()
+    main(["--db", str(db_path), "audit", "head"])
+    entry_id, digest = capsys.readouterr().out.strip().split(":")
+    printed = f"审计链校验码：ID:{entry_id}:{digest[:16]}"
+    db = ["--db", str(db_path)]
+    assert main([*db, "export", "--format", "pdf", "--out", str(tmp_path / "all.pdf"), "--all"]) == 0
+    assert main([*db, "export", "--format", "xlsx", "--out", str(tmp_path / "all.xlsx"), "--all"]) == 0
+    assert main([*db, "export", "--format", "xlsx", "--out", str(tmp_path / "one.xlsx"), "--case",
+                 "京朝检刑诉〔2026〕1号"]) == 0
+    pages = PdfReader(tmp_path / "all.pdf").pages
+    assert all(printed in page.extract_text().replace(" ", "") for page in pages)
+    for name in ("all.xlsx", "one.xlsx"):
+        cells = " ".join(str(c.value) for ws in load_workbook(tmp_path / name) for row in ws.iter_rows(max_row=15)
+                         for c in row if c.value is not None)
+        assert printed in cells.replace("审计链校验码 ID:", "审计链校验码：ID:"), name
+    # The printed form is an anchor `audit verify --expect-head` accepts.
+    assert main([*db, "audit", "verify", "--expect-head", printed.split("：")[1]]) == 0

@@ -131,7 +131,7 @@ def _inspection_dict(session: Session, inspection: Inspection) -> dict[str, Any]
     version = session.get(ChecklistTemplateVersion, inspection.template_version_id)
     assert version is not None
     answers = {a.item_id: {"value": a.value, "note": a.note} for a in session.scalars(
-        select(AnswerRecord).where(AnswerRecord.inspection_id == inspection.id).order_by(AnswerRecord.item_id))}
+        select(AnswerRecord).where(AnswerRecord.inspection_id == inspection.id).order_by(AnswerRecord.id))}
     row = session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection.id))
     override = None if row is None else {
         "grade_code": row.grade_code, "reason": row.reason, "proposed_code": row.proposed_code, "score": row.score,
