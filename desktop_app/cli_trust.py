@@ -68,9 +68,11 @@ def open_read_only(target: str | None) -> Database:
         engine.dispose()
         raise DatabaseEnvironmentError(
             "needs_migration",
-            f"数据库架构版本为 {revision or '（空）'}，需要先升级（casecheck init）才能校验；只读副本请复制到可写位置后升级。",
-            f"The database schema is {revision or '(empty)'}; it needs a migration first (casecheck init). "
-            "Copy a read-only file somewhere writable to upgrade it.",
+            f"数据库架构版本为 {revision or '（空）'}，本程序为 {head_revision()}：较旧的数据库需要先升级（casecheck init）"
+            "才能校验，只读副本请复制到可写位置后升级；较新的请用更新版本的程序校验。",
+            f"The database schema is {revision or '(empty)'}, this program's is {head_revision()}: an older database "
+            "needs a migration first (casecheck init; copy a read-only file somewhere writable to upgrade it), a newer "
+            "one a newer program.",
             str(path or url))
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
