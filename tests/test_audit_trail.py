@@ -319,3 +319,14 @@ def test_every_exported_pdf_and_workbook_prints_the_head(tmp_path: Path, capsys:
         assert printed in cells.replace("审计链校验码 ID:", "审计链校验码：ID:"), name
     # The printed form is an anchor `audit verify --expect-head` accepts.
     assert main([*db, "audit", "verify", "--expect-head", printed.split("：")[1]]) == 0
+
+
+def test_no_code_path_edits_or_deletes_audit_entries() -> None:
+    """Outside the migrations, nothing updates or deletes `audit_log` rows (the head row is not an entry)."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    pattern = re.compile(r"(update|delete)\(\s*AuditEntry|(UPDATE|DELETE FROM)\s+audit_log|session\.delete\(entry")
+    offenders = [str(p.relative_to(root)) for folder in ("desktop_app", "db") for p in (root / folder).rglob("*.py")
+                 if "migrations" not in p.parts and pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
