@@ -305,7 +305,7 @@ def test_every_exported_pdf_and_workbook_prints_the_head(tmp_path: Path, capsys:
     _fill(db_path).close()
     main(["--db", str(db_path), "audit", "head"])
     entry_id, digest = capsys.readouterr().out.strip().split(":")
-    printed = f"审计链校验码：ID:{entry_id}:{digest[:16]}"
+    printed = f"审计链校验码：{entry_id}:{digest[:16]}"
     db = ["--db", str(db_path)]
     assert main([*db, "export", "--format", "pdf", "--out", str(tmp_path / "all.pdf"), "--all"]) == 0
     assert main([*db, "export", "--format", "xlsx", "--out", str(tmp_path / "all.xlsx"), "--all"]) == 0
@@ -316,7 +316,7 @@ def test_every_exported_pdf_and_workbook_prints_the_head(tmp_path: Path, capsys:
     for name in ("all.xlsx", "one.xlsx"):
         cells = " ".join(str(c.value) for ws in load_workbook(tmp_path / name) for row in ws.iter_rows(max_row=15)
                          for c in row if c.value is not None)
-        assert printed in cells.replace("审计链校验码 ID:", "审计链校验码：ID:"), name
+        assert printed in cells.replace("审计链校验码 ", "审计链校验码："), name
     # The printed form is an anchor `audit verify --expect-head` accepts.
     assert main([*db, "audit", "verify", "--expect-head", printed.split("：")[1]]) == 0
 

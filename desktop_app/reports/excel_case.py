@@ -59,7 +59,7 @@ def _header_pairs(card: Scorecard) -> list[tuple[str, object]]:
     if score.override:
         pairs += [("改定等次", score.override.grade), ("改定理由", score.override.reason)]
     if card.audit_head:
-        pairs.append((AUDIT_STAMP_LABEL, f"ID:{card.audit_head}"))
+        pairs.append((AUDIT_STAMP_LABEL, card.audit_head))
     return pairs
 
 

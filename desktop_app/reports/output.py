@@ -40,7 +40,7 @@ AUDIT_STAMP_LABEL = "审计链校验码"
 
 def audit_stamp(head: str) -> str:
     """The 审计链校验码 line every PDF and workbook prints (empty when the report was not made from a database)."""
-    return f"{AUDIT_STAMP_LABEL}：ID:{head}" if head else ""
+    return f"{AUDIT_STAMP_LABEL}：{head}" if head else ""
 
 
 class Ticker:

@@ -174,7 +174,7 @@ class Head:
         return f"{self.last_id}:{self.last_hash}"
 
     def printed(self) -> str:
-        """`ID:` plus the first 16 hex digits: the 审计链校验码 on every PDF and workbook."""
+        """The id, a colon and the first 16 hex digits: the 审计链校验码 on every PDF and workbook."""
         return f"{self.last_id}:{self.last_hash[:PRINTED_DIGITS]}"
 
 
@@ -188,12 +188,6 @@ def read_head(session: Session) -> Head:
 def current_head(database: Database) -> Head:
     with database.sessions() as session:
         return read_head(session)
-
-
-def head_label(database: Database) -> str:
-    """The line reports print so a paper copy anchors the chain, e.g. `审计链校验码：ID:17:3f2a…`."""
-    printed = current_head(database).printed()
-    return tr(f"审计链校验码：ID:{printed}", f"Audit chain check: ID:{printed}")
 
 
 _ANCHOR = re.compile(r"^(?:ID:)?(?:(\d+):)?([0-9a-fA-F]{16,64})$")

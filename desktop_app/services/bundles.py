@@ -220,7 +220,8 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
         if key is not None:
             manifest["signature"] = _sign(manifest, key)
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    sha = hashlib.sha256(tmp.read_bytes()).hexdigest()
+    with tmp.open("rb") as handle:
+        sha = hashlib.file_digest(handle, "sha256").hexdigest()
     with UnitOfWork(services.database) as uow:
         for kind, uid, content_hash in bases:
             uow.session.merge(ExchangeBase(kind=kind, uid=uid, content_hash=content_hash, at=dt.datetime.now()))
@@ -415,10 +416,12 @@ def _check_members(manifest: dict[str, Any], infos: dict[str, zipfile.ZipInfo], 
     cases = manifest.get("cases")
     if not isinstance(cases, list) or not all(isinstance(c, str) for c in cases):
         raise check.fail(MANIFEST, "cases: 应为成员名（字符串）的列表", "cases: must be a list of member names (strings)")
+    seen: set[str] = set()
     for index, name in enumerate(cases):
-        if name not in hashes or not name.startswith("cases/") or cases.index(name) != index:
-            raise check.fail(f"{MANIFEST}: cases[{index}]", f"不是清单中的案件成员：{name[:200]!r}",
-                             f"not a case member of the manifest: {name[:200]!r}")
+        if name not in hashes or not name.startswith("cases/") or name in seen:
+            raise check.fail(f"{MANIFEST}: cases[{index}]", f"不是清单中的案件成员或重复：{name[:200]!r}",
+                             f"not a case member of the manifest, or repeated: {name[:200]!r}")
+        seen.add(name)
     return hashes
 
 
@@ -555,7 +558,8 @@ def read_bundle(path: Path, *, unverified: bool = False) -> Bundle:
     BundleNotTrusted (unless `unverified`)."""
     check = _Checker(str(path))
     try:
-        file_hash = hashlib.sha256(path.read_bytes()).hexdigest() if path.stat().st_size <= MAX_TOTAL_BYTES else ""
+        with path.open("rb") as handle:
+            file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
         with zipfile.ZipFile(path) as archive:
             infos = _check_archive(archive, check)
             if MANIFEST not in infos:
