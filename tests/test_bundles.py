@@ -134,13 +134,18 @@ def test_dry_run_writes_nothing_and_tells_what_would_happen(tmp_path: Path, unit
 
 def test_unsigned_or_foreign_bundles_need_unverified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bundle = _export(_workstation(tmp_path / "a.db"), tmp_path / "unsigned.zip")
+    keyless_db = tmp_path / "keyless.db"
+    # No key anywhere: integrity is all that can be checked; the cases come in marked 未经验证.
+    assert main(["--db", str(keyless_db), "bundle", "import", str(bundle)]) == 0
+    assert "未经验证" in capsys.readouterr().out
     lead_db = tmp_path / "lead.db"
     _open(lead_db).close()
     before = _snapshot(lead_db)
-    assert main(["--db", str(lead_db), "bundle", "import", str(bundle)]) == 4
-    assert "未签名" in capsys.readouterr().err and _snapshot(lead_db) == before
     keys.create_key_file(tmp_path / "unit.key")
     keys.install_key(tmp_path / "unit.key")
+    # A workstation with a key insists on a signature.
+    assert main(["--db", str(lead_db), "bundle", "import", str(bundle)]) == 4
+    assert "未签名" in capsys.readouterr().err and _snapshot(lead_db) == before
     signed = _export(_open(tmp_path / "a.db"), tmp_path / "signed.zip")
     keys.installed_key_file().unlink()
     keys.create_key_file(tmp_path / "other.key")

@@ -554,8 +554,8 @@ def _read_case(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], hash
 
 
 def read_bundle(path: Path, *, unverified: bool = False) -> Bundle:
-    """Check everything and parse the bundle; nothing is written. Damage → BundleError, untrusted →
-    BundleNotTrusted (unless `unverified`)."""
+    """Check everything and parse the bundle; nothing is written. Damage → BundleError; signed under a key not
+    installed here, or unsigned on a workstation with a key → BundleNotTrusted (unless `unverified`)."""
     check = _Checker(str(path))
     try:
         with path.open("rb") as handle:
@@ -578,8 +578,12 @@ def read_bundle(path: Path, *, unverified: bool = False) -> Bundle:
     uids = [c.uid for c in cases]
     if len(set(uids)) != len(uids) or len({c.case.case_no for c in cases}) != len(cases):
         raise check.fail(MANIFEST, "cases: 案件重复", "cases: a case appears twice")
-    verified, key_id = _check_signature(manifest, installed_key(), check)
-    if not verified and not unverified:
+    key = installed_key()
+    verified, key_id = _check_signature(manifest, key, check)
+    # Where no key is in play at all (an unsigned bundle on a workstation without a key), only integrity can be
+    # checked: the bundle is imported, marked 未经验证, as before keys existed. A workstation with a key insists.
+    keyless = key is None and key_id is None
+    if not verified and not unverified and not keyless:
         if key_id is None:
             reason = tr("交换包未签名", "the bundle is not signed")
         else:
