@@ -7,6 +7,7 @@ PostgreSQL URL. Every schema change comes with an Alembic migration in `db/migra
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
@@ -15,6 +16,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
 
 
 class Base(DeclarativeBase):
@@ -75,6 +80,8 @@ class CaseRecord(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Stable id across workstations: exchange bundles merge by it, whatever the local row id is.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     case_no: Mapped[str] = mapped_column(String(128), unique=True)
     title: Mapped[str] = mapped_column(String(256))
     case_type: Mapped[str] = mapped_column(String(64))
@@ -103,6 +110,8 @@ class CaseRecord(Base):
     #: The account that created or imported the case, or one an administrator assigned; `prosecutor` stays the
     #: free text that is printed.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    #: Where an exchange bundle brought the case from: {"bundle", "from", "verified"} (None: made or imported here).
+    origin: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -172,6 +181,7 @@ class Inspection(Base):
     __table_args__ = (UniqueConstraint("case_id", "user_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(16))
@@ -224,6 +234,8 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC of `hash` under the procuratorate key (None when no key was installed when it was written).
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class DeadlineRecord(Base):
@@ -287,3 +299,20 @@ class AuditHead(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
+    #: The newest entry's id and hash, so deleting entries at the end of the chain shows.
+    last_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+    #: HMAC of the head under the procuratorate key, so the head cannot be moved back without it.
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class ExchangeBase(Base):
+    """What a record looked like at its last exchange (bundle export or import), so a merge can tell a change on
+    one side from a change on both sides (a conflict)."""
+
+    __tablename__ = "exchange_base"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(160), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

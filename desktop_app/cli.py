@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_trust
 from desktop_app.cli_users import add_user_commands, cmd_user
 from desktop_app.cli_users import log_in as log_in_user
 from desktop_app.core.case_format import CaseFormatError, parse_date
@@ -100,7 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     p = command("audit", "审计记录")
     audit_sub = p.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
-    _subcommand(audit_sub, "verify", "校验防篡改审计链")
+    cli_trust.add_audit_parsers(audit_sub, _subcommand)
+    p = command("keys", "单位密钥（交换包签名、审计链封印）")
+    cli_trust.add_keys_parsers(p.add_subparsers(dest="keys_command", required=True, parser_class=_Parser),
+                               _subcommand)
     p = command("demo", "生成示例案件")
     p.add_argument("--cases", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
@@ -122,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--out", type=Path, required=True)
     _filters(q)
     q = _subcommand(bundle_sub, "import", "导入交换包")
-    q.add_argument("file", type=Path)
+    cli_trust.add_bundle_import_arguments(q)
     p = command("rectify", "整改清单")
     rect = p.add_subparsers(dest="rectify_command", required=True, parser_class=_Parser)
     q = _subcommand(rect, "sync", "按当前检查结果生成或更新整改清单")
@@ -295,19 +298,6 @@ def cmd_export_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_audit(args: argparse.Namespace) -> int:
-    from desktop_app.services.audit import verify_chain
-
-    services = _open(args)
-    report = verify_chain(services.database)
-    if report.first_broken is None:
-        print(tr(f"审计链完整：共 {report.entries} 条记录", f"audit chain intact: {report.entries} entries"))
-        return EXIT_OK
-    print(tr(f"审计链已被破坏：第一条异常记录编号 {report.first_broken}（{report.reason}）",
-             f"audit chain broken: first bad entry id {report.first_broken} ({report.reason})"), file=sys.stderr)
-    return EXIT_PROBLEM
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop_app.services.demo import fill_demo
 
@@ -358,19 +348,6 @@ def cmd_checklist(args: argparse.Namespace) -> int:
             mark = "" if item.verified else tr("（依据未经核实）", " (basis unverified)")
             veto = tr(" [否决项]", " [veto]") if item.veto else ""
             print(f"  {item.id} {item.question}{veto}\n      {tr('依据', 'basis')}：{item.legal_basis}{mark}")
-    return EXIT_OK
-
-
-def cmd_bundle(args: argparse.Namespace) -> int:
-    from desktop_app.services.bundles import export_bundle, import_bundle
-
-    services = _open(args)
-    if args.bundle_command == "export":
-        count = export_bundle(services, _selected_case_nos(services, args), args.out)
-        print(tr(f"已导出 {count} 个案件到交换包 {args.out}", f"bundled {count} cases into {args.out}"))
-    else:
-        count = import_bundle(services, args.file)
-        print(tr(f"已从交换包导入 {count} 个案件", f"imported {count} cases from the bundle"))
     return EXIT_OK
 
 
@@ -438,8 +415,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
-    "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
-    "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
+    "export-cases": cmd_export_cases, "audit": cli_trust.cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
+    "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
     "profile": cmd_profile, "user": lambda args: cmd_user(args, _open),
 }
 

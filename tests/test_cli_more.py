@@ -51,12 +51,15 @@ def test_export_xlsx_and_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 def test_bundle_round_trip_between_workstations(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                 demo_db: str) -> None:
     bundle = tmp_path / "send.zip"
+    assert run(capsys, "keys", "init", "--out", str(tmp_path / "unit.key"))[0] == 0
+    assert run(capsys, "--db", demo_db, "keys", "import", str(tmp_path / "unit.key"))[0] == 0
     assert run(capsys, "--db", demo_db, "bundle", "export", "--out", str(bundle), "--all")[0] == 0
     assert "manifest.json" in zipfile.ZipFile(bundle).namelist()
     lead = str(tmp_path / "lead.db")
-    assert run(capsys, "--db", lead, "bundle", "import", str(bundle))[0] == 0
-    code, _, err = run(capsys, "--db", lead, "bundle", "import", str(bundle))
-    assert code == 2 and "已存在" in err
+    code, out, _ = run(capsys, "--db", lead, "bundle", "import", str(bundle))
+    assert code == 0 and "新增 40" in out and "已验证" in out
+    code, out, _ = run(capsys, "--db", lead, "bundle", "import", str(bundle))
+    assert code == 0 and "没有变化" in out
     run(capsys, "--db", demo_db, "export-cases", "--out", str(tmp_path / "x"), "--all")
     run(capsys, "--db", lead, "export-cases", "--out", str(tmp_path / "y"), "--all")
     for path in (tmp_path / "x").iterdir():

@@ -31,6 +31,8 @@ class Scorecard:
     generated_on: dt.date = field(default_factory=dt.date.today)
     #: Title of the grading scheme used, printed so a reader knows which labels and thresholds applied.
     scheme_title: str = ""
+    #: The audit chain head when the report was made (`ID:` + 16 hex digits), printed so paper anchors the chain.
+    audit_head: str = ""
 
     @property
     def inspection_label(self) -> str:

@@ -25,7 +25,7 @@ from desktop_app.core.checklist_model import PROBLEM_HEADINGS
 from desktop_app.core.results import DEADLINE_STATUSES, Deadline
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.core.scoring import GRADE_CODES
-from desktop_app.reports.output import Ticker, atomic_output
+from desktop_app.reports.output import Ticker, atomic_output, audit_stamp
 from desktop_app.reports.xlsx_cells import TITLE_FONT, print_setup, set_widths, stream_cell, stream_row
 
 SHEETS = ("汇总", "按检察官", "按案件类型", "问题分布", "超期预警", "明细")
@@ -176,10 +176,11 @@ def _group_sheet(ws: Any, totals: _Totals, groups: dict[str, _Group], name: str)
         ws.add_chart(chart, f"{get_column_letter(len(headers) + 2)}2")
 
 
-def _summary_sheet(ws: Any, totals: _Totals, today: dt.date) -> None:
+def _summary_sheet(ws: Any, totals: _Totals, today: dt.date, audit_head: str) -> None:
     _title(ws, "案件质量检查汇总")
     overall = totals.overall
-    ws.append([stream_cell(ws, f"统计日期：{today.isoformat()}　案件数：{overall.cases}", border=False)])
+    stamp = f"　{audit_stamp(audit_head)}" if audit_head else ""
+    ws.append([stream_cell(ws, f"统计日期：{today.isoformat()}　案件数：{overall.cases}{stamp}", border=False)])
     ws.append([])
     ws.append(stream_row(ws, ("等次", "案件数", "占比", "拟评定案件数"), header=True))
     for code in GRADE_CODES:
@@ -288,10 +289,12 @@ def write_aggregate_workbook(
     details.append(stream_row(details, DETAIL_HEADERS, header=True))
     totals = _Totals()
     warning_rows = 0
+    audit_head = ""
     try:
         with atomic_output(path) as temp:
             for card in scorecards:
                 ticker.check()
+                audit_head = card.audit_head or audit_head
                 case, score = card.case, card.score
                 overdue = 0
                 for deadline in card.evaluation.deadlines:
@@ -319,7 +322,7 @@ def write_aggregate_workbook(
             ticker.check()
             warnings.auto_filter.ref = f"A1:{get_column_letter(len(WARNING_HEADERS))}{warning_rows + 1}"
             details.auto_filter.ref = f"A1:{get_column_letter(len(DETAIL_HEADERS))}{totals.overall.cases + 1}"
-            _summary_sheet(sheets["汇总"], totals, today)
+            _summary_sheet(sheets["汇总"], totals, today, audit_head)
             _group_sheet(sheets["按检察官"], totals, totals.by_prosecutor, "承办检察官")
             _group_sheet(sheets["按案件类型"], totals, totals.by_type, "案件类型")
             _problem_sheet(sheets["问题分布"], totals)

@@ -17,7 +17,7 @@ from desktop_app.core.case import ANSWER_VALUES
 from desktop_app.core.checklists import item_states
 from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
-from desktop_app.reports.output import atomic_output
+from desktop_app.reports.output import AUDIT_STAMP_LABEL, atomic_output
 from desktop_app.reports.xlsx_cells import (
     LABEL_FILL,
     LABEL_FONT,
@@ -58,6 +58,8 @@ def _header_pairs(card: Scorecard) -> list[tuple[str, object]]:
     ]
     if score.override:
         pairs += [("改定等次", score.override.grade), ("改定理由", score.override.reason)]
+    if card.audit_head:
+        pairs.append((AUDIT_STAMP_LABEL, card.audit_head))
     return pairs
 
 

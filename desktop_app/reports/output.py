@@ -35,6 +35,14 @@ def atomic_output(path: str | Path) -> Iterator[Path]:
     os.replace(temp, target)
 
 
+AUDIT_STAMP_LABEL = "审计链校验码"
+
+
+def audit_stamp(head: str) -> str:
+    """The 审计链校验码 line every PDF and workbook prints (empty when the report was not made from a database)."""
+    return f"{AUDIT_STAMP_LABEL}：{head}" if head else ""
+
+
 class Ticker:
     """Reports progress after each item and stops the export when the person cancels."""
 

@@ -46,7 +46,7 @@ from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.reports.fonts import register_cjk_font
-from desktop_app.reports.output import CancelledFn, ProgressFn, Ticker, atomic_output
+from desktop_app.reports.output import CancelledFn, ProgressFn, Ticker, atomic_output, audit_stamp
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -121,6 +121,7 @@ class _Pages:
         self.case_no = ""
         self.title = ""
         self.start_page = 1
+        self.audit_head = ""
 
     def close_group(self, canvas: Canvas, last_page: int) -> None:
         """Fill in the "共 Y 页" form of the case that ended on `last_page`."""
@@ -151,6 +152,7 @@ class _Pages:
         bottom = MARGIN_BOTTOM - 10 * mm
         page = canvas.getPageNumber() - self.start_page + 1
         canvas.drawRightString(PAGE_WIDTH / 2 - 1 * mm, bottom, f"第 {page} 页")
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, audit_stamp(self.audit_head))
         # The form ("共 Y 页") is drawn at the origin, so move the origin to just right of the page number.
         canvas.translate(PAGE_WIDTH / 2 + 1 * mm, bottom)
         canvas.doForm(f"pages{self.group}")
@@ -421,6 +423,7 @@ def _build(cards: Iterable[Scorecard], target: Path, ticker: Ticker | None, titl
             ticker.check()
         if story:
             story.append(PageBreak())
+        pages.audit_head = card.audit_head
         story += _case_story(card, styles, pages)
     if not story:
         story.append(_p("没有可导出的案件。", styles["body"]))

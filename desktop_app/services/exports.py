@@ -16,6 +16,7 @@ from desktop_app.core.rectification import RectificationItem, build_rectificatio
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.core.scoring import apply_override
 from desktop_app.reports.errors import ExportCancelled
+from desktop_app.services.audit import current_head
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 
@@ -49,6 +50,7 @@ def build_scorecard(services: Services, case_no: str, today: dt.date) -> Scoreca
             case, template, answers, assessment.evaluation.flags, today, context.scheme, heading_of=context.heading_of)),
         generated_on=today,
         scheme_title=context.scheme.title,
+        audit_head=current_head(services.database).printed(),
     )
 
 

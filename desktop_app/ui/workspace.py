@@ -31,6 +31,7 @@ from desktop_app.core.scoring import ScoreResult, apply_override
 from desktop_app.services.container import Services
 from desktop_app.services.inspections import InspectionView
 from desktop_app.services.permissions import default_kind
+from desktop_app.ui.case_history import CaseHistory
 from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
@@ -115,6 +116,8 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.evidence_chain, "证据链")
         self.tabs.addTab(self.compare, "检查对比")
         self.tabs.addTab(self.rectification, "整改清单")
+        self.history = CaseHistory(services, case_no)
+        self.tabs.addTab(self.history, "变更记录")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         side = QWidget()
@@ -228,6 +231,8 @@ class CaseWorkspace(QWidget):
             self.compare.reload()
         if self.tabs.currentWidget() is self.rectification:
             self.rectification.refresh()
+        if self.tabs.currentWidget() is self.history:
+            self.history.reload(self._case_no)
 
     def set_kind(self, kind: str) -> None:
         """Walk the current user's inspection of this kind, starting it if there is none yet."""
@@ -312,3 +317,5 @@ class CaseWorkspace(QWidget):
             self.compare.reload(self._case_no)
         elif self.tabs.widget(index) is self.rectification:
             self.rectification.refresh()
+        elif self.tabs.widget(index) is self.history:
+            self.history.reload(self._case_no)
