@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.core.risk.social_danger import RiskAssessment
 
 SEVERITIES: dict[str, str] = {"critical": "严重", "major": "一般", "minor": "轻微", "info": "提示"}
 SEVERITIES_EN: dict[str, str] = {"critical": "critical", "major": "major", "minor": "minor", "info": "info"}
@@ -111,9 +114,11 @@ class Evaluation:
     grade: str | None = None
     grade_code: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: Risk-model opinions (社会危险性) for the case types they apply to; None keeps the key out of the result.
+    assessments: list[RiskAssessment] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        result: dict[str, Any] = {
             "format": "casecheck.result/1",
             "case_no": self.case_no,
             "case_type": self.case_type,
@@ -127,3 +132,6 @@ class Evaluation:
             "grade_code": self.grade_code,
             "notes": list(self.notes),
         }
+        if self.assessments is not None:
+            result["assessments"] = [a.to_json() for a in self.assessments]
+        return result

@@ -31,6 +31,7 @@ PREDICATE_MODULES: tuple[str, ...] = (
     "enforcement",
     "damages",
     "assistance",
+    "sentencing",
 )
 
 
