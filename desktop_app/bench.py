@@ -41,6 +41,7 @@ def run_bench(cases: int, progress: Callable[[int, int], None] | None = None) ->
     from desktop_app.services.container import open_services
     from desktop_app.services.demo import fill_demo
     from desktop_app.services.exports import export_scorecards
+    from desktop_app.services.risk import RiskService
 
     today = dt.date.today()
     results: dict[str, Any] = {"format": "casecheck.bench/1", "program_version": __version__,
@@ -64,6 +65,11 @@ def run_bench(cases: int, progress: Callable[[int, int], None] | None = None) ->
         results["search_substring_ms"] = round(seconds * 1000, 2)
         seconds, _ = _timed(lambda: services.cases.count(CaseQuery(text="盗窃")))
         results["search_count_ms"] = round(seconds * 1000, 2)
+        risk = RiskService(services.database, services.cases)
+        seconds, screening = _timed(lambda: risk.screening(CaseQuery()))
+        results["screen_sentencing_s"], results["screen_sentencing_cases"] = seconds, screening.cases_screened
+        seconds, calibration = _timed(lambda: risk.calibration(CaseQuery()))
+        results["risk_calibrate_s"], results["risk_calibrate_cases"] = seconds, calibration.assessed
         rows = services.cases.rows(ids[:1000])
         case_nos = [rows[i].case_no for i in ids[:1000] if i in rows]
         out = Path(tmp)

@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("bench", "性能基准")
     p.add_argument("--cases", type=int, default=10000)
     p.add_argument("--out", type=Path)
+    from desktop_app import cli_risk
+
+    cli_risk.add_parsers(command, _Parser)
     return parser
 
 
@@ -409,11 +412,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_risk(args: argparse.Namespace) -> int:
+    from desktop_app import cli_risk
+
+    return cli_risk.run(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
-    "profile": cmd_profile,
+    "profile": cmd_profile, "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk,
 }
 
 
