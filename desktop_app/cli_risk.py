@@ -19,9 +19,9 @@ from desktop_app.core.risk.social_danger import COLOURS
 COMMAND_NAMES = ("risk", "screen", "kaohe")
 
 
-def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], parser_class: type) -> None:
+def add_parsers(command: Callable[[str, str], argparse.ArgumentParser], parser_class: Any) -> None:
     p = command("risk", "社会危险性量化评估（三色码）")
-    sub = p.add_subparsers(dest="risk_command", required=True, parser_class=parser_class)
+    sub: Any = p.add_subparsers(dest="risk_command", required=True, parser_class=parser_class)
     q = _subcommand(sub, "calibrate", "以已作出的逮捕决定校准三色码：一致率、混淆矩阵、指标提升度、按罪名一致率")
     _report_options(q)
     p = command("screen", "类案比对筛查")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -23,7 +24,7 @@ def write_calibration_workbook(calibration: Calibration, model: SocialDangerMode
     workbook = Workbook()
     summary = workbook.active
     summary.title = "一致率"
-    rows = [(COLOURS[c], counts["approved"], counts["rejected"], sum(counts.values()))
+    rows: list[tuple[Any, ...]] = [(COLOURS[c], counts["approved"], counts["rejected"], sum(counts.values()))
             for c, counts in calibration.matrix.items()]
     rows += [("评估案件数", calibration.assessed, "", ""),
              ("一致率（红—批捕、绿—不捕；黄色不计入）", _percent(calibration.agreement), "", ""),
