@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         workspace = CaseWorkspace(self.services, case_no, self)
         workspace.caseChanged.connect(self._case_changed)
         workspace.editRequested.connect(self.edit_case)
+        workspace.risk_tabs.openCase.connect(self.open_case)
         self.workspaces[case_no] = workspace
         index = self.tabs.addTab(workspace, case_no)
         self.tabs.setCurrentIndex(index)

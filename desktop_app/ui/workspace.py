@@ -36,6 +36,7 @@ from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
 from desktop_app.ui.rectification_panel import RectificationPanel
+from desktop_app.ui.risk_panel import RiskTabs
 
 GRADE_COLOURS: dict[str, str] = {
     "excellent": "#2e7d32",
@@ -115,6 +116,8 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.compare, "检查对比")
         self.tabs.addTab(self.rectification, "整改清单")
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.risk_tabs = RiskTabs(services, self.tabs)
+        self.risk_tabs.panel.changed.connect(self.caseChanged)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -214,6 +217,7 @@ class CaseWorkspace(QWidget):
         case = self.services.cases.get(self._case_no)
         self._case = case
         self._show_header(case)
+        self.risk_tabs.set_case(case)
         self.evidence_chain.set_case(case)
         self.compare.case_no = case.case_no
         self.rectification.case_no = case.case_no
