@@ -66,3 +66,26 @@ def test_peer_comparison_highlights_the_case_and_opens_peers(qtbot, services: Se
     with qtbot.waitSignal(workspace.risk_tabs.openCase) as opened:
         peers.table.cellDoubleClicked.emit(3, 0)
     assert opened.args == [peers.table.item(3, 0).text()]
+
+
+def test_kaohe_dialog_lists_marks_filters_and_exports(qtbot, services: Services, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.services.demo import fill_demo
+    from desktop_app.ui import rectification_overview
+    from desktop_app.ui.kaohe_view import MARK_COLOURS, KaoheDialog
+
+    fill_demo(services, 120, seed=2, today=dt.date(2026, 3, 20))
+    dialog = KaoheDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.date_from.setDate(dialog.date_from.date().addYears(-3))
+    report = dialog.run()
+    assert dialog.prosecutors.rowCount() == len(report.prosecutors) > 0
+    assert dialog.negative.rowCount() == len(report.negative) > 0
+    first = dialog.negative.item(0, 0)
+    assert first.background().color().name() in MARK_COLOURS.values()
+    dialog.grade_filter.setCurrentIndex(dialog.grade_filter.findData("unqualified"))
+    assert all(e.grade_code == "unqualified" for e in dialog.visible_entries())
+    assert dialog.negative.rowCount() == len(dialog.visible_entries())
+    out = tmp_path / "k.xlsx"
+    monkeypatch.setattr(rectification_overview, "choose_save_file", lambda *args: out)
+    dialog.export()
+    assert out.exists()
