@@ -50,6 +50,9 @@ class RiskPanel(QWidget):
         self.reasons = QListWidget()
         self.missing = QListWidget()
         self.changes = QListWidget()
+        for widget in (self.reasons, self.missing, self.changes):
+            widget.setWordWrap(True)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
         self.reason_button = QPushButton("说明不一致的理由(&Y)…")
