@@ -152,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
     p.add_argument("--repeats", type=int, default=3, help="每项计时重复次数，取中位数（默认 3）")
+    from desktop_app import cli_risk
+
+    cli_risk.add_parsers(command, _Parser)
     return parser
 
 
@@ -413,11 +416,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_risk(args: argparse.Namespace) -> int:
+    from desktop_app import cli_risk
+
+    return cli_risk.run(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cli_trust.cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
     "profile": cmd_profile, "user": lambda args: cmd_user(args, _open),
+    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk,
 }
 
 

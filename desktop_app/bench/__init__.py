@@ -55,6 +55,7 @@ GOALS: dict[str, Goal] = {
     "gui_stall": Goal("≤ 50 ms", max_value=50),
     "rss_main_window": Goal("≤ 200 MB", max_value=200),
     "demo_generation": Goal("ratio ≤ 3", max_ratio=3),
+    "screening": Goal("≤ 10 s", max_value=10),
 }
 
 
@@ -101,7 +102,8 @@ class _Run:
         services = open_services(str(self.db))
         try:
             for name, measure in (("page_query", self.page_query), ("search", self.search),
-                                  ("evaluate_all", self.evaluate_all), ("export_xlsx", self.export_xlsx),
+                                  ("evaluate_all", self.evaluate_all), ("screening", self.screening),
+                                  ("export_xlsx", self.export_xlsx),
                                   ("export_pdf", self.export_pdf)):
                 self.say(name)
                 results[name] = measure(services)
@@ -210,6 +212,22 @@ class _Run:
             raw.close()
         seconds = floors.median_seconds(ours, self.repeats)
         return metric("evaluate_all", self.cases / seconds, "cases/s", self.cases / floor)
+
+    def screening(self, services: Any) -> dict[str, Any]:
+        """量刑偏离度 / 同案不同判 over every case; the floor reads the same rows through raw sqlite3."""
+        from desktop_app.services.cases import CaseQuery
+        from desktop_app.services.risk import RiskService
+
+        risk = RiskService(services.database, services.cases)
+        with floors.captured_sql(services.database.engine) as sent:
+            risk.screening(CaseQuery())
+        raw = floors.raw_connection(self.db)
+        try:
+            floor = floors.median_seconds(partial(floors.replay, raw, sent), self.repeats)
+        finally:
+            raw.close()
+        return metric("screening", floors.median_seconds(lambda: risk.screening(CaseQuery()), self.repeats), "s",
+                      floor)
 
     def _case_nos(self, services: Any, limit: int | None = None) -> list[str]:
         from desktop_app.services.cases import CaseQuery

@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop_app.core.case import SENTENCES_ABOVE_3Y, Answer, Case, Event, Evidence
 from desktop_app.core.deadlines import add_months
+from desktop_app.core.risk.demo_facts import add_risk_facts
 
 #: Share of cases that carry one deliberate defect.
 DEFECT_RATE = 0.25
@@ -235,7 +236,7 @@ UNSURE_NOTES = ("需向办案机关核实。", "待调阅原始卷宗后确认�
 
 def generate_cases(count: int, seed: int = 0, *, today: dt.date | None = None) -> Iterator[Case]:
     """`count` fictional cases, the same for the same seed and `today`; every date is on or before `today`."""
-    builder = _Builder(random.Random(seed), today or dt.date.today())
+    builder = _Builder(random.Random(seed), today or dt.date.today(), seed)
     for _ in range(count):
         yield builder.case()
 
@@ -288,8 +289,9 @@ class _Draft:
 class _Builder:
     """State shared across the cases of one run: the random source, 案号 counters and each office's prosecutors."""
 
-    def __init__(self, rng: random.Random, today: dt.date) -> None:
+    def __init__(self, rng: random.Random, today: dt.date, seed: int = 0) -> None:
         self.rng = rng
+        self.seed = seed
         self.today = today
         self.counters: dict[tuple[str, str, int], int] = {}
         self.prosecutors: dict[tuple[str, str], list[str]] = {}
@@ -321,6 +323,7 @@ class _Builder:
                     department=DEPARTMENT_BY_TYPE.get(case_type, ""))
         self.makers[case_type](case, office, rng.random() < DEFECT_RATE)
         case.prosecutor = self.prosecutor(office, case.department)
+        add_risk_facts(case, self.seed, self.today)
         return case
 
     def case_no(self, office: Procuratorate, abbr: str, year: int) -> str:

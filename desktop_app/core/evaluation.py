@@ -7,7 +7,7 @@ it is looked at. The context (calendar, rule packs, templates, grading scheme) i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.calendar import HolidayCalendar, calendar_warnings, load_calendar
@@ -17,6 +17,7 @@ from desktop_app.core.checklists import checklist_summary, load_builtin_template
 from desktop_app.core.deadlines import compute_deadlines, overdue_flags
 from desktop_app.core.i18n import tr
 from desktop_app.core.results import SEVERITY_ORDER, Computation, Deadline, Evaluation, Flag
+from desktop_app.core.risk.social_danger import SocialDangerModel, applies, assess, load_shipped_model
 from desktop_app.core.rules import RuleBook, evaluate_rules, load_rulebook
 from desktop_app.core.scoring import GradingScheme, ScoreResult, load_grading_scheme, score_case
 
@@ -27,6 +28,7 @@ class EvaluationContext:
     rulebook: RuleBook
     templates: dict[str, ChecklistTemplate]
     scheme: GradingScheme
+    social_danger: SocialDangerModel = field(default_factory=load_shipped_model)
 
     @classmethod
     def load(cls, *, calendar_path: Path | None = None, grading: str | Path = "2017") -> EvaluationContext:
@@ -90,6 +92,7 @@ def assess_case(
         grade_code=score.grade_code,
         notes=notes,
         warnings=calendar_warnings(context.calendar, today),
+        assessments=[assess(case, context.social_danger)] if applies(case) else None,
     )
     return CaseAssessment(evaluation=evaluation, score=score)
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.core.risk.social_danger import RiskAssessment
 
 from desktop_app.core.i18n import tr
 
@@ -157,9 +160,11 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
     #: Things the user must do for the result to stay right (e.g. next year's holiday calendar is missing).
     warnings: list[str] = field(default_factory=list)
+    #: Risk-model opinions (社会危险性) for the case types they apply to; None keeps the key out of the result.
+    assessments: list[RiskAssessment] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        result: dict[str, Any] = {
             "format": "casecheck.result/1",
             "case_no": self.case_no,
             "case_type": self.case_type,
@@ -174,3 +179,6 @@ class Evaluation:
             "notes": list(self.notes),
             "warnings": list(self.warnings),
         }
+        if self.assessments is not None:
+            result["assessments"] = [a.to_json() for a in self.assessments]
+        return result

@@ -44,6 +44,7 @@ from desktop_app.ui.case_table_model import (
 from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.kaohe_view import KaoheDialog
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
 from desktop_app.ui.tools_menu import ToolsMenu
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         self.board_action.setShortcut(QKeySequence("Ctrl+D"))
         self.rectifications_action = self._action("整改清单汇总(&Z)…", self.show_rectification_overview,
                                                   ("Ctrl+Shift+R",), "查看各案件的整改事项，按状态、责任人筛选并导出")
+        self.kaohe_action = self._action("考核与负面清单(&K)…", self.show_kaohe, (), "按检察官汇总评查结果，列出负面清单并导出")
         self.practice_action = self._action("练习示例案件(&P)…", self.open_training, (),
                                             "在示例案件上练习发现问题，并与答案要点对照")
         self.about_action = self._action("关于(&A)", self.about, ())
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu("视图(&V)")
         view_menu.addAction(self.board_action)
         view_menu.addAction(self.rectifications_action)
+        view_menu.addAction(self.kaohe_action)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.reset_filters_action)
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
         workspace = CaseWorkspace(self.services, case_no, self)
         workspace.caseChanged.connect(self._case_changed)
         workspace.editRequested.connect(self.edit_case)
+        workspace.risk_tabs.openCase.connect(self.open_case)
         self.workspaces[case_no] = workspace
         index = self.tabs.addTab(workspace, case_no)
         self.tabs.setCurrentIndex(index)
@@ -483,6 +487,14 @@ class MainWindow(QMainWindow):
         overview.raise_()
         overview.activateWindow()
         return overview
+
+    @Slot()
+    def show_kaohe(self) -> KaoheDialog:
+        dialog = KaoheDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openCase.connect(self.open_case)
+        dialog.show()
+        return dialog
 
     @Slot()
     def open_training(self) -> TrainingDialog:

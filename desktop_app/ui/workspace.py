@@ -38,6 +38,7 @@ from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
 from desktop_app.ui.rectification_panel import RectificationPanel
+from desktop_app.ui.risk_panel import RiskTabs
 
 GRADE_COLOURS: dict[str, str] = {
     "excellent": "#2e7d32",
@@ -119,6 +120,8 @@ class CaseWorkspace(QWidget):
         self.history = CaseHistory(services, case_no)
         self.tabs.addTab(self.history, "变更记录")
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.risk_tabs = RiskTabs(services, self.tabs)
+        self.risk_tabs.panel.changed.connect(self.caseChanged)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -219,6 +222,7 @@ class CaseWorkspace(QWidget):
         case = self.services.cases.get(self._case_no)
         self._case = case
         self._show_header(case)
+        self.risk_tabs.set_case(case)
         self.evidence_chain.set_case(case)
         self.compare.case_no = case.case_no
         self.rectification.case_no = case.case_no

@@ -35,6 +35,7 @@ PREDICATE_MODULES: tuple[str, ...] = (
     "assistance",
     "public_interest",
     "chronology",
+    "sentencing",
 )
 
 
