@@ -183,6 +183,10 @@ def _selected_case_nos(services: Any, args: argparse.Namespace) -> list[str]:
     return rows
 
 
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def _progress(label: str) -> Callable[[int, int], None]:
     """A one-line progress display on stderr when it is a terminal."""
     interactive = sys.stderr.isatty()
@@ -208,13 +212,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     services = _open(args)
-    count = services.cases.import_files(services.actor, args.files, progress=_progress(tr("导入", "importing")))
+    count = services.cases.import_files(services.actor, args.files, progress=_progress(tr("导入", "importing")),
+                                        warn=_warn)
     print(tr(f"已导入 {count} 个案件", f"imported {count} cases"))
     return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from desktop_app.core.case_format import load_case_file
+    from desktop_app.core.case_format import load_case_file, unknown_answer_ids, unknown_answers_warning
     from desktop_app.core.evaluation import EvaluationContext, evaluate_case
     from desktop_app.core.textreport import evaluation_text
 
@@ -225,6 +230,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.file:
         context = EvaluationContext.load(calendar_path=args.calendar, grading=args.grading)
         case = load_case_file(args.file)
+        template = context.templates.get(case.case_type)
+        unknown = unknown_answer_ids(case, {i.id for i in template.items} if template else set())
+        if unknown:
+            _warn(unknown_answers_warning(str(args.file), unknown))
         evaluation = evaluate_case(case, today, context)
     else:
         from desktop_app.services.exports import build_scorecard
@@ -351,7 +360,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         count = export_bundle(services, _selected_case_nos(services, args), args.out)
         print(tr(f"已导出 {count} 个案件到交换包 {args.out}", f"bundled {count} cases into {args.out}"))
     else:
-        count = import_bundle(services, args.file)
+        count = import_bundle(services, args.file, warn=_warn)
         print(tr(f"已从交换包导入 {count} 个案件", f"imported {count} cases from the bundle"))
     return EXIT_OK
 
@@ -418,7 +427,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _bad_input(lines: Sequence[str]) -> int:
-    for line in lines:
+    from desktop_app.core.limits import capped
+
+    for line in capped(list(lines)):
         print(line, file=sys.stderr)
     return EXIT_BAD_INPUT
 
