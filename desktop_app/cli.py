@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_backup
 from desktop_app.core.case_format import CaseFormatError, parse_date
 from desktop_app.core.datafile import DataFileError
 from desktop_app.core.i18n import set_language, tr
@@ -138,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("profile", "查看或修改本人信息（检查人姓名、身份）")
     p.add_argument("--name")
     p.add_argument("--role", choices=("prosecutor", "lead", "reviewer", "trainer", "admin"))
+    p = command("backup", "备份数据库（SQLite 在线备份，并做完整性检查）")
+    p.add_argument("--out", type=Path, help="备份文件（默认：用户数据目录下的 backups 文件夹）")
+    p = command("restore", "从备份恢复数据库（先备份被替换的数据库）")
+    p.add_argument("file", type=Path)
     p = command("bench", "性能基准")
     p.add_argument("--cases", type=int, default=10000)
     p.add_argument("--out", type=Path)
@@ -422,7 +426,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cmd_bundle, "bench": cmd_bench, "rectify": cmd_rectify,
-    "profile": cmd_profile,
+    "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
 }
 
 
