@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from desktop_app.paths import backup_dir
 from desktop_app.services.errors import ServiceError
 
 _STAMP = "%Y%m%d-%H%M%S"
+_STAMP_RE = re.compile(r"-(\d{8}-\d{6})")
 SUFFIX = ".db"
 
 
@@ -93,12 +95,12 @@ def _copy(source: sqlite3.Connection, out: Path) -> None:
     os.replace(part, out)
 
 
-def backup_file(db_file: Path, out: Path | None = None, *, label: str = "") -> Path:
-    """Back up the database file to `out` (default: a dated file in its backup folder); returns the path."""
+def backup_file(db_file: Path, out: Path | None = None, *, label: str = "", when: dt.datetime | None = None) -> Path:
+    """Back up the database file to `out` (default: a file in its backup folder named with the time `when`)."""
     if not db_file.is_file():
         raise ServiceError(tr(f"数据库文件不存在：{db_file}", f"no database file at {db_file}"))
     if out is None:
-        stamp = dt.datetime.now().strftime(_STAMP)
+        stamp = (when or dt.datetime.now()).strftime(_STAMP)
         out = backups_folder(db_file) / f"{db_file.stem}-{stamp}{label}{SUFFIX}"
     source = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -122,7 +124,9 @@ def list_backups(db_file: Path) -> list[BackupInfo]:
     found = []
     for path in folder.glob(f"*{SUFFIX}"):
         stat = path.stat()
-        found.append(BackupInfo(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+        named = _STAMP_RE.search(path.name)
+        created = dt.datetime.strptime(named.group(1), _STAMP) if named else dt.datetime.fromtimestamp(stat.st_mtime)
+        found.append(BackupInfo(path, created, stat.st_size))
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
@@ -136,7 +140,7 @@ def auto_backup(db_file: Path, *, now: Callable[[], dt.datetime] = dt.datetime.n
     today = now().date()
     made = None
     if not any(b.created.date() == today for b in existing):
-        made = backup_file(db_file)
+        made = backup_file(db_file, when=now())
         existing = list_backups(db_file)
     for old in existing[keep:]:
         old.path.unlink(missing_ok=True)
