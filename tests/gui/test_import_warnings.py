@@ -1,0 +1,31 @@
+"""Importing in the window: answers for checklist items this program does not have are imported and reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.case_format import case_to_dict
+from desktop_app.services.cases import CaseQuery
+from desktop_app.services.container import Services
+from desktop_app.ui.export_dialogs import start_import
+from tests.factories import make_case
+
+
+def test_import_reports_answers_for_unknown_items(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    data = case_to_dict(make_case())
+    data["answers"] = {"NEWER-ITEM-9": {"value": "pass"}}
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = start_import(parent, services, [path])
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    (box,) = [b for b in parent.findChildren(QMessageBox) if b.windowTitle() == "导入完成"]
+    assert "NEWER-ITEM-9" in box.text() and "已导入 1 件" in box.text()
+    box.close()
+    assert services.cases.count(CaseQuery()) == 1
