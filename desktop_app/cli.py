@@ -249,7 +249,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             card.score.grade_code
         case = card.case
     if args.format == "json":
-        print(json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2, allow_nan=False))  # always valid JSON
     else:
         print(evaluation_text(case, evaluation))
     return EXIT_OK

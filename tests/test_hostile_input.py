@@ -46,6 +46,9 @@ HOSTILE = {
     "nan": (case_text().replace('"title"', '"loss": NaN, "title"', 1), "NaN"),
     "duplicate_key": (case_text().replace('"title"', '"title": "甲", "title"', 1), "title"),
     "long_case_no": (case_text(case_no="京" * 96), "case_no"),
+    # finite, but three times it is not: the damages arithmetic would print Infinity
+    "overflowing_amount": (case_text(facts={"damages_law": "food_safety_148", "price_paid": 1.7e308}),
+                           "facts.price_paid"),
 }
 
 

@@ -266,9 +266,14 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+#: Amounts (元) and counts beyond any real case; a larger one would overflow to infinity in the damages arithmetic.
+MAX_AMOUNT = 1e15
+
+
 def _check_facts(reader: _Reader, facts: dict[str, Any]) -> None:
     checks: list[tuple[tuple[str, ...], Callable[[Any], bool], str, str]] = [
-        (_FACT_NUMBERS, lambda v: _is_number(v) and v >= 0, "应为非负数", "must be a non-negative number"),
+        (_FACT_NUMBERS, lambda v: _is_number(v) and 0 <= v <= MAX_AMOUNT,
+         f"应为不超过 {MAX_AMOUNT:.0e} 的非负数", f"must be a non-negative number up to {MAX_AMOUNT:.0e}"),
         (_FACT_BOOLS, lambda v: isinstance(v, bool), "应为 true 或 false", "must be true or false"),
         (("damages_law",), lambda v: v in _DAMAGES_LAWS, f"可选：{'、'.join(_DAMAGES_LAWS)}",
          f"allowed: {', '.join(_DAMAGES_LAWS)}"),
