@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import sqlite3
 import zipfile
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -34,10 +35,14 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.services.preferences import install_calendar
 from tests.factories import make_case
 
-EXAMPLES = 200
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.data_too_large])
+
+
+def fuzz(examples: int) -> settings:
+    """Reproducible runs (a failure found once is found again), without time limits on a busy machine."""
+    return settings(max_examples=examples, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                           HealthCheck.data_too_large])
+
 #: What the CLI and the GUI report as bad input; anything else escaping an importer is a bug.
 REFUSALS = (CaseFormatError, ServiceError, DataFileError, TemplateWorkbookError)
 
@@ -94,12 +99,18 @@ def replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 BASE_CASE = case_to_dict(make_case())
 BASE_CASE["answers"] = {"PR-EV-01": {"value": "pass", "note": "已核对"}}
 BASE_PATHS = field_paths(BASE_CASE)
+NUMBER = "@@N@@"  # replaced by a fresh number for each example
+SERIAL = itertools.count(1)
 
 
 @st.composite
 def case_texts(draw: st.DrawFn) -> str:
     data: Any = BASE_CASE
-    for _ in range(draw(st.integers(1, 3))):
+    if draw(st.booleans()):  # free keys the format keeps as they are: most of these import
+        data = {**data, "facts": {draw(st.text(max_size=10)): draw(VALUES)},
+                "evidence": [{**e, "attributes": {**e.get("attributes", {}), "note_x": draw(VALUES)}}
+                             for e in data["evidence"]]}
+    for _ in range(draw(st.integers(0, 3))):
         path = draw(st.sampled_from(BASE_PATHS))
         try:
             data = replaced(data, path, draw(VALUES))
@@ -107,9 +118,9 @@ def case_texts(draw: st.DrawFn) -> str:
             pass
         if isinstance(data, dict) and draw(st.booleans()):
             data = {**data, draw(st.text(max_size=10)): draw(VALUES)}
+    if isinstance(data, dict) and data.get("case_no") == BASE_CASE["case_no"]:  # a new 案号, or it is a duplicate
+        data = {**data, "case_no": f"京朝检刑诉〔2026〕{NUMBER}号"}
     text = json.dumps(data, ensure_ascii=draw(st.booleans()))
-    data_case_no = draw(st.integers(0, 10**9))
-    text = text.replace("京朝检刑诉〔2026〕1号", f"京朝检刑诉〔2026〕{data_case_no}号", 1)
     choice = draw(st.integers(0, 3))
     if choice == 1:  # splice a raw token in place of some value
         token = draw(RAW_TOKENS)
@@ -126,18 +137,20 @@ def case_texts(draw: st.DrawFn) -> str:
     return text
 
 
-@FUZZ
+@fuzz(400)
 @given(text=case_texts())
 def test_fuzzed_case_json_is_imported_or_refused_cleanly(shared: tuple[Services, Path], text: str) -> None:
     services, folder = shared
     path = folder / "fuzz.json"
-    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    path.write_text(text.replace(NUMBER, str(next(SERIAL))), encoding="utf-8", errors="surrogatepass")
     before = fingerprint(services)
     try:
         services.cases.import_files(services.actor, [path])
     except REFUSALS:
+        event("refused")
         assert fingerprint(services) == before
     else:  # accepted: it must be storable and print back as valid JSON
+        event("imported")
         from desktop_app.core.case_format import load_case_file
 
         case = load_case_file(path)
@@ -170,7 +183,7 @@ def registers(draw: st.DrawFn) -> bytes:
     return data
 
 
-@FUZZ
+@fuzz(300)
 @given(data=registers())
 def test_fuzzed_case_register_is_imported_or_refused_cleanly(shared: tuple[Services, Path], data: bytes) -> None:
     services, folder = shared
@@ -179,7 +192,9 @@ def test_fuzzed_case_register_is_imported_or_refused_cleanly(shared: tuple[Servi
     before = fingerprint(services)
     try:
         services.cases.import_files(services.actor, [path])
+        event("imported")
     except REFUSALS:
+        event("refused")
         assert fingerprint(services) == before
 
 
@@ -196,7 +211,7 @@ def template_workbook(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
-@FUZZ
+@fuzz(200)
 @given(edits=st.lists(st.tuples(st.integers(0, 2), st.integers(1, 6), st.integers(1, 14), CELLS), max_size=6),
        drop_sheet=st.integers(0, 8))
 def test_fuzzed_checklist_workbook_is_imported_or_refused_cleanly(
@@ -214,7 +229,9 @@ def test_fuzzed_checklist_workbook_is_imported_or_refused_cleanly(
     try:
         template = import_template_xlsx(path)
         services.templates.save(services.actor, template)
+        event("imported")
     except REFUSALS:
+        event("refused")
         assert fingerprint(services) == before
 
 
@@ -243,7 +260,7 @@ def calendar_texts(draw: st.DrawFn) -> str:
     return text
 
 
-@FUZZ
+@fuzz(300)
 @given(text=calendar_texts())
 def test_fuzzed_calendar_is_installed_or_refused_cleanly(shared: tuple[Services, Path], text: str) -> None:
     services, folder = shared
@@ -253,7 +270,9 @@ def test_fuzzed_calendar_is_installed_or_refused_cleanly(shared: tuple[Services,
     before = fingerprint(services)
     try:
         install_calendar(services, path)
+        event("installed")
     except REFUSALS:
+        event("refused")
         assert fingerprint(services) == before
         assert not user_calendar_file().exists()
 
