@@ -36,7 +36,6 @@ from desktop_app.services.preferences import install_calendar
 from tests.factories import make_case
 
 
-
 def fuzz(examples: int) -> settings:
     """Reproducible runs (a failure found once is found again), without time limits on a busy machine."""
     return settings(max_examples=examples, deadline=None, derandomize=True,

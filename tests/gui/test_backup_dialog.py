@@ -34,3 +34,14 @@ def test_backup_now_lists_it_and_restore_brings_the_data_back(qtbot: QtBot, serv
     finally:
         reopened.close()
     assert any("before-restore" in b.path.name for b in list_backups(home / "t.db"))
+
+
+def test_closing_the_program_makes_the_daily_backup(services: Services, home: Path) -> None:
+    from desktop_app.ui.app import _rolling_backup
+
+    services.cases.create(services.actor, make_case())
+    services.close()
+    _rolling_backup(services)
+    _rolling_backup(services)  # the second close of the day adds none
+    (made,) = list_backups(home / "t.db")
+    assert made.size > 0
