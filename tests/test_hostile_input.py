@@ -265,3 +265,22 @@ def test_a_zip_bomb_member_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     bundle = make_bundle(tmp_path / "b.zip", manifest, {"a.json": b" " * (20 * 1024 * 1024)})
     code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "bundle", "import", str(bundle))
     assert code == 2 and "压缩" in err
+
+
+def test_a_long_case_number_stored_earlier_still_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A database filled before the 64-character limit may hold longer numbers: their files get shortened names."""
+    path = tmp_path / "case.json"
+    path.write_text(case_text(), encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert run(capsys, "--db", str(db), "import", str(path))[0] == 0
+    long_no = "京朝检刑诉〔2026〕" + "长" * 90 + "号"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE cases SET case_no = ?", (long_no,))
+    for argv in (["export", "--format", "pdf", "--out", str(tmp_path / "pdf"), "--all", "--layout", "per_case"],
+                 ["export", "--format", "xlsx", "--out", str(tmp_path / "xlsx"), "--all", "--layout", "per_case"],
+                 ["export-cases", "--all", "--out", str(tmp_path / "json")]):
+        code, _, err = run(capsys, "--db", str(db), *argv)
+        assert code == 0, err
+    for folder in ("pdf", "xlsx", "json"):
+        (written,) = (tmp_path / folder).iterdir()
+        assert len(written.name.encode()) <= 255 and written.stem.startswith("京朝检刑诉〔2026〕长")
