@@ -284,3 +284,31 @@ def test_a_long_case_number_stored_earlier_still_exports(tmp_path: Path, capsys:
     for folder in ("pdf", "xlsx", "json"):
         (written,) = (tmp_path / folder).iterdir()
         assert len(written.name.encode()) <= 255 and written.stem.startswith("京朝检刑诉〔2026〕长")
+
+
+def test_workbooks_are_parsed_without_entity_expansion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl.xml
+    from openpyxl import Workbook
+
+    assert openpyxl.xml.DEFUSEDXML  # defusedxml is installed, so openpyxl uses it
+    workbook = Workbook()
+    workbook.active.append(["案号", "案件名称", "案件类型", "承办检察官", "受理日期"])
+    workbook.active.append(["A1", "某案", "审查起诉", "李某", "2026-03-02"])
+    plain = tmp_path / "plain.xlsx"
+    workbook.save(plain)
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join(f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+                      for n in range(1, 10))
+            + ']>')
+    hostile = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(hostile, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<?xml version="1.0" encoding="utf-8"?>', b"")
+                data = bomb.encode() + data.replace(b"<v>", b"<v>&lol9;", 1)
+            target.writestr(info, data)
+    started = time.perf_counter()
+    code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(hostile))
+    assert code == 2 and "bomb.xlsx" in err and time.perf_counter() - started < 10, err
+    assert "XML 实体" in err, err  # refused by defusedxml, not by chance

@@ -70,6 +70,17 @@ def _cell(field: str, value: Any) -> Any:
     return text
 
 
+def _unreadable(exc: BaseException) -> str:
+    """Why a workbook could not be read; XML entity definitions (an "XML bomb") are named as such."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return tr("文件含有 XML 实体或 DTD 定义（可能是 XML 炸弹），已拒绝",
+                      "the file holds XML entity or DTD definitions (a possible XML bomb); refused")
+        cause = cause.__cause__ or cause.__context__
+    return tr(f"无法读取 Excel 文件：{quote(str(exc))}", f"cannot read workbook: {quote(str(exc))}")
+
+
 def _bounded_rows(workbook: Any, source: str) -> list[tuple[Any, ...]]:
     """The rows of the first sheet, refusing a sheet longer than the row limit (header row included) early."""
     if not workbook.worksheets:
@@ -96,15 +107,13 @@ def read_case_register(path: Path) -> list[Case]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise CaseFormatError([f"{source}: (file): " + tr(f"无法读取 Excel 文件：{quote(str(exc))}",
-                                                           f"cannot read workbook: {quote(str(exc))}")]) from None
+        raise CaseFormatError([f"{source}: (file): " + _unreadable(exc)]) from None
     try:
         rows = _bounded_rows(workbook, source)
     except CaseFormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet fails only while its rows are read
-        raise CaseFormatError([f"{source}: (file): " + tr(f"无法读取 Excel 文件：{quote(str(exc))}",
-                                                           f"cannot read workbook: {quote(str(exc))}")]) from None
+        raise CaseFormatError([f"{source}: (file): " + _unreadable(exc)]) from None
     finally:
         workbook.close()
     if not rows:
