@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.case import Answer
 from desktop_app.core.case_format import case_to_dict
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
@@ -29,3 +30,16 @@ def test_import_reports_answers_for_unknown_items(qtbot: QtBot, services: Servic
     assert "NEWER-ITEM-9" in box.text() and "已导入 1 件" in box.text()
     box.close()
     assert services.cases.count(CaseQuery()) == 1
+
+
+def test_opening_a_case_shows_answers_for_unknown_items(qtbot: QtBot, services: Services) -> None:
+    from desktop_app.ui.workspace import CaseWorkspace
+
+    case = make_case()
+    case.answers = {"NEWER-ITEM-9": Answer("fail", "新版检查项")}
+    services.cases.import_cases(services.actor, [case])
+    workspace = CaseWorkspace(services, case.case_no)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    label = workspace.walk.unknown_label
+    assert label.isVisible() and "NEWER-ITEM-9" in label.text()
