@@ -38,7 +38,7 @@ from tests.factories import make_case
 
 def fuzz(examples: int) -> settings:
     """Reproducible runs (a failure found once is found again), without time limits on a busy machine."""
-    return settings(max_examples=examples, deadline=None, derandomize=True,
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.data_too_large])
 

@@ -312,3 +312,10 @@ def test_workbooks_are_parsed_without_entity_expansion(tmp_path: Path, capsys: p
     code, _, err = run(capsys, "--db", str(tmp_path / "c.db"), "import", str(hostile))
     assert code == 2 and "bomb.xlsx" in err and time.perf_counter() - started < 10, err
     assert "XML 实体" in err, err  # refused by defusedxml, not by chance
+
+
+@pytest.mark.parametrize("text", ["? [a]\n: b\n", "years: {[2026]: x}\n", "format: {? {a: 1} : 2}\n"])
+def test_a_list_or_mapping_as_a_yaml_key_is_a_data_file_error(text: str) -> None:
+    with pytest.raises(DataFileError) as refused:
+        load_yaml_text(text, "calendar.yaml")
+    assert "键必须是单个值" in str(refused.value)

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from desktop_app.core.limits import DATA_FILE_BYTES, YAML_ALIASES, Limit, size_problem
+from desktop_app.core.limits import DATA_FILE_BYTES, YAML_ALIASES, Limit, quote, size_problem
 
 
 class DataFileError(ValueError):
@@ -84,17 +84,23 @@ def _plain(node: yaml.Node, path: str, walk: _Walk) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a]` — a list or mapping as a key
+                raise DataFileError(loader.name, key_node.start_mark.line + 1, path, "键必须是单个值，不能是列表或映射")
+            key = _scalar(loader, key_node, path)
             child = f"{path}.{key}" if path else str(key)
             lines[child] = key_node.start_mark.line + 1
             result[key] = _plain(value_node, child, walk)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, f"{path}[{i}]", walk) for i, item in enumerate(node.value)]
+    return _scalar(loader, node, path)
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError as exc:  # an impossible date such as 2026-02-30 written without quotes
-        raise DataFileError(loader.name, node.start_mark.line + 1, path, f"无效的值 {node.value!r}") from exc
+    except (ValueError, TypeError) as exc:  # an impossible date such as 2026-02-30 written without quotes
+        raise DataFileError(loader.name, node.start_mark.line + 1, path, f"无效的值 {quote(node.value)}") from exc
 
 
 def load_yaml(path: str | Path, limit: Limit = DATA_FILE_BYTES) -> Located:
