@@ -7,7 +7,9 @@ read-only, full, corrupt, missing folder) are told apart from bugs here, in one 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,34 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this user may write `path`; a file or folder with no write bit at all counts as read-only even for an
+    administrator account, which the operating system would let write anyway."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def read_only_file(path: Path) -> bool:
+    """True for an existing database file this user may not write (an archive copy, a write-protected medium)."""
+    return path.exists() and not _writable(path)
+
+
+def _read_only_uri(path: Path) -> str:
+    """Open without writing. In a folder that is read-only too, SQLite cannot create the WAL index beside the file,
+    so the file is declared immutable, which is only right when no write-ahead log is waiting to be applied."""
+    uri = f"{path.as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not _writable(path.parent) and not wal.exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
@@ -90,6 +120,12 @@ def make_engine(url: str) -> Engine:
             raise DatabaseEnvironmentError(
                 "unavailable", f"数据库所在目录不存在：{path.parent}", f"No such folder: {path.parent}", str(path)
             )
+        if read_only_file(path):
+            uri = _read_only_uri(path)
+            engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+            event.listen(engine, "connect", _read_only_pragmas)
+            return engine
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -137,6 +173,15 @@ def upgrade(engine: Engine, url: str, *, revision: str = "head") -> Path | None:
     target = script.get_current_head() if revision == "head" else revision
     if current == target:
         return None
+    if path is not None and read_only_file(path):
+        raise DatabaseEnvironmentError(
+            "needs_migration",
+            f"数据库文件为只读，且其架构版本（{current or '无'}）比本程序（{target}）旧，需要先升级（迁移）才能使用。"
+            "请把文件复制到可写的位置后运行 casecheck init。",
+            f"The database file is read-only and its schema ({current or 'none'}) is older than this program's "
+            f"({target}): it needs a migration first. Copy it somewhere writable and run `casecheck init`.",
+            str(path),
+        )
     backup = None
     if path is not None and current is not None and path.exists():
         with engine.connect() as conn:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app import __version__, cli_trust
+from desktop_app import __version__, cli_backup, cli_trust
 from desktop_app.cli_users import add_user_commands, cmd_user
 from desktop_app.cli_users import log_in as log_in_user
 from desktop_app.core.case_format import CaseFormatError, parse_date
@@ -148,6 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.add_argument("--role", help="prosecutor、department_head、reviewer、trainer、admin（或中文名称）")
     add_user_commands(command, _subcommand, _Parser)
+    p = command("backup", "备份数据库（SQLite 在线备份，并做完整性检查）")
+    p.add_argument("--out", type=Path, help="备份文件（默认：用户数据目录下的 backups 文件夹）")
+    p = command("restore", "从备份恢复数据库（先备份被替换的数据库）")
+    p.add_argument("file", type=Path)
     p = command("bench", "性能基准（每项与同次测得的下限对比）")
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
@@ -201,6 +205,10 @@ def _selected_case_nos(services: Any, args: argparse.Namespace) -> list[str]:
     return rows
 
 
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def _progress(label: str) -> Callable[[int, int], None]:
     """A one-line progress display on stderr when it is a terminal."""
     interactive = sys.stderr.isatty()
@@ -226,13 +234,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     services = _open(args)
-    count = services.cases.import_files(services.actor, args.files, progress=_progress(tr("导入", "importing")))
+    count = services.cases.import_files(services.actor, args.files, progress=_progress(tr("导入", "importing")),
+                                        warn=_warn)
     print(tr(f"已导入 {count} 个案件", f"imported {count} cases"))
     return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from desktop_app.core.case_format import load_case_file
+    from desktop_app.core.case_format import load_case_file, unknown_answer_ids, unknown_answers_warning
     from desktop_app.core.evaluation import EvaluationContext, evaluate_case
     from desktop_app.core.textreport import evaluation_text
 
@@ -243,6 +252,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.file:
         context = EvaluationContext.load(calendar_path=args.calendar, grading=args.grading)
         case = load_case_file(args.file)
+        template = context.templates.get(case.case_type)
+        unknown = unknown_answer_ids(case, {i.id for i in template.items} if template else set())
+        if unknown:
+            _warn(unknown_answers_warning(str(args.file), unknown))
         evaluation = evaluate_case(case, today, context)
     else:
         from desktop_app.services.exports import build_scorecard
@@ -254,7 +267,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             card.score.grade_code
         case = card.case
     if args.format == "json":
-        print(json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(evaluation.to_json(), ensure_ascii=False, indent=2, allow_nan=False))  # always valid JSON
     else:
         print(evaluation_text(case, evaluation))
     return EXIT_OK
@@ -426,13 +439,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cli_trust.cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
-    "profile": cmd_profile, "user": lambda args: cmd_user(args, _open),
+    "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
+    "user": lambda args: cmd_user(args, _open),
     "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk,
 }
 
 
 def _bad_input(lines: Sequence[str]) -> int:
-    for line in lines:
+    from desktop_app.core.limits import capped
+
+    for line in capped(list(lines)):
         print(line, file=sys.stderr)
     return EXIT_BAD_INPUT
 

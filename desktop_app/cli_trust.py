@@ -128,7 +128,7 @@ def add_bundle_import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from desktop_app.cli import _open, _selected_case_nos
+    from desktop_app.cli import _open, _selected_case_nos, _warn
     from desktop_app.services import bundles
 
     if args.bundle_command == "import" and args.file is not None and not args.file.is_file():
@@ -145,7 +145,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         summary = bundles.import_bundle(services, args.file, dry_run=args.dry_run, unverified=args.unverified,
-                                        on_conflict=args.on_conflict)
+                                        on_conflict=args.on_conflict, warn=_warn)
     except bundles.BundleNotTrusted as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_NOT_PERMITTED

@@ -41,6 +41,11 @@ def user_calendar_file() -> Path:
     return data_dir() / "calendar.yaml"
 
 
+def backup_dir() -> Path:
+    """Rolling and manual backups of the databases, one folder per database file."""
+    return data_dir() / "backups"
+
+
 def log_dir() -> Path:
     return _base("logs")
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop_app.core.datafile import Located, load_yaml, resources_dir
 from desktop_app.core.i18n import tr
+from desktop_app.core.limits import CALENDAR_BYTES
 
 CALENDAR_FORMAT = "casecheck.calendar/1"
 _TOP_LEVEL_KEYS = frozenset({"format", "weekends_are_rest_days", "years"})
@@ -119,7 +120,7 @@ def shipped_calendar_path() -> Path:
 
 def load_calendar(path: Path | None = None) -> HolidayCalendar:
     """Read and validate a calendar file; None means the calendar shipped with the program."""
-    located = load_yaml(path if path is not None else shipped_calendar_path())
+    located = load_yaml(path if path is not None else shipped_calendar_path(), CALENDAR_BYTES)
     return _parse_calendar(located)
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from desktop_app.core.case import (
     Party,
 )
 from desktop_app.core.i18n import tr
+from desktop_app.core.limits import CASE_JSON_BYTES, CASE_NO_CHARS, capped, quote, size_problem
 
 FORMAT = "casecheck.case/1"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -59,8 +61,8 @@ class CaseFormatError(ValueError):
     """A case file that breaks the format; `problems` holds every `FILE: FIELD: message` line."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        self.problems = capped(problems)
+        super().__init__("\n".join(self.problems))
 
 
 #: Dates the program can count periods from without running off the calendar (five-year enforcement queries
@@ -87,7 +89,7 @@ class _Reader:
         self.problems: list[str] = []
 
     def problem(self, field: str, message: str) -> None:
-        self.problems.append(f"{self.source}: {field}: {message}")
+        self.problems.append(f"{self.source}: {_printable(field)}: {message}")
 
     def text(self, data: dict[str, Any], key: str, field: str, *, required: bool) -> str:
         value = data.get(key)
@@ -110,8 +112,8 @@ class _Reader:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.problem(field, tr(f"日期应为 {EARLIEST_YEAR}–{LATEST_YEAR} 年间的 YYYY-MM-DD，实际为 {value!r}",
-                                   f"date must be YYYY-MM-DD between {EARLIEST_YEAR} and {LATEST_YEAR}, got {value!r}"))
+            self.problem(field, tr(f"日期应为 {EARLIEST_YEAR}–{LATEST_YEAR} 年间的 YYYY-MM-DD，实际为 {quote(value)}",
+                                   f"date must be YYYY-MM-DD between {EARLIEST_YEAR} and {LATEST_YEAR}, got {quote(value)}"))
         return parsed
 
     def flag(self, data: dict[str, Any], key: str, field: str) -> bool:
@@ -130,8 +132,8 @@ class _Reader:
                 self.problem(field, tr("缺少必填字段", "required field is missing"))
             return None
         if not isinstance(value, str) or value not in allowed:
-            self.problem(field, tr(f"未知的取值 {value!r}，可选：{'、'.join(allowed)}",
-                                   f"unknown value {value!r}; allowed: {', '.join(allowed)}"))
+            self.problem(field, tr(f"未知的取值 {quote(value)}，可选：{'、'.join(allowed)}",
+                                   f"unknown value {quote(value)}; allowed: {', '.join(allowed)}"))
             return None
         return value
 
@@ -159,10 +161,14 @@ def case_from_dict(data: Any, source: str = "<case>") -> Case:
     reader = _Reader(source)
     if not isinstance(data, dict):
         raise CaseFormatError([f"{source}: (root): " + tr("应为 JSON 对象", "must be a JSON object")])
+    _check_values(reader, data)
     fmt = data.get("format")
     if fmt != FORMAT:
-        reader.problem("format", tr(f"应为 {FORMAT!r}，实际为 {fmt!r}", f"must be {FORMAT!r}, got {fmt!r}"))
+        reader.problem("format", tr(f"应为 {FORMAT!r}，实际为 {quote(fmt)}", f"must be {FORMAT!r}, got {quote(fmt)}"))
     case_no = reader.text(data, "case_no", "case_no", required=True)
+    if len(case_no.strip()) > CASE_NO_CHARS:
+        reader.problem("case_no", tr(f"案号过长（{len(case_no.strip())} 个字符，最多 {CASE_NO_CHARS} 个）",
+                                     f"too long ({len(case_no.strip())} characters; at most {CASE_NO_CHARS})"))
     title = reader.text(data, "title", "title", required=True)
     case_type = reader.code(data, "case_type", "case_type", CASE_TYPES, required=True)
     prosecutor = reader.text(data, "prosecutor", "prosecutor", required=True)
@@ -268,9 +274,11 @@ def _read_evidence_list(reader: _Reader, data: dict[str, Any]) -> list[Evidence]
         if not isinstance(raw, dict):
             reader.problem(field, tr("应为对象", "must be an object"))
             continue
-        evidence_id = reader.text(raw, "id", f"{field}.id", required=True)
+        # "E1" and "E1 " are the same exhibit to a person, so ids are compared (and kept) trimmed.
+        evidence_id = reader.text(raw, "id", f"{field}.id", required=True).strip()
         if evidence_id and evidence_id in seen:
-            reader.problem(f"{field}.id", tr(f"证据编号 {evidence_id!r} 重复", f"duplicate evidence id {evidence_id!r}"))
+            reader.problem(f"{field}.id", tr(f"证据编号 {quote(evidence_id)} 重复",
+                                             f"duplicate evidence id {quote(evidence_id)}"))
         seen.add(evidence_id)
         category = reader.code(raw, "category", f"{field}.category", EVIDENCE_CATEGORIES, required=True)
         title = reader.text(raw, "title", f"{field}.title", required=False)
@@ -299,9 +307,14 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+#: Amounts (元) and counts beyond any real case; a larger one would overflow to infinity in the damages arithmetic.
+MAX_AMOUNT = 1e15
+
+
 def _check_facts(reader: _Reader, facts: dict[str, Any]) -> None:
     checks: list[tuple[tuple[str, ...], Callable[[Any], bool], str, str]] = [
-        (_FACT_NUMBERS, lambda v: _is_number(v) and v >= 0, "应为非负数", "must be a non-negative number"),
+        (_FACT_NUMBERS, lambda v: _is_number(v) and 0 <= v <= MAX_AMOUNT,
+         f"应为不超过 {MAX_AMOUNT:.0e} 的非负数", f"must be a non-negative number up to {MAX_AMOUNT:.0e}"),
         (_FACT_BOOLS, lambda v: isinstance(v, bool), "应为 true 或 false", "must be true or false"),
         (("damages_law",), lambda v: v in _DAMAGES_LAWS, f"可选：{'、'.join(_DAMAGES_LAWS)}",
          f"allowed: {', '.join(_DAMAGES_LAWS)}"),
@@ -347,19 +360,122 @@ def _read_answers(reader: _Reader, data: dict[str, Any]) -> dict[str, Answer]:
     return answers
 
 
+#: Python refuses to turn longer digit strings into numbers (a guard against slow conversions); so does the format.
+MAX_INT_DIGITS = 4300
+
+
+def _check_values(reader: _Reader, data: Any) -> None:
+    """Values JSON can carry but the program cannot store or print back as JSON: a lone surrogate in a string or a
+    key (not encodable as UTF-8), a non-finite number (`1e400` reads as infinity), an integer too long to print."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        field, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                name = f"{field}.{key}" if field else str(key)
+                if isinstance(key, str) and not _encodable(key):
+                    reader.problem(name, tr("键名含无效的 Unicode 字符（孤立代理项）",
+                                                        "key holds an invalid Unicode character (lone surrogate)"))
+                stack.append((name, child))
+        elif isinstance(value, list):
+            stack.extend((f"{field}[{i}]", child) for i, child in enumerate(value))
+        elif isinstance(value, str):
+            if not _encodable(value):
+                reader.problem(field, tr("含无效的 Unicode 字符（孤立代理项）",
+                                                     "holds an invalid Unicode character (lone surrogate)"))
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                reader.problem(field, tr("数值超出范围（JSON 没有无穷大或 NaN）",
+                                                     "number out of range (JSON has no infinity or NaN)"))
+        elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_DIGITS * 3:
+            reader.problem(field, tr(f"整数过长（超过 {MAX_INT_DIGITS} 位）",
+                                                 f"integer too long (more than {MAX_INT_DIGITS} digits)"))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(field: str) -> str:
+    """A field name safe to print: invalid characters escaped, a huge user-given key cut short."""
+    return field.encode("utf-8", "backslashreplace").decode("utf-8")[:200]
+
+
 class _NotJson(ValueError):
     pass
 
 
 def _reject_constant(token: str) -> Any:
     """Python's reader accepts NaN and Infinity, which JSON does not have."""
-    raise _NotJson(token)
+    raise _NotJson(tr(f"{token} 不是 JSON 数值", f"{token} is not a JSON number"))
+
+
+def _finite_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _NotJson(tr(f"数值 {token[:40]} 超出范围", f"number {token[:40]} is out of range"))
+    return value
+
+
+def _bounded_int(token: str) -> int:
+    if len(token.lstrip("-")) > MAX_INT_DIGITS:
+        raise _NotJson(tr(f"整数过长（超过 {MAX_INT_DIGITS} 位）", f"integer too long (more than {MAX_INT_DIGITS} digits)"))
+    return int(token)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key given twice would silently keep the last value; the file is refused instead, naming the key."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _NotJson(tr(f"键 {quote(key)} 重复", f"duplicate key {quote(key)}"))
+        result[key] = value
+    return result
+
+
+def loads_strict(text: str, source: str) -> Any:
+    """Decode JSON as the format means it: no NaN/Infinity, no out-of-range numbers, no duplicate keys. Every
+    failure is a CaseFormatError naming `source`."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_bounded_int,
+                          object_pairs_hook=_unique_keys)
+    except RecursionError:
+        raise CaseFormatError([f"{source}: (json): " + tr("JSON 嵌套层数过深", "JSON is nested too deeply")]) from None
+    except _NotJson as exc:
+        raise CaseFormatError([f"{source}: (json): {exc}"]) from None
+    except json.JSONDecodeError as exc:
+        raise CaseFormatError(
+            [f"{source}: (json): " + tr(f"第 {exc.lineno} 行第 {exc.colno} 列 JSON 语法错误：{exc.msg}",
+                                        f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
+        ) from None
+    except ValueError as exc:  # anything else the decoder refuses (e.g. a number Python cannot convert)
+        raise CaseFormatError([f"{source}: (json): {quote(str(exc))}"]) from None
+
+
+def unknown_answer_ids(case: Case, item_ids: Collection[str]) -> list[str]:
+    """Answered item ids the template does not have. They are kept (the template may be newer elsewhere), and the
+    person is warned."""
+    return [item_id for item_id in case.answers if item_id not in item_ids]
+
+
+def unknown_answers_warning(source: str, unknown: list[str]) -> str:
+    shown = "、".join(quote(i) for i in unknown[:10]) + ("…" if len(unknown) > 10 else "")
+    return f"{source}: answers: " + tr(f"警告：{len(unknown)} 个答案的检查项不在当前检查表中，已原样保留：{shown}",
+                                       f"warning: {len(unknown)} answers are for items the checklist does not have; "
+                                       f"kept as given: {shown}")
 
 
 def load_case_file(path: str | Path) -> Case:
     """Read one case file; unreadable or non-JSON files are reported in the same `FILE: FIELD: message` shape."""
     path = Path(path)
     source = str(path)
+    too_large = size_problem(path, CASE_JSON_BYTES)
+    if too_large:
+        raise CaseFormatError([f"{source}: (file): {too_large}"])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -368,19 +484,7 @@ def load_case_file(path: str | Path) -> Case:
         raise CaseFormatError([f"{source}: (file): " + tr("文件不是 UTF-8 编码", "file is not UTF-8")]) from None
     except OSError as exc:
         raise CaseFormatError([f"{source}: (file): " + tr(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")]) from None
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except RecursionError:
-        raise CaseFormatError([f"{source}: (json): " + tr("JSON 嵌套层数过深", "JSON is nested too deeply")]) from None
-    except _NotJson as exc:
-        raise CaseFormatError([f"{source}: (json): " + tr(f"{exc} 不是 JSON 数值", f"{exc} is not a JSON number")]) \
-            from None
-    except json.JSONDecodeError as exc:
-        raise CaseFormatError(
-            [f"{source}: (json): " + tr(f"第 {exc.lineno} 行第 {exc.colno} 列 JSON 语法错误：{exc.msg}",
-                                        f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}")]
-        ) from None
-    return case_from_dict(data, source)
+    return case_from_dict(loads_strict(text, source), source)
 
 
 def _iso(value: dt.date | None) -> str | None:

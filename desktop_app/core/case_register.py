@@ -14,6 +14,7 @@ from typing import Any
 from desktop_app.core.case import CASE_TYPES, INVESTIGATORS, POSSIBLE_SENTENCES, Case
 from desktop_app.core.case_format import FORMAT, CaseFormatError, case_from_dict
 from desktop_app.core.i18n import tr
+from desktop_app.core.limits import XLSX_BYTES, XLSX_ROWS, quote, size_problem
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "case_no": ("案号",),
@@ -69,18 +70,50 @@ def _cell(field: str, value: Any) -> Any:
     return text
 
 
+def _unreadable(exc: BaseException) -> str:
+    """Why a workbook could not be read; XML entity definitions (an "XML bomb") are named as such."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__module__.startswith("defusedxml"):
+            return tr("文件含有 XML 实体或 DTD 定义（可能是 XML 炸弹），已拒绝",
+                      "the file holds XML entity or DTD definitions (a possible XML bomb); refused")
+        cause = cause.__cause__ or cause.__context__
+    return tr(f"无法读取 Excel 文件：{quote(str(exc))}", f"cannot read workbook: {quote(str(exc))}")
+
+
+def _bounded_rows(workbook: Any, source: str) -> list[tuple[Any, ...]]:
+    """The rows of the first sheet, refusing a sheet longer than the row limit (header row included) early."""
+    if not workbook.worksheets:
+        return []
+    limit = XLSX_ROWS.value + 1
+    rows: list[tuple[Any, ...]] = []
+    for row in workbook.worksheets[0].iter_rows(values_only=True):
+        rows.append(row)
+        if len(rows) > limit:
+            raise CaseFormatError([f"{source}: (sheet): " + tr(
+                f"行数超过上限 {XLSX_ROWS.value}（可用环境变量 {XLSX_ROWS.env} 调整）",
+                f"more than {XLSX_ROWS.value} rows (set {XLSX_ROWS.env} to change)")])
+    return rows
+
+
 def read_case_register(path: Path) -> list[Case]:
     """Every non-empty row of the first sheet as a case; all problems of all rows are reported together."""
     from openpyxl import load_workbook
 
     source = str(path)
+    too_large = size_problem(path, XLSX_BYTES)
+    if too_large:
+        raise CaseFormatError([f"{source}: (file): {too_large}"])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise CaseFormatError([f"{source}: (file): " + tr(f"无法读取 Excel 文件：{exc}", f"cannot read workbook: {exc}")]) \
-            from None
+        raise CaseFormatError([f"{source}: (file): " + _unreadable(exc)]) from None
     try:
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        rows = _bounded_rows(workbook, source)
+    except CaseFormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet fails only while its rows are read
+        raise CaseFormatError([f"{source}: (file): " + _unreadable(exc)]) from None
     finally:
         workbook.close()
     if not rows:

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from desktop_app.core.limits import DATA_FILE_BYTES, YAML_ALIASES, Limit, quote, size_problem
+
 
 class DataFileError(ValueError):
     """A data file that breaks its format; `str()` reads `FILE:LINE: FIELD: message`."""
@@ -58,27 +60,63 @@ class Located:
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _plain(node: yaml.Node, path: str, lines: dict[str, int], loader: yaml.SafeLoader) -> Any:
+class _Walk:
+    """The state of one conversion: the lines found so far, and the nodes already seen.
+
+    A node met a second time is an alias (`*name`). Each is expanded into a copy, so a handful of nested aliases
+    (the "billion laughs") would take gigabytes; the number of expansions is bounded instead.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.loader = loader
+        self.lines: dict[str, int] = {}
+        self.seen: set[int] = set()
+        self.aliases = 0
+        self.max_aliases = YAML_ALIASES.value
+
+    def visit(self, node: yaml.Node, path: str) -> None:
+        if id(node) not in self.seen:
+            self.seen.add(id(node))
+            return
+        self.aliases += 1
+        if self.aliases > self.max_aliases:
+            raise DataFileError(self.loader.name, node.start_mark.line + 1, path,
+                                f"别名（*引用）过多：超过 {self.max_aliases} 处，文件被拒绝"
+                                f"（可用环境变量 {YAML_ALIASES.env} 调整）")
+
+
+def _plain(node: yaml.Node, path: str, walk: _Walk) -> Any:
+    loader, lines = walk.loader, walk.lines
+    walk.visit(node, path)
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a]` — a list or mapping as a key
+                raise DataFileError(loader.name, key_node.start_mark.line + 1, path, "键必须是单个值，不能是列表或映射")
+            key = _scalar(loader, key_node, path)
             child = f"{path}.{key}" if path else str(key)
             lines[child] = key_node.start_mark.line + 1
-            result[key] = _plain(value_node, child, lines, loader)
+            result[key] = _plain(value_node, child, walk)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, f"{path}[{i}]", lines, loader) for i, item in enumerate(node.value)]
+        return [_plain(item, f"{path}[{i}]", walk) for i, item in enumerate(node.value)]
+    return _scalar(loader, node, path)
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node, path: str) -> Any:
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError as exc:  # an impossible date such as 2026-02-30 written without quotes
-        raise DataFileError(loader.name, node.start_mark.line + 1, path, f"无效的值 {node.value!r}") from exc
+    except (ValueError, TypeError) as exc:  # an impossible date such as 2026-02-30 written without quotes
+        raise DataFileError(loader.name, node.start_mark.line + 1, path, f"无效的值 {quote(node.value)}") from exc
 
 
-def load_yaml(path: str | Path) -> Located:
-    """Parse one YAML file, turning syntax errors into a `DataFileError` with the line."""
+def load_yaml(path: str | Path, limit: Limit = DATA_FILE_BYTES) -> Located:
+    """Parse one YAML file no larger than `limit`, turning syntax errors into a `DataFileError` with the line."""
     path = Path(path)
+    too_large = size_problem(path, limit)
+    if too_large:
+        raise DataFileError(path, None, "", too_large)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -99,8 +137,8 @@ def load_yaml_text(text: str, file: str) -> Located:
         node = loader.get_single_node()
         if node is None:
             raise DataFileError(file, 1, "", "文件为空")
-        lines: dict[str, int] = {}
-        data = _plain(node, "", lines, loader)
+        walk = _Walk(loader)
+        data = _plain(node, "", walk)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -109,7 +147,7 @@ def load_yaml_text(text: str, file: str) -> Located:
         raise DataFileError(file, None, "", f"YAML 语法错误：{exc}") from exc
     finally:
         loader.dispose()
-    return Located(data=data, lines=lines, file=file)
+    return Located(data=data, lines=walk.lines, file=file)
 
 
 def resources_dir() -> Path:

@@ -30,13 +30,14 @@ from desktop_app.core.checklist_model import (
 )
 from desktop_app.core.checklists import parse_header, parse_item
 from desktop_app.core.conditions import describe_condition
+from desktop_app.core.limits import XLSX_BYTES, size_problem
+from desktop_app.reports.xlsx_cells import assign
 
 ITEMS_SHEET = "检查项"
 HELP_SHEET = "填写说明"
 INFO_SHEET = "模板信息"
 
 YES, NO = "是", "否"
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -113,18 +114,10 @@ class TemplateWorkbookError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def _put(cell: Cell, value: Any) -> None:
-    """Write a value; text that a spreadsheet would take for a formula is forced to stay text."""
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
 def _header_row(sheet: Worksheet, headers: Iterable[str], widths: Iterable[int]) -> None:
     for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = sheet.cell(row=1, column=index)
-        _put(cell, header)
+        assign(cell, header)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -168,7 +161,7 @@ def export_template_xlsx(template: ChecklistTemplate, path: str | Path) -> None:
     for row, item in enumerate(template.items, start=2):
         for column, value in enumerate(_item_values(item), start=1):
             cell = items.cell(row=row, column=column)
-            _put(cell, value)
+            assign(cell, value)
             cell.alignment = _WRAP
     last_row = len(template.items) + 1
     _add_list_validation(items, PROBLEM_HEADINGS, "heading", last_row)
@@ -182,7 +175,7 @@ def export_template_xlsx(template: ChecklistTemplate, path: str | Path) -> None:
     for row, spec in enumerate(columns, start=2):
         for index, value in enumerate((spec.header, YES if spec.required else NO, spec.help), start=1):
             cell = help_sheet.cell(row=row, column=index)
-            _put(cell, value)
+            assign(cell, value)
             cell.alignment = _WRAP
     notes = (
         "每行一个检查项；增加检查项请新增一行并给出新编号，删除检查项请删除整行。",
@@ -190,7 +183,7 @@ def export_template_xlsx(template: ChecklistTemplate, path: str | Path) -> None:
         f"“{INFO_SHEET}”工作表记录模板编号、名称和版本；修改检查项后请更新版本号。",
     )
     for offset, note in enumerate(notes, start=len(columns) + 3):
-        _put(help_sheet.cell(row=offset, column=3), note)
+        assign(help_sheet.cell(row=offset, column=3), note)
 
     info = workbook.create_sheet(INFO_SHEET)
     _header_row(info, INFO_HEADERS, (14, 60, 50))
@@ -204,7 +197,7 @@ def export_template_xlsx(template: ChecklistTemplate, path: str | Path) -> None:
     for row, (key, label, explanation) in enumerate(INFO_ROWS, start=2):
         for index, value in enumerate((label, header_values[key], explanation), start=1):
             cell = info.cell(row=row, column=index)
-            _put(cell, value)
+            assign(cell, value)
             cell.alignment = _WRAP
     workbook.save(path)
 
@@ -356,6 +349,9 @@ def _read_items(sheet: Worksheet, reader: _Reader) -> list[ChecklistItem]:
 
 def import_template_xlsx(path: str | Path) -> ChecklistTemplate:
     """Read a template workbook; raise `TemplateWorkbookError` listing every problem if anything is wrong."""
+    too_large = size_problem(Path(path), XLSX_BYTES)
+    if too_large:
+        raise TemplateWorkbookError([f"{Path(path).name}: {too_large}"])
     try:
         workbook = load_workbook(path)
     except Exception as exc:  # openpyxl raises many unrelated types for a file that is not a workbook

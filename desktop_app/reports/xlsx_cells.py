@@ -19,7 +19,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 #: A common Chinese font on Chinese Windows installations; Excel substitutes a similar one elsewhere.
 FONT_NAME = "宋体"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: What makes a spreadsheet read text as a formula, half-width and the full-width forms a Chinese input method types
+#: (Excel and WPS convert ＝ to = when a cell is edited).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+#: Leading characters a spreadsheet skips before it looks for a formula sign.
+_LEADING_BLANKS = " \t\r\n\u3000"
 MAX_CELL_TEXT = 32767
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -40,12 +44,17 @@ def assign(cell: Cell, value: Any) -> Cell:
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
     cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and looks_like_formula(value):
         cell.data_type = "s"
         cell.quotePrefix = True
     if isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
     return cell
+
+
+def looks_like_formula(text: str) -> bool:
+    """True for text a spreadsheet could run: a formula sign first, also after leading blanks."""
+    return text.lstrip(_LEADING_BLANKS).startswith(FORMULA_PREFIXES)
 
 
 def styled(cell: Cell, *, font: Font = BODY_FONT, fill: PatternFill | None = None,

@@ -17,7 +17,7 @@ import platform
 import uuid
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -41,6 +41,7 @@ from desktop_app.core.case import ANSWER_VALUES, Case
 from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict
 from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.core.i18n import tr
+from desktop_app.core.limits import BUNDLE_MEMBER_RATIO, BUNDLE_TOTAL_BYTES
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.scoring import GRADE_CODES
 from desktop_app.services import audit, permissions
@@ -58,8 +59,6 @@ WORK_FORMAT = "casecheck.bundle-work/1"
 MANIFEST = "manifest.json"
 
 #: Limits against zip bombs and oversized input (documented in docs/bundle-format.md).
-MAX_TOTAL_BYTES = 2 * 1024 ** 3
-MAX_MEMBER_RATIO = 100
 RATIO_FREE_BYTES = 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_MEMBERS = 1_000_000
@@ -354,6 +353,7 @@ def _check_archive(archive: zipfile.ZipFile, check: _Checker) -> dict[str, zipfi
         raise check.fail("", f"成员过多（{len(infos)}）", f"too many members ({len(infos)})")
     by_name: dict[str, zipfile.ZipInfo] = {}
     total = 0
+    max_total, max_ratio = BUNDLE_TOTAL_BYTES.value, BUNDLE_MEMBER_RATIO.value
     for info in infos:
         name = info.filename
         if not _safe_member_name(name):
@@ -364,12 +364,12 @@ def _check_archive(archive: zipfile.ZipFile, check: _Checker) -> dict[str, zipfi
         if info.flag_bits & 0x1:
             raise check.fail(name[:200], "成员已加密", "member is encrypted")
         total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise check.fail("", f"解压后总大小超过上限 {MAX_TOTAL_BYTES} 字节", f"unpacked size exceeds "
-                             f"{MAX_TOTAL_BYTES} bytes")
-        if info.file_size > RATIO_FREE_BYTES and info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1):
-            raise check.fail(name[:200], f"压缩比超过上限 {MAX_MEMBER_RATIO}:1（疑似压缩炸弹）",
-                             f"compression ratio above {MAX_MEMBER_RATIO}:1 (a zip bomb?)")
+        if total > max_total:
+            raise check.fail("", f"解压后总大小超过上限 {max_total} 字节（可用环境变量 {BUNDLE_TOTAL_BYTES.env} 调整）",
+                             f"unpacked size exceeds {max_total} bytes (set {BUNDLE_TOTAL_BYTES.env} to change)")
+        if info.file_size > RATIO_FREE_BYTES and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise check.fail(name[:200], f"压缩比超过上限 {max_ratio}:1（疑似压缩炸弹）",
+                             f"compression ratio above {max_ratio}:1 (a zip bomb?)")
         by_name[name] = info
     return by_name
 
@@ -796,14 +796,19 @@ def _merge_rectification(services: Services, merge: _Merge, bundle: Bundle, reco
 
 
 def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unverified: bool = False,
-                  on_conflict: str | None = None) -> ImportSummary:
+                  on_conflict: str | None = None, warn: Callable[[str], None] | None = None) -> ImportSummary:
     """Check, then merge in one transaction. Conflicts without `on_conflict` raise BundleConflicts (nothing
-    written); `dry_run` does the whole merge and rolls it back."""
+    written); `dry_run` does the whole merge and rolls it back. `warn` hears of answers to items the local
+    checklists do not have (kept as given: the template may be newer where the bundle came from)."""
     permissions.check(services.actor, "case.create")
     if on_conflict is not None and on_conflict not in CONFLICT_CHOICES:
         raise ServiceError(tr(f"--on-conflict 应为 {'、'.join(CONFLICT_CHOICES)}",
                               f"--on-conflict must be one of {', '.join(CONFLICT_CHOICES)}"))
     bundle = read_bundle(path, unverified=unverified)
+    for warning in services.cases.answer_warnings([c.case for c in bundle.cases],
+                                                  [f"{path}!{c.source}" for c in bundle.cases]):
+        if warn is not None:
+            warn(warning)
     summary = ImportSummary(bundle.verified, bundle.sender, bundle.key_id, dry_run)
     with UnitOfWork(services.database) as uow:
         merge = _Merge(uow.session, summary, on_conflict)

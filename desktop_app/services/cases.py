@@ -7,7 +7,8 @@ dataclasses out. Bad input raises `ServiceError` and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,15 @@ from sqlalchemy.orm import Session, selectinload
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord, EventRecord, EvidenceRecord, FlagRecord
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
-from desktop_app.core.case_format import CaseFormatError, dump_case, load_case_file
+from desktop_app.core.case_format import (
+    CaseFormatError,
+    dump_case,
+    load_case_file,
+    unknown_answer_ids,
+    unknown_answers_warning,
+)
 from desktop_app.core.i18n import tr
+from desktop_app.core.limits import CASE_NO_CHARS, quote
 from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.case_mapping import (
@@ -139,12 +147,14 @@ IMPORT_BATCH = 500
 
 class CaseService:
     def __init__(self, database: Database, derived: DerivedData, answer_importer: AnswerImporter | None = None,
-                 viewer: Callable[[], Actor] | None = None) -> None:
+                 viewer: Callable[[], Actor] | None = None,
+                 known_items: Callable[[str], Collection[str]] | None = None) -> None:
         self.database = database
         self.derived = derived
         self.answer_importer = answer_importer
         #: Who is looking: reading methods show only the cases this actor may see (None: all, as in tests).
         self.viewer = viewer
+        self.known_items = known_items
 
     def _visible(self, stmt: Any) -> Any:
         return stmt if self.viewer is None else permissions.visible(self.viewer(), stmt)
@@ -153,6 +163,22 @@ class CaseService:
         if self.viewer is not None:
             permissions.check(self.viewer(), "case.read", record, session)
         return record
+
+    def answer_warnings(self, cases: Sequence[Case], origins: Sequence[str]) -> list[str]:
+        """One warning per case whose answers name items its checklist does not have (they are kept as given)."""
+        if self.known_items is None:
+            return []
+        items: dict[str, Collection[str]] = {}
+        warnings: list[str] = []
+        for case, origin in zip(cases, origins, strict=True):
+            if not case.answers:
+                continue
+            if case.case_type not in items:
+                items[case.case_type] = self.known_items(case.case_type)
+            unknown = unknown_answer_ids(case, items[case.case_type])
+            if unknown:
+                warnings.append(unknown_answers_warning(origin, unknown))
+        return warnings
 
     # --- reading -------------------------------------------------------------------------------------------
     def count(self, query: CaseQuery) -> int:
@@ -279,10 +305,12 @@ class CaseService:
             uow.commit()
 
     def import_cases(self, actor: Actor, cases: Sequence[Case], *, source: str = "import",
-                     progress: ProgressFn | None = None, origins: Sequence[str] | None = None) -> int:
+                     progress: ProgressFn | None = None, origins: Sequence[str] | None = None,
+                     warn: Callable[[str], None] | None = None) -> int:
         """Insert many cases in one transaction: a duplicate 案号 or any bad case rejects the whole batch.
 
-        `origins` names where each case came from (its file), so a problem names the file to fix.
+        `origins` names where each case came from (its file), so a problem names the file to fix; `warn` is told
+        of answers for items the checklist does not have (imported all the same).
         """
         permissions.check(actor, "case.create")
         where = list(origins) if origins is not None else [c.case_no for c in cases]
@@ -300,6 +328,9 @@ class CaseService:
             first_seen.setdefault(case.case_no, origin)
         if problems:
             raise ServiceError(problems[0], problems)
+        if warn is not None:
+            for warning in self.answer_warnings(cases, where):
+                warn(warning)
         with UnitOfWork(self.database) as uow:
             session = uow.session
             self._ensure_new(session, [c.case_no for c in cases], dict(zip([c.case_no for c in cases], where,
@@ -313,7 +344,8 @@ class CaseService:
             uow.commit()
         return len(cases)
 
-    def import_files(self, actor: Actor, paths: Sequence[Path], progress: ProgressFn | None = None) -> int:
+    def import_files(self, actor: Actor, paths: Sequence[Path], progress: ProgressFn | None = None,
+                     warn: Callable[[str], None] | None = None) -> int:
         """Read every file first (all problems listed), then import all or nothing."""
         cases: list[Case] = []
         origins: list[str] = []
@@ -329,7 +361,7 @@ class CaseService:
         if problems:
             raise ServiceError(problems[0], problems)
         return self.import_cases(actor, cases, source=", ".join(str(p) for p in paths)[:128], progress=progress,
-                                 origins=origins)
+                                 origins=origins, warn=warn)
 
     def export_files(self, query: CaseQuery, out_dir: Path, progress: ProgressFn | None = None) -> list[Path]:
         """One `casecheck.case/1` file per case, named after its 案号."""
@@ -387,18 +419,25 @@ def _owner(actor: Actor) -> int | None:
 def validate_case(case: Case) -> None:
     """Checks beyond the file format that the editor and the importer share."""
     problems: list[str] = []
-    where = case.case_no or tr("（无案号）", "(no case number)")
+    where = (case.case_no[:CASE_NO_CHARS] + ("…" if len(case.case_no) > CASE_NO_CHARS else "")) if case.case_no \
+        else tr("（无案号）", "(no case number)")
     for field, value in (("case_no", case.case_no), ("title", case.title), ("prosecutor", case.prosecutor)):
         if not value or not value.strip():
             problems.append(f"{where}: {field}: " + tr("不能为空", "must not be empty"))
     if case.case_type not in CASE_TYPES:
         problems.append(f"{where}: case_type: " + tr(f"未知的案件类型 {case.case_type!r}", f"unknown {case.case_type!r}"))
-    ids = [e.id for e in case.evidence]
-    for i, evidence_id in enumerate(ids):
-        if not evidence_id.strip():
+    seen: set[str] = set()  # a set, not list.index: 100,000 exhibits must not take minutes
+    for i, evidence in enumerate(case.evidence):
+        evidence_id = evidence.id.strip()
+        if not evidence_id:
             problems.append(f"{where}: evidence[{i}].id: " + tr("证据编号不能为空", "must not be empty"))
-        elif ids.index(evidence_id) != i:
-            problems.append(f"{where}: evidence[{i}].id: " + tr(f"证据编号 {evidence_id} 重复", "duplicate id"))
+        elif evidence_id in seen:
+            problems.append(f"{where}: evidence[{i}].id: " + tr(f"证据编号 {quote(evidence_id)} 重复",
+                                                                f"duplicate id {quote(evidence_id)}"))
+        seen.add(evidence_id)
+    if len(case.case_no.strip()) > CASE_NO_CHARS:
+        problems.append(f"{where}: case_no: " + tr(f"案号过长（最多 {CASE_NO_CHARS} 个字符）",
+                                                                   f"too long (at most {CASE_NO_CHARS} characters)"))
     if problems:
         raise ServiceError(problems[0], problems)
 
@@ -412,6 +451,17 @@ def read_case_source(path: Path) -> list[Case]:
     return [load_case_file(path)]
 
 
+#: Room left in a 255-byte file name for an extension such as ".json" or ".xlsx" and a numbering prefix.
+FILE_NAME_BYTES = 200
+
+
 def safe_file_name(text: str) -> str:
+    """A file name made from a 案号: characters no file system allows replaced, and shortened to fit 255 bytes
+    (with its suffix) by cutting it and adding a short hash of the whole, so two long numbers stay apart."""
     cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in text).strip(" .")
-    return cleaned or "case"
+    cleaned = cleaned.encode("utf-8", "replace").decode("utf-8") or "case"
+    if len(cleaned.encode("utf-8")) <= FILE_NAME_BYTES:
+        return cleaned
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    cut = cleaned.encode("utf-8")[:FILE_NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{cut}-{digest}"

@@ -10,11 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from db.engine import Database, open_database
+from db.models import User
 from desktop_app.core.evaluation import EvaluationContext
 from desktop_app.paths import user_calendar_file
 from desktop_app.services.accounts import has_accounts
-from desktop_app.services.actors import NOBODY, Actor, local_actor
+from desktop_app.services.actors import LOCAL_LOGIN, NOBODY, Actor, actor_of, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
 from desktop_app.services.inspections import InspectionService
@@ -54,16 +57,30 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     if calendar_path is None and user_calendar_file().exists():
         calendar_path = user_calendar_file()
     database = open_database(target)
-    with UnitOfWork(database) as uow:
-        actor = NOBODY if has_accounts(uow.session) else local_actor(uow.session)
-        uow.commit()
+    actor = _startup_actor(database)
     context = EvaluationContext.load(calendar_path=calendar_path, grading=grading)
     derived = DerivedData(lambda: context, today)
     templates = TemplateService(database, context.templates)
     templates.sync_builtin()
     inspections = InspectionService(database, templates)
-    cases = CaseService(database, derived, answer_importer=inspections.import_answers)
+    cases = CaseService(database, derived, answer_importer=inspections.import_answers,
+                        known_items=lambda case_type: {item.id for item in templates.current(case_type)[1].items})
     services = Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
                         inspections=inspections, rectifications=RectificationService(database))
     cases.viewer = services.rectifications.viewer = lambda: services.actor
     return services
+
+
+def _startup_actor(database: Database) -> Actor:
+    """Nobody until someone logs in where accounts exist, else the local user; read without a write when it
+    exists, so read-only commands work on a read-only copy."""
+    with database.sessions() as session:
+        if has_accounts(session):
+            return NOBODY
+        user = session.scalar(select(User).where(User.login == LOCAL_LOGIN))
+        if user is not None:
+            return actor_of(user)
+    with UnitOfWork(database) as uow:
+        actor = local_actor(uow.session)
+        uow.commit()
+    return actor

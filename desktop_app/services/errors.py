@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from desktop_app.core.limits import capped
+
 
 class ServiceError(Exception):
     """Bad input or a forbidden action: the message is for people and nothing was changed."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        self.problems = problems or [message]
+        # A 1,000,000-row register with a mistake in every row must not produce a 200 MB message.
+        self.problems = capped(problems or [message])
         super().__init__(message)
 
 

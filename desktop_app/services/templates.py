@@ -85,14 +85,16 @@ class TemplateService:
         """Register shipped templates not yet in the database (first start, or a program update)."""
         if self._synced:
             return
-        with UnitOfWork(self.database) as uow:
-            for template in self.builtin.values():
-                exists = uow.session.scalar(select(ChecklistTemplateVersion.id).where(
-                    ChecklistTemplateVersion.template_id == template.id,
-                    ChecklistTemplateVersion.content_hash == content_hash(template)))
-                if exists is None:
+        # Looked up first with a plain read: a command that only reads must not write (a read-only archive copy).
+        with self.database.sessions() as session:
+            stored = {(row[0], row[1]) for row in session.execute(
+                select(ChecklistTemplateVersion.template_id, ChecklistTemplateVersion.content_hash))}
+        missing = [t for t in self.builtin.values() if (t.id, content_hash(t)) not in stored]
+        if missing:
+            with UnitOfWork(self.database) as uow:
+                for template in missing:
                     store_version(uow.session, template, None)
-            uow.commit()
+                uow.commit()
         self._synced = True
 
     def current(self, template_id: str) -> tuple[int, ChecklistTemplate]:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from db.engine import DatabaseEnvironmentError
+from db.engine import DatabaseEnvironmentError, sqlite_path
 from desktop_app import __version__, paths
 from desktop_app.core.datafile import BrokenInstallationError, DataFileError, resources_dir
 from desktop_app.core.i18n import LANGUAGES, set_language
@@ -174,6 +174,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return started.app.exec()
     finally:
         started.services.close()
+        if not started.smoke_test:
+            _rolling_backup(started.services)
+
+
+def _rolling_backup(services: Services) -> None:
+    """The daily backup on exit; a failure is logged and never keeps the program from closing."""
+    from desktop_app.services.backups import auto_backup
+    from desktop_app.services.errors import ServiceError
+
+    try:
+        path = sqlite_path(services.database.url)
+        made = auto_backup(path) if path is not None else None
+    except (ServiceError, OSError) as exc:
+        log.warning("自动备份失败：%s", exc)
+        return
+    if made is not None:
+        log.info("已自动备份到 %s", made)
 
 
 def _smoke_report(started: Started) -> None:

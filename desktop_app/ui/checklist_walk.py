@@ -124,6 +124,10 @@ class ChecklistWalk(QWidget):
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color: #c62828;")
         self.missing_label.hide()
+        self.unknown_label = QLabel()  # answers for items this checklist lacks (a newer one elsewhere): kept, shown
+        self.unknown_label.setWordWrap(True)
+        self.unknown_label.setStyleSheet("color: #8a6d00;")
+        self.unknown_label.hide()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("background: #fdecea; color: #b71c1c; padding: 6px; border-radius: 3px;")
@@ -163,6 +167,7 @@ class ChecklistWalk(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.missing_label)
+        layout.addWidget(self.unknown_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(splitter, 1)
@@ -257,6 +262,10 @@ class ChecklistWalk(QWidget):
         self.placeholder.hide()
         self._splitter.show()
         self.model.load(view.template, case, dict(view.answers))
+        unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
+        self.unknown_label.setText(f"警告：{len(unknown)} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留："
+                                   + "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
+        self.unknown_label.setVisible(bool(unknown))
         self.view.expandAll()
         first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
         self._select(first_open or self._first_visible())

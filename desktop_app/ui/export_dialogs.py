@@ -73,11 +73,16 @@ def start_import(parent: QWidget | None, services: Services, paths: Sequence[Pat
                  on_done: Callable[[int], None] | None = None) -> Job:
     """Import case files all-or-nothing in the background; problems in the files are listed in one message."""
 
+    warnings: list[str] = []  # answers for items the checklist does not have: imported, and the person told
+
     def job(progress: ProgressFn, cancelled: CancelledFn) -> int:
-        return services.cases.import_files(services.actor, list(paths), progress=_cancellable(progress, cancelled))
+        return services.cases.import_files(services.actor, list(paths), progress=_cancellable(progress, cancelled),
+                                           warn=warnings.append)
 
     def succeeded(count: int) -> None:
-        show_info(parent, "导入完成", f"已导入 {count} 件案件。")
+        notes = "\n\n" + "\n".join(warnings[:10]) + (f"\n…另有 {len(warnings) - 10} 处" if len(warnings) > 10 else "") \
+            if warnings else ""
+        show_info(parent, "导入完成", f"已导入 {count} 件案件。{notes}")
         if on_done is not None:
             on_done(count)
 

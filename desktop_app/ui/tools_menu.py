@@ -25,6 +25,7 @@ from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.preferences import choose_grading, install_calendar, rederive_all, reset_calendar
 from desktop_app.services.templates import TemplateVersionInfo
+from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.errors import report_exception, show_message, show_service_error
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.profile_dialog import ProfileDialog
@@ -89,6 +90,9 @@ class ToolsMenu(QMenu):
         self.profile_action = self.addAction("本人信息(&P)…")
         self.profile_action.setStatusTip("填写打印在评查意见书上的检查人姓名和本人身份")
         self.profile_action.triggered.connect(self.edit_profile)
+        self.backup_action = self.addAction("备份与恢复(&K)…")
+        self.backup_action.setStatusTip("查看、立即生成或恢复数据库备份")
+        self.backup_action.triggered.connect(lambda: BackupDialog(self.services, self.parentWidget()).exec())
         self.addSeparator()
         self.import_calendar_action = self.addAction("导入节假日历(&I)…")
         self.import_calendar_action.setStatusTip("导入国务院办公厅公布的节假日安排（casecheck.calendar/1 文件），并重新计算各案件的期限")

@@ -1,0 +1,136 @@
+"""备份与恢复: the backups of the open database with their dates and sizes; back up now, or restore one.
+
+A restore replaces the database file, so the program closes afterwards and is started again on the restored data;
+the database it replaced is kept as a backup first (see `services.backups`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.limits import BACKUPS_KEPT
+from desktop_app.services.backups import (
+    BackupInfo,
+    backup_database,
+    backups_folder,
+    database_file,
+    list_backups,
+    restore,
+)
+from desktop_app.services.container import Services
+from desktop_app.services.errors import ServiceError
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(size // 1024, 1)} KB"
+
+
+class BackupDialog(QDialog):
+    COLUMNS = ("备份时间", "大小", "文件")
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.restored = False
+        self.setWindowTitle("备份与恢复")
+        self.resize(720, 400)
+        self.db_file: Path | None = None
+        try:
+            self.db_file = database_file(services.database.url)
+            where = (f"数据库：{self.db_file}\n备份文件夹：{backups_folder(self.db_file)}\n"
+                     f"程序关闭时自动备份（每天最多一次，保留最近 {BACKUPS_KEPT.value} 份）。")
+        except ServiceError as exc:
+            where = str(exc)
+        self.info_label = QLabel(where)
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.backup_button = QPushButton("立即备份(&B)")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton("恢复所选备份(&R)…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        close_button = QPushButton("关闭")
+        close_button.clicked.connect(self.reject)
+        self.status_label = QLabel()
+        buttons = QHBoxLayout()
+        for button in (self.backup_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.backup_button.setEnabled(self.db_file is not None)
+        self.backups: list[BackupInfo] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = list_backups(self.db_file) if self.db_file else []
+        self.table.setRowCount(len(self.backups))
+        for row, info in enumerate(self.backups):
+            values = (info.created.strftime("%Y-%m-%d %H:%M:%S"), size_text(info.size), info.path.name)
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        if self.backups:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.backups))
+
+    def backup_now(self) -> Path | None:
+        try:
+            path = backup_database(self.services.database)
+        except ServiceError as exc:
+            self.status_label.setText(f"备份失败：{exc}")
+            return None
+        self.status_label.setText(f"已备份：{path.name}（完整性检查通过）")
+        self.reload()
+        return path
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def restore_selected(self, *, confirm: bool = True) -> bool:
+        info = self.selected()
+        if info is None:
+            return False
+        if confirm and QMessageBox.question(
+                self, "恢复备份", f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换当前数据库？\n"
+                                  "当前数据库会先另存一份备份。恢复后程序将关闭，请重新打开。") \
+                != QMessageBox.StandardButton.Yes:
+            return False
+        self.services.close()
+        try:
+            result = restore(self.services.database.url, info.path)
+        except ServiceError as exc:
+            self.status_label.setText(f"恢复失败：{exc}")
+            return False
+        self.restored = True
+        kept = f"\n原数据库已保留为：{result.previous_copy}" if result.previous_copy else ""
+        self.status_label.setText(f"已恢复。{kept}")
+        if confirm:
+            QMessageBox.information(self, "恢复备份", f"已从备份恢复数据库。{kept}\n\n程序将关闭，请重新打开。")
+            QApplication.quit()
+        self.accept()
+        return True
