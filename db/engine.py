@@ -103,7 +103,7 @@ def read_only_file(path: Path) -> bool:
     return path.exists() and not _writable(path)
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     """Open without writing. In a folder that is read-only too, SQLite cannot create the WAL index beside the file,
     so the file is declared immutable, which is only right when no write-ahead log is waiting to be applied."""
     uri = f"{path.as_uri()}?mode=ro"
@@ -121,7 +121,7 @@ def make_engine(url: str) -> Engine:
                 "unavailable", f"数据库所在目录不存在：{path.parent}", f"No such folder: {path.parent}", str(path)
             )
         if read_only_file(path):
-            uri = _read_only_uri(path)
+            uri = read_only_uri(path)
             engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
                 uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
             event.listen(engine, "connect", _read_only_pragmas)

@@ -36,6 +36,7 @@ def open_read_only(target: str | None) -> Database:
         database_url,
         head_revision,
         make_engine,
+        read_only_uri,
         sqlite_path,
     )
     from desktop_app.paths import default_database
@@ -46,7 +47,7 @@ def open_read_only(target: str | None) -> Database:
         if not path.exists():
             raise DatabaseEnvironmentError("unavailable", f"数据库文件不存在：{path}", f"No such database: {path}",
                                            str(path))
-        uri = f"file:{path}?mode=ro"
+        uri = read_only_uri(path)
         engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True,
                                                                             timeout=BUSY_TIMEOUT_MS / 1000))
 
@@ -68,7 +69,7 @@ def open_read_only(target: str | None) -> Database:
         engine.dispose()
         raise DatabaseEnvironmentError(
             "needs_migration",
-            f"数据库架构版本为 {revision or '（空）'}，本程序为 {head_revision()}：较旧的数据库需要先升级（casecheck init）"
+            f"数据库架构版本为 {revision or '（空）'}，本程序为 {head_revision()}：较旧的数据库需要先迁移升级（casecheck init）"
             "才能校验，只读副本请复制到可写位置后升级；较新的请用更新版本的程序校验。",
             f"The database schema is {revision or '(empty)'}, this program's is {head_revision()}: an older database "
             "needs a migration first (casecheck init; copy a read-only file somewhere writable to upgrade it), a newer "
@@ -78,6 +79,18 @@ def open_read_only(target: str | None) -> Database:
 
 
 # --- audit ---------------------------------------------------------------------------------------------------------
+def _log_in(database: Database, args: argparse.Namespace) -> None:
+    """The same `--user` check as every other command. A log-in that succeeds writes nothing; a failed one is
+    recorded, so it goes through a writable connection, opened only where the database has accounts."""
+    from desktop_app.cli import _open
+    from desktop_app.services.accounts import has_accounts
+
+    with database.sessions() as session:
+        if not has_accounts(session):
+            return
+    _open(args).close()
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from desktop_app.services.audit import current_head, parse_anchor, verify_chain
 
@@ -90,6 +103,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                      f"{args.expect_head[:80]!r}"))
     database = open_read_only(args.db)
     try:
+        _log_in(database, args)
         if args.audit_command == "head":
             print(current_head(database).full())
             return EXIT_OK
