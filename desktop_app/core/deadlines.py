@@ -164,6 +164,15 @@ def compute_deadlines(
     return []
 
 
+def period_status(due: dt.date, done_on: dt.date | None, today: dt.date) -> str:
+    """met / overdue / due_soon / open as of `today`: a period done after its due date stays overdue. The board,
+    the register, the workbooks and the PDF all ask this, so they agree on the same day."""
+    if done_on is not None:
+        return "met" if done_on <= due else "overdue"
+    days_left = (due - today).days
+    return "overdue" if days_left < 0 else "due_soon" if days_left <= DUE_SOON_DAYS else "open"
+
+
 def overdue_flags(deadlines: Iterable[Deadline]) -> list[Flag]:
     """One `major` flag per overdue period, under the period's own rule id."""
     periods = shipped_periods().periods
@@ -271,11 +280,8 @@ class _Counting:
         done: dt.date | None,
         notes: Iterable[str] = (),
     ) -> Deadline:
-        if done is not None:
-            status, days_left = ("met" if done <= due else "overdue"), None
-        else:
-            days_left = (due - self.today).days
-            status = "overdue" if days_left < 0 else "due_soon" if days_left <= DUE_SOON_DAYS else "open"
+        status = period_status(due, done, self.today)
+        days_left = None if done is not None else (due - self.today).days
         return Deadline(
             rule=period.id,
             name=period.name,

@@ -1,17 +1,24 @@
-"""The deadline board: every running statutory period across all cases, the most urgent first."""
+"""The deadline board: every statutory period that needs attention across all cases, the most urgent first.
+
+A period counts as overdue when it ran out unfinished or was finished after its due date, exactly as the
+超期预警 sheet of the aggregate workbook counts it (both ask `period_status`), so the dock and an export made the
+same day give the same numbers. Only due dates are stored; days left and statuses are derived here for `today`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord
+from desktop_app.core.deadlines import DUE_SOON_DAYS, period_status
 from desktop_app.core.results import DEADLINE_STATUSES
 
-DUE_SOON_DAYS = 3
+BOARD_STATUSES = ("overdue", "due_soon", "open")
 
 
 @dataclass(frozen=True)
@@ -23,39 +30,48 @@ class BoardRow:
     name: str
     start: dt.date
     due: dt.date
+    #: Days from today to the due date; for a period finished late, from its finish to its due date (negative).
     days_left: int
     status: str
     status_label: str
     legal_basis: str
+    done_on: dt.date | None = None
 
 
 def board_status(due: dt.date, today: dt.date) -> str:
-    days_left = (due - today).days
-    if days_left < 0:
-        return "overdue"
-    return "due_soon" if days_left <= DUE_SOON_DAYS else "open"
+    return period_status(due, None, today)
 
 
 def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | None = None,
                    limit: int | None = None) -> list[BoardRow]:
-    """Periods not yet done, sorted by days left (overdue first); `statuses` keeps only some of them."""
+    """Periods still running or finished late, overdue first then by due date; `statuses` keeps some of them."""
     stmt = (select(DeadlineRecord, CaseRecord.case_no, CaseRecord.title, CaseRecord.prosecutor)
             .join(CaseRecord, CaseRecord.id == DeadlineRecord.case_id)
-            .where(DeadlineRecord.done_on.is_(None), CaseRecord.status != "archived")
+            .where(CaseRecord.status != "archived")
             .order_by(DeadlineRecord.due, CaseRecord.case_no))
     if statuses == {"overdue"}:
-        stmt = stmt.where(DeadlineRecord.due < today)
+        stmt = stmt.where(or_(DeadlineRecord.done_on > DeadlineRecord.due,
+                              DeadlineRecord.done_on.is_(None) & (DeadlineRecord.due < today)))
     elif statuses is not None and "open" not in statuses:
-        stmt = stmt.where(DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+        stmt = stmt.where(DeadlineRecord.done_on.is_(None),
+                          DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+    else:
+        stmt = stmt.where(or_(DeadlineRecord.done_on.is_(None), DeadlineRecord.done_on > DeadlineRecord.due))
     rows: list[BoardRow] = []
     with database.sessions() as session:
         for deadline, case_no, title, prosecutor in session.execute(stmt):
-            status = board_status(deadline.due, today)
+            status = period_status(deadline.due, deadline.done_on, today)
             if statuses is not None and status not in statuses:
                 continue
+            until = deadline.done_on or today
             rows.append(BoardRow(case_no, title, prosecutor, deadline.rule, deadline.name, deadline.start,
-                                 deadline.due, (deadline.due - today).days, status, DEADLINE_STATUSES[status],
-                                 deadline.legal_basis))
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
+                                 deadline.due, (deadline.due - until).days, status, DEADLINE_STATUSES[status],
+                                 deadline.legal_basis, deadline.done_on))
+    rows.sort(key=lambda r: (r.status != "overdue", r.due, r.case_no))
+    return rows[:limit] if limit is not None else rows
+
+
+def board_counts(database: Database, today: dt.date) -> dict[str, int]:
+    """How many periods are overdue, due soon and running today: the figures the dock's summary line shows."""
+    counts = Counter(row.status for row in deadline_board(database, today))
+    return {status: counts.get(status, 0) for status in BOARD_STATUSES}

@@ -16,6 +16,7 @@ from desktop_app.paths import user_calendar_file
 from desktop_app.services.actors import Actor, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
+from desktop_app.services.figures import FigureService
 from desktop_app.services.inspections import InspectionService
 from desktop_app.services.rectifications import RectificationService
 from desktop_app.services.templates import TemplateService
@@ -31,6 +32,7 @@ class Services:
     templates: TemplateService
     inspections: InspectionService
     rectifications: RectificationService
+    figures: FigureService
 
     @property
     def context(self) -> EvaluationContext:
@@ -53,7 +55,9 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     derived = DerivedData(lambda: context, today)
     templates = TemplateService(database, context.templates)
     templates.sync_builtin()
-    inspections = InspectionService(database, templates)
+    inspections = InspectionService(database, templates, on_case_changed=derived.refresh_case)
     cases = CaseService(database, derived, answer_importer=inspections.import_answers)
+    figures = FigureService(database, cases)
+    figures.bring_up_to_date()
     return Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
-                    inspections=inspections, rectifications=RectificationService(database))
+                    inspections=inspections, rectifications=RectificationService(database), figures=figures)

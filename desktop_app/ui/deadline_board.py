@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import DEADLINE_STATUSES
-from desktop_app.services.board import BoardRow, deadline_board
+from desktop_app.services.board import BOARD_STATUSES, BoardRow, board_counts, deadline_board
 from desktop_app.services.container import Services
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
@@ -36,7 +36,6 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "due_soon": ("#fff3cd", "#664d03"),
     "open": ("#e7f4ea", "#0f5132"),
 }
-BOARD_STATUSES = ("overdue", "due_soon", "open")
 
 
 def days_left_text(days: int) -> str:
@@ -75,7 +74,8 @@ class DeadlineBoardModel(RowTableModel):
 
     @staticmethod
     def _display(row: BoardRow, column: int) -> str:
-        values = (days_left_text(row.days_left), row.status_label, row.name, row.due.isoformat(),
+        days = (f"超期 {-row.days_left} 天办结" if row.done_on is not None else days_left_text(row.days_left))
+        values = (days, row.status_label, row.name, row.due.isoformat(),
                   row.start.isoformat(), row.case_no, row.title, row.prosecutor, row.legal_basis)
         return values[column]
 
@@ -130,9 +130,7 @@ class DeadlineBoard(QWidget):
         today = self.services.derived.today()
         rows = deadline_board(self.services.database, today, statuses={status} if status else None)
         self.model.set_rows(rows)
-        counts = {s: 0 for s in BOARD_STATUSES}
-        for row in (rows if not status else deadline_board(self.services.database, today)):
-            counts[row.status] += 1
+        counts = board_counts(self.services.database, today)
         self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES))
 
     @Slot()

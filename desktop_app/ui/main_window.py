@@ -33,7 +33,12 @@ from desktop_app.ui.case_table_model import (
     CASE_NO_ROLE,
     COL_CASE_NO,
     COL_CHARGES,
+    COL_DUE,
+    COL_GRADE,
+    COL_PROGRESS,
     COL_PROSECUTOR,
+    COL_RISK,
+    COL_SCORE,
     COL_TITLE,
     COL_TYPE,
     COLUMNS,
@@ -141,7 +146,8 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {COL_CASE_NO: 200, COL_TITLE: 280, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160}
+        widths = {COL_CASE_NO: 200, COL_TITLE: 240, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160,
+                  COL_PROGRESS: 70, COL_SCORE: 50, COL_GRADE: 64, COL_RISK: 130, COL_DUE: 84}
         for column in range(len(COLUMNS)):
             table.setColumnWidth(column, widths.get(column, 90))
         sort_column = column_of_sort(self.model.query.sort)
