@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,9 +78,11 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 class FilterBar(QWidget):
-    """Emits `changed` whenever the filters change; `query()` gives them as a CaseQuery."""
+    """Emits `changed` whenever the filters change; `query()` gives them as a CaseQuery. Enter or ↓ in the search
+    box emits `resultsRequested` (after searching at once), so the window can move the keyboard to the results."""
 
     changed = Signal()
+    resultsRequested = Signal()
 
     def __init__(self, cases: CaseService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +141,7 @@ class FilterBar(QWidget):
         self.date_to.changed.connect(self._emit_changed)
         self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)
         self._search_timer.timeout.connect(self._emit_changed)
         self.reset_button.clicked.connect(self.reset)
         self.reload_choices()
@@ -200,6 +204,17 @@ class FilterBar(QWidget):
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.changed.emit()
+        self.resultsRequested.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            if self._search_timer.isActive():
+                self._search_timer.stop()
+                self.changed.emit()
+            self.resultsRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _emit_changed(self) -> None:
