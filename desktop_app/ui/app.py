@@ -26,7 +26,8 @@ from desktop_app.services.container import Services, open_services
 from desktop_app.services.demo import fill_demo
 from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
 from desktop_app.ui.fonts import install_fonts
-from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from desktop_app.ui.layout import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings
+from desktop_app.ui.main_window import APP_TITLE, MainWindow
 from desktop_app.ui.tools_menu import apply_saved_grading
 
 DEMO_CASES = 200

@@ -55,6 +55,7 @@ from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.errors import report_exception
 from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.layout import fit_to_screen
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The Evidence/Event a table row was loaded from, so keys the table has no column for survive an edit.
@@ -307,8 +308,8 @@ class CaseEditor(QDialog):
         self._touched: set[str] = set()
         self._dirty = False
         self.setWindowTitle(f"编辑案件 — {case_no}" if case_no else "新建案件")
-        self.resize(1100, 760)
         self._build()
+        fit_to_screen(self, 1100, 760)
         self._load(self.original)
         self._dirty = False
         self._touched.clear()

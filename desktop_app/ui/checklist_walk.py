@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -47,6 +48,7 @@ from desktop_app.ui.checklist_model_qt import (
     ChecklistWalkModel,
     WalkFilterModel,
 )
+from desktop_app.ui.layout import remember_splitter
 
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
@@ -154,11 +156,17 @@ class ChecklistWalk(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(self._build_detail())
+        # The detail scrolls rather than clipping: question, guidance and basis always wrap in full.
+        detail = QScrollArea()
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail.setWidget(self._build_detail())
+        splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 300])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "walk")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -6,8 +6,6 @@ dock layout and column widths are remembered between sessions.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.paths import config_dir
 from desktop_app.services.cases import CaseQuery, CaseRow
 from desktop_app.services.container import Services
 from desktop_app.ui.case_editor import CaseEditor
@@ -48,6 +45,7 @@ from desktop_app.ui.case_table_model import (
 from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
+from desktop_app.ui.layout import app_settings, fit_to_screen
 from desktop_app.ui.rectification_overview import RectificationOverview
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.tools_menu import ToolsMenu
@@ -56,17 +54,7 @@ from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
 APP_TITLE = "案件质量自查"
-SETTINGS_ORGANIZATION = "casecheck"
-SETTINGS_APPLICATION = "casecheck"
 REGISTER_TAB_TITLE = "案件登记"
-
-
-def app_settings() -> QSettings:
-    """The program's settings; under CASECHECK_HOME when it is set, so tests never touch the user's own."""
-    if os.environ.get("CASECHECK_HOME"):
-        path = config_dir() / f"{SETTINGS_APPLICATION}.ini"
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
 
 EMPTY_REGISTER_HINT = "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。"
@@ -84,7 +72,6 @@ class MainWindow(QMainWindow):
         self.training_dialog: TrainingDialog | None = None
         self.workspaces: dict[str, CaseWorkspace] = {}
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
 
         self.filter_bar = FilterBar(services.cases)
         self.model = CaseTableModel(services.cases, parent=self)
@@ -127,6 +114,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.resultsRequested.connect(self.focus_results)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._update_actions)
+        fit_to_screen(self, 1600, 1000)
         self._restore_settings()
         self._update_counts()
         self._update_actions()

@@ -31,6 +31,7 @@ from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.layout import fit_to_screen
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, STATUS_COLOURS, is_overdue
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_background
@@ -98,7 +99,6 @@ class RectificationOverview(QDialog):
         self.services = services
         self.export_job: Job | None = None
         self.setWindowTitle("整改清单汇总")
-        self.resize(1280, 640)
 
         self.status_combo = QComboBox()
         self.status_combo.addItem("全部", "")
@@ -148,6 +148,7 @@ class RectificationOverview(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        fit_to_screen(self, 1280, 640)
 
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
         self.owner_combo.currentIndexChanged.connect(self.apply_filters)

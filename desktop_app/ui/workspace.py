@@ -35,6 +35,7 @@ from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
+from desktop_app.ui.layout import remember_splitter
 from desktop_app.ui.rectification_panel import RectificationPanel
 
 GRADE_COLOURS: dict[str, str] = {
@@ -126,8 +127,8 @@ class CaseWorkspace(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 480])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "workspace")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_header())
