@@ -54,7 +54,9 @@ def fill_demo_if_empty(services: Services) -> int:
 
 
 def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (OK/取消 on message boxes, calendar popups, context menus of text fields) in Chinese."""
+    """Qt's own texts (OK/取消 on message boxes, file dialogs, context menus of text fields) in Chinese, and the
+    Chinese locale for everything that formats by locale (calendar pop-ups: 2026年12月, 周一 … 周日)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                              QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

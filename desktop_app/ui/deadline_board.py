@@ -97,7 +97,7 @@ class DeadlineBoard(QWidget):
         self.model = DeadlineBoardModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        configure_row_view(self.view, ((COL_DAYS, 80), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90),
+        configure_row_view(self.view, ((COL_DAYS, 110), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90),
                                        (COL_START, 90), (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)))
 
         top = QHBoxLayout()

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {COL_CASE_NO: 200, COL_TITLE: 240, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160,
+        widths = {COL_CASE_NO: 190, COL_TITLE: 220, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160,
                   COL_PROGRESS: 70, COL_SCORE: 50, COL_GRADE: 64, COL_RISK: 130, COL_DUE: 84}
         for column in range(len(COLUMNS)):
             table.setColumnWidth(column, widths.get(column, 90))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -67,10 +68,18 @@ class ScorePanel(QGroupBox):
         top.addSpacing(12)
         top.addWidget(self.grade_label, 1)
         top.addWidget(self.override_button)
+        # The reasons scroll in a narrow side panel instead of being squeezed under the score.
+        reasons = QScrollArea()
+        reasons.setWidgetResizable(True)
+        reasons.setFrameShape(QFrame.Shape.NoFrame)
+        reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        reasons.setWidget(self.reasons_label)
+        reasons.setMinimumHeight(3 * self.reasons_label.fontMetrics().lineSpacing())
+        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.override_label)
-        layout.addWidget(self.reasons_label)
+        layout.addWidget(reasons, 1)
 
     def show_score(self, score: ScoreResult) -> None:
         self.score_label.setText(f"{score.score:g} 分")
@@ -117,11 +126,13 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.rectification, "整改清单")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.score_panel)
-        side_layout.addWidget(self.flags_panel, 1)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.score_panel)
+        side.addWidget(self.flags_panel)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 2)
+        side.setChildrenCollapsible(False)
+        remember_splitter(side, "workspaceSide")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(side)
