@@ -62,6 +62,9 @@ def test_register_sorts_and_filters_by_the_figures(services: Services) -> None:
     assert [r.case_no for r in by_score][0] == risky.case_no
     scores = [r.figures.score for r in by_score if r.figures]
     assert scores == sorted(scores)
+    assert services.cases.list_ids(CaseQuery(sort="score", descending=False))[0] == by_score[0].id
+    assert [r.case_no for r in services.cases.page(CaseQuery(sort="score", department="第二检察部"))] == [risky.case_no]
+    assert len(services.cases.list_ids(CaseQuery(sort="score", department="第二检察部"))) == 1
     assert [r.case_no for r in services.cases.page(CaseQuery(sort="risk", descending=True))][0] == risky.case_no
     assert services.cases.count(CaseQuery(risk="none")) + services.cases.count(CaseQuery(risk="any")) == 2
     assert services.cases.count(CaseQuery(progress="unstarted")) == 2

@@ -95,6 +95,13 @@ class CaseQuery:
     descending: bool = True
 
     @property
+    def filters_cases(self) -> bool:
+        """Whether any filter reads the cases table itself (type, people, dates, status, text, a selection)."""
+        return bool(self.case_type or self.prosecutor or self.department or self.date_from or self.date_to
+                    or self.status or not self.include_archived or self.case_nos is not None
+                    or (self.text or "").strip())
+
+    @property
     def needs_figures(self) -> bool:
         return bool(self.grade or self.progress or self.risk or self.due) or self.sort in FIGURE_SORTS
 
@@ -145,7 +152,11 @@ def _like_escape(text: str) -> str:
 
 def _filtered(query: CaseQuery, columns: Any, today: dt.date, *, join_figures: bool = False) -> Select[Any]:
     stmt = select(*columns) if isinstance(columns, tuple) else select(columns)
-    if join_figures or query.needs_figures:
+    if query.sort in FIGURE_SORTS:
+        # Driven by the figures table, so the sort walks its index instead of sorting 100,000 rows (every case
+        # has figures: they are written with it, and brought up to date when the database is opened).
+        stmt = stmt.select_from(CaseFigures).join(CaseRecord, CaseRecord.id == CaseFigures.case_id)
+    elif join_figures or query.needs_figures:
         stmt = stmt.select_from(CaseRecord).outerjoin(CaseFigures, CaseFigures.case_id == CaseRecord.id)
     if query.case_type:
         stmt = stmt.where(CaseRecord.case_type == query.case_type)
@@ -209,7 +220,8 @@ def _ordered(stmt: Select[Any], query: CaseQuery) -> Select[Any]:
     keys = [column.desc() if query.descending else column.asc() for column in columns]
     if query.sort == "next_due":
         keys = [key.nulls_last() for key in keys]
-    tiebreak = CaseRecord.id.desc() if query.descending else CaseRecord.id.asc()
+    same = CaseFigures.case_id if query.sort in FIGURE_SORTS else CaseRecord.id
+    tiebreak = same.desc() if query.descending else same.asc()
     return stmt.order_by(*keys, tiebreak)
 
 
@@ -255,8 +267,14 @@ class CaseService:
 
     def list_ids(self, query: CaseQuery) -> list[int]:
         """Every matching id in display order: cheap even for 100,000 cases, rows are fetched as they are shown."""
+        today = self.derived.today()
+        if query.sort in FIGURE_SORTS and not query.filters_cases:
+            # Sorted by a figure with no filter on the cases themselves: the figures' index alone gives the order.
+            stmt = _ordered(_figure_filters(select(CaseFigures.case_id), query, today), query)
+        else:
+            stmt = _ordered(_filtered(query, CaseRecord.id, today), query)
         with self.database.sessions() as session:
-            return list(session.scalars(_ordered(_filtered(query, CaseRecord.id, self.derived.today()), query)))
+            return list(session.scalars(stmt))
 
     def rows(self, ids: Sequence[int]) -> dict[int, CaseRow]:
         """Rows with their figures as of today (days left derived from the stored due date)."""
