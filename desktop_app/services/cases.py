@@ -27,6 +27,7 @@ from db.models import (
 )
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
 from desktop_app.core.case_format import CaseFormatError, dump_case, load_case_file
+from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.i18n import tr
 from desktop_app.services import audit
 from desktop_app.services.actors import Actor
@@ -298,10 +299,10 @@ class CaseService:
         return {tier.code: tier.label for tier in self.derived.context.scheme.grades}
 
     def distinct_values(self, column: str) -> list[str]:
-        """Prosecutors or departments present in the register, for filter drop-downs."""
+        """Prosecutors or departments present in the register in Chinese order (拼音; 第一 … 第十二 as numbers)."""
         attr = {"prosecutor": CaseRecord.prosecutor, "department": CaseRecord.department}[column]
         with self.database.sessions() as session:
-            return [v for v in session.scalars(select(attr).distinct().order_by(attr)) if v]
+            return sorted_chinese(v for v in session.scalars(select(attr).distinct()) if v)
 
     def get(self, case_no: str) -> Case:
         with self.database.sessions() as session:

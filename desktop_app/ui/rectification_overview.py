@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
@@ -174,7 +175,7 @@ class RectificationOverview(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Re-read the owners offered and the lines (after cases were inspected or lines edited)."""
-        _fill(self.owner_combo, sorted({r.owner for r in self.services.rectifications.rows() if r.owner}))
+        _fill(self.owner_combo, sorted_chinese({r.owner for r in self.services.rectifications.rows() if r.owner}))
         _fill(self.department_combo, self.services.cases.distinct_values("department"))
         _fill(self.prosecutor_combo, self.services.cases.distinct_values("prosecutor"))
         self.apply_filters()
