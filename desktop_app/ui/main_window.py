@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
         workspace = CaseWorkspace(self.services, case_no, self)
         workspace.caseChanged.connect(self._case_changed)
         workspace.editRequested.connect(self.edit_case)
+        workspace.exportRequested.connect(lambda number: self.export_cases([number]))
         self.workspaces[case_no] = workspace
         index = self.tabs.addTab(workspace, case_no)
         self.tabs.setCurrentIndex(index)
@@ -518,7 +519,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export(self) -> ExportDialog:
-        dialog = ExportDialog(self.services, self.selected_case_nos(), self.model.query, self.model.rowCount(),
+        return self.export_cases(self.selected_case_nos())
+
+    def export_cases(self, case_nos: list[str]) -> ExportDialog:
+        """The export dialog with these cases chosen (the selection, or the case of a workspace: 导出本案)."""
+        dialog = ExportDialog(self.services, case_nos, self.model.query, self.model.rowCount(),
                               self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: dialog.chosen and start_export(self, self.services, dialog.chosen))

@@ -98,6 +98,7 @@ class CaseWorkspace(QWidget):
 
     caseChanged = Signal(str)
     editRequested = Signal(str)
+    exportRequested = Signal(str)
 
     def __init__(self, services: Services, case_no: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,9 @@ class CaseWorkspace(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton("编辑案件信息(&E)…")
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self._case_no))
+        self.export_button = QPushButton("导出本案(&X)…")
+        self.export_button.setToolTip("导出本案的评查表（Excel 或 PDF）或案件文件")
+        self.export_button.clicked.connect(lambda: self.exportRequested.emit(self._case_no))
         self.kind_box = QComboBox()
         for kind, label in INSPECTION_KINDS.items():
             self.kind_box.addItem(label, kind)
@@ -175,6 +179,7 @@ class CaseWorkspace(QWidget):
         first.addWidget(self.case_no_label)
         first.addSpacing(12)
         first.addWidget(self.title_label, 1)
+        first.addWidget(self.export_button)
         first.addWidget(self.edit_button)
         second = QHBoxLayout()
         for label in (self.type_label, self.prosecutor_label, self.status_label):

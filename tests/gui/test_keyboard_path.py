@@ -88,3 +88,35 @@ def test_shortcut_sheet_lists_the_walk_keys(qtbot: QtBot, services: Services) ->
     assert {"1 / 2 / 3 / 4", "Ctrl+Z", "Ctrl+Y 或 Ctrl+Shift+Z"} <= texts
     assert any(action.text().startswith("快捷键") for menu in window.menuBar().actions()
                for action in (menu.menu().actions() if menu.menu() else []))
+
+
+def test_export_this_case_names_the_file_after_it(qtbot: QtBot, services: Services) -> None:
+    services.cases.create(services.actor, make_case())
+    window = open_main_window(qtbot, services)
+    workspace = window.open_case("京朝检刑诉〔2026〕1号")
+    workspace.export_button.click()
+    dialog = window.export_dialog
+    assert dialog is not None and dialog.scope_selected.isChecked() and dialog.selected == ("京朝检刑诉〔2026〕1号",)
+    name = dialog.path_edit.text()
+    assert "京朝检刑诉〔2026〕1号_评查表_2026-03-20.xlsx" in name
+    dialog.scope_filtered.setChecked(True)
+    assert dialog.path_edit.text().endswith("评查表_全部案件_2026-03-20.xlsx")
+    dialog.reject()
+
+
+def test_an_existing_file_is_not_overwritten_without_asking(qtbot: QtBot, services: Services, tmp_path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    services.cases.create(services.actor, make_case())
+    window = open_main_window(qtbot, services)
+    dialog = window.export_cases(["京朝检刑诉〔2026〕1号"])
+    target = tmp_path / "已有.xlsx"
+    target.write_bytes(b"keep")
+    dialog.path_edit.setText(str(target))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, title, *_a, **_k: asked.append(title)
+                        or QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert asked == ["文件已存在"] and dialog.chosen is None and target.read_bytes() == b"keep"
+    dialog.reject()
