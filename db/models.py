@@ -256,6 +256,44 @@ class DeadlineRecord(Base):
     suspended_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
+class CaseFigures(Base):
+    """A case's register figures, precomputed whenever the case, its latest inspection or its flags change.
+
+    Only dates are stored for the periods (the nearest due date), never days left or a status: those are derived
+    for the day the register is looked at, so the figures do not go stale overnight.
+    """
+
+    __tablename__ = "case_figures"
+    __table_args__ = (
+        Index("ix_case_figures_score", "score"),
+        Index("ix_case_figures_grade", "grade_rank"),
+        Index("ix_case_figures_progress", "progress"),
+        Index("ix_case_figures_risk", "flags_critical", "flags_major", "flags_minor"),
+        Index("ix_case_figures_next_due", "next_due"),
+        Index("ix_case_figures_recheck", "recheck_after"),
+    )
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    applicable: Mapped[int] = mapped_column(Integer, default=0)
+    #: answered / applicable (1.0 when nothing applies), kept so the register can sort by it with an index.
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    grade_code: Mapped[str] = mapped_column(String(16), default="")
+    #: The grade's place in GRADE_CODES (0 best), for sorting by grade.
+    grade_rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    flags_critical: Mapped[int] = mapped_column(Integer, default=0)
+    flags_major: Mapped[int] = mapped_column(Integer, default=0)
+    flags_minor: Mapped[int] = mapped_column(Integer, default=0)
+    flags_info: Mapped[int] = mapped_column(Integer, default=0)
+    #: The earliest due date of a period still running (None: none running).
+    next_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: The last day on which the stored flags still hold: the earliest due date, on or after the day they were
+    #: computed, of a period still running. The day after it that period is overdue, so the case is recomputed.
+    recheck_after: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    computed_on: Mapped[dt.date] = mapped_column(Date)
+
+
 class Rectification(Base):
     """A line of the 整改清单: a failed item or open flag, its owner, due date and status."""
 

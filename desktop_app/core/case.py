@@ -149,6 +149,15 @@ class Event:
     def kind_label(self) -> str:
         return EVENT_KINDS.get(self.kind, self.kind)
 
+    @property
+    def outcome_label(self) -> str:
+        """The outcome as a person reads it (批准, 不批准 …); an outcome the program does not know stays as typed."""
+        return EVENT_OUTCOMES.get(self.outcome, self.outcome)
+
+
+#: Event outcomes the rules read (case-format: e.g. approved/rejected; urgent for 紧急情形), with Chinese labels.
+EVENT_OUTCOMES: dict[str, str] = {"approved": "批准", "rejected": "不批准", "urgent": "紧急情形"}
+
 
 @dataclass
 class Party:

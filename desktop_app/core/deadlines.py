@@ -227,6 +227,15 @@ def compute_deadlines(
     return [d for d in found if d is not None]
 
 
+def period_status(due: dt.date, done_on: dt.date | None, today: dt.date) -> str:
+    """met / overdue / due_soon / open as of `today`: a period done after its due date stays overdue. The board,
+    the register, the workbooks and the PDF all ask this, so they agree on the same day."""
+    if done_on is not None:
+        return "met" if done_on <= due else "overdue"
+    days_left = (due - today).days
+    return "overdue" if days_left < 0 else "due_soon" if days_left <= DUE_SOON_DAYS else "open"
+
+
 def overdue_flags(deadlines: Iterable[Deadline]) -> list[Flag]:
     """One flag per overdue period, under the period's own rule id, with the period's severity."""
     periods = shipped_periods().periods
@@ -491,14 +500,14 @@ class _Counting:
     ) -> Deadline:
         if done is not None:
             # A decision made while the clock is stopped is in time (deadlines.md, readings).
-            status = "met" if done <= due or suspended_by else "overdue"
+            status = "met" if suspended_by else period_status(due, done, self.today)
             days_left = None
             suspended_by = None
         elif suspended_by is not None:
             status, days_left = "suspended", None
         else:
+            status = period_status(due, None, self.today)
             days_left = (due - self.today).days
-            status = "overdue" if days_left < 0 else "due_soon" if days_left <= DUE_SOON_DAYS else "open"
         return Deadline(
             rule=period.id,
             name=period.name,

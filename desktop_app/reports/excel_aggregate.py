@@ -22,6 +22,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
+from desktop_app.core.deadlines import period_status
 from desktop_app.core.results import DEADLINE_STATUSES, Deadline
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.core.scoring import GRADE_CODES
@@ -31,7 +32,6 @@ from desktop_app.reports.xlsx_cells import TITLE_FONT, print_setup, set_widths, 
 SHEETS = ("汇总", "按检察官", "按案件类型", "问题分布", "超期预警", "明细")
 #: Labels used for the grade columns until a card says how its scheme labels them.
 DEFAULT_LABELS = {"excellent": "优质", "qualified": "合格", "flawed": "瑕疵", "unqualified": "不合格"}
-DUE_SOON_DAYS = 3
 
 DETAIL_HEADERS = (
     "案号", "案件名称", "案件类型", "承办检察官", "承办部门", "受理日期", "办结日期", "检查方式", "检查人",
@@ -127,14 +127,10 @@ def _warning(deadline: Deadline, today: dt.date) -> tuple[str, int | None] | Non
     its clock is stopped: a suspended period is not running out)."""
     if deadline.status == "suspended":
         return None
-    if deadline.done_on is not None:
-        return ("overdue", None) if deadline.done_on > deadline.due else None
-    days_left = (deadline.due - today).days
-    if days_left < 0:
-        return "overdue", days_left
-    if days_left <= DUE_SOON_DAYS:
-        return "due_soon", days_left
-    return None
+    status = period_status(deadline.due, deadline.done_on, today)
+    if status not in ("overdue", "due_soon"):
+        return None
+    return status, None if deadline.done_on is not None else (deadline.due - today).days
 
 
 def _percent(ws: Any, value: float) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,15 @@ from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.engine import Database
-from db.models import CaseRecord, DeadlineRecord, EventRecord, EvidenceRecord, FlagRecord
+from db.models import (
+    CaseFigures,
+    CaseRecord,
+    DeadlineRecord,
+    EventRecord,
+    EvidenceRecord,
+    FlagRecord,
+    Rectification,
+)
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
 from desktop_app.core.case_format import (
     CaseFormatError,
@@ -26,6 +34,7 @@ from desktop_app.core.case_format import (
     unknown_answer_ids,
     unknown_answers_warning,
 )
+from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.i18n import tr
 from desktop_app.core.limits import CASE_NO_CHARS, quote
 from desktop_app.services import audit, permissions
@@ -41,18 +50,33 @@ from desktop_app.services.case_mapping import (
 )
 from desktop_app.services.derived import DerivedData
 from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.rectifications import new_line_rows
 from desktop_app.services.uow import UnitOfWork
 
-SORT_COLUMNS = {
-    "case_no": CaseRecord.case_no,
-    "title": CaseRecord.title,
-    "case_type": CaseRecord.case_type,
-    "prosecutor": CaseRecord.prosecutor,
-    "department": CaseRecord.department,
-    "received_on": CaseRecord.received_on,
-    "closed_on": CaseRecord.closed_on,
-    "status": CaseRecord.status,
+#: Each sort key with the columns it orders by; keys from the figures table need its join.
+SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
+    "case_no": (CaseRecord.case_no,),
+    "title": (CaseRecord.title,),
+    "case_type": (CaseRecord.case_type,),
+    "prosecutor": (CaseRecord.prosecutor,),
+    "department": (CaseRecord.department,),
+    "received_on": (CaseRecord.received_on,),
+    "closed_on": (CaseRecord.closed_on,),
+    "status": (CaseRecord.status,),
+    "progress": (CaseFigures.progress,),
+    "score": (CaseFigures.score,),
+    "grade": (CaseFigures.grade_rank,),
+    "risk": (CaseFigures.flags_critical, CaseFigures.flags_major, CaseFigures.flags_minor),
+    "next_due": (CaseFigures.next_due,),
 }
+FIGURE_SORTS = frozenset({"progress", "score", "grade", "risk", "next_due"})
+
+#: Register filters on the figures, with their Chinese labels (the filter bar offers them in this order).
+PROGRESS_FILTERS: dict[str, str] = {"unstarted": "未开始", "unfinished": "未完成", "finished": "已完成"}
+RISK_FILTERS: dict[str, str] = {"critical": "有严重提示", "major": "有一般及以上提示", "any": "有风险提示",
+                                "none": "无风险提示"}
+DUE_FILTERS: dict[str, str] = {"overdue": "已超期", "due_soon": "即将到期", "open": "进行中", "none": "无进行中期限"}
+DUE_SOON_DAYS = 3
 
 ProgressFn = Callable[[int, int], None]
 
@@ -71,8 +95,46 @@ class CaseQuery:
     include_archived: bool = True
     #: Only these cases (e.g. the rows a person selected); None means no such restriction.
     case_nos: tuple[str, ...] | None = None
+    #: Figure filters: a grade code, and keys of PROGRESS_FILTERS, RISK_FILTERS and DUE_FILTERS.
+    grade: str | None = None
+    progress: str | None = None
+    risk: str | None = None
+    due: str | None = None
     sort: str = "received_on"
     descending: bool = True
+
+    @property
+    def filters_cases(self) -> bool:
+        """Whether any filter reads the cases table itself (type, people, dates, status, text, a selection)."""
+        return bool(self.case_type or self.prosecutor or self.department or self.date_from or self.date_to
+                    or self.status or not self.include_archived or self.case_nos is not None
+                    or (self.text or "").strip())
+
+    @property
+    def needs_figures(self) -> bool:
+        return bool(self.grade or self.progress or self.risk or self.due) or self.sort in FIGURE_SORTS
+
+
+@dataclass(frozen=True)
+class CaseFiguresView:
+    """The register's figures for one case as of a day: what is stored, with days left derived for that day."""
+
+    answered: int
+    applicable: int
+    score: float | None
+    grade_code: str
+    grade_label: str
+    flags: dict[str, int]
+    next_due: dt.date | None
+    days_left: int | None
+
+    @property
+    def progress_text(self) -> str:
+        return f"{self.answered}/{self.applicable}"
+
+    @property
+    def risk_total(self) -> int:
+        return sum(self.flags.values())
 
 
 @dataclass(frozen=True)
@@ -89,14 +151,22 @@ class CaseRow:
     status: str
     status_label: str
     charges: str
+    #: None until the case's figures were computed (a database from an older version, before its first start).
+    figures: CaseFiguresView | None = None
 
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(query: CaseQuery, columns: Any) -> Select[Any]:
+def _filtered(query: CaseQuery, columns: Any, today: dt.date, *, join_figures: bool = False) -> Select[Any]:
     stmt = select(*columns) if isinstance(columns, tuple) else select(columns)
+    if query.sort in FIGURE_SORTS:
+        # Driven by the figures table, so the sort walks its index instead of sorting 100,000 rows (every case
+        # has figures: they are written with it, and brought up to date when the database is opened).
+        stmt = stmt.select_from(CaseFigures).join(CaseRecord, CaseRecord.id == CaseFigures.case_id)
+    elif join_figures or query.needs_figures:
+        stmt = stmt.select_from(CaseRecord).outerjoin(CaseFigures, CaseFigures.case_id == CaseRecord.id)
     if query.case_type:
         stmt = stmt.where(CaseRecord.case_type == query.case_type)
     if query.prosecutor:
@@ -119,26 +189,74 @@ def _filtered(query: CaseQuery, columns: Any) -> Select[Any]:
         stmt = stmt.where(or_(CaseRecord.case_no.like(pattern, escape="\\"),
                               CaseRecord.title.like(pattern, escape="\\"),
                               CaseRecord.charges_text.like(pattern, escape="\\")))
+    return _figure_filters(stmt, query, today)
+
+
+def _figure_filters(stmt: Select[Any], query: CaseQuery, today: dt.date) -> Select[Any]:
+    """Days left and due statuses are derived from the stored due date for `today`, never stored."""
+    if query.grade:
+        stmt = stmt.where(CaseFigures.grade_code == query.grade)
+    if query.progress == "unstarted":
+        stmt = stmt.where(CaseFigures.answered == 0, CaseFigures.applicable > 0)
+    elif query.progress == "unfinished":
+        stmt = stmt.where(CaseFigures.answered < CaseFigures.applicable)
+    elif query.progress == "finished":
+        stmt = stmt.where(CaseFigures.answered >= CaseFigures.applicable)
+    if query.risk == "critical":
+        stmt = stmt.where(CaseFigures.flags_critical > 0)
+    elif query.risk == "major":
+        stmt = stmt.where(or_(CaseFigures.flags_critical > 0, CaseFigures.flags_major > 0))
+    elif query.risk == "any":
+        stmt = stmt.where(or_(CaseFigures.flags_critical > 0, CaseFigures.flags_major > 0,
+                              CaseFigures.flags_minor > 0))
+    elif query.risk == "none":
+        stmt = stmt.where(CaseFigures.flags_critical == 0, CaseFigures.flags_major == 0,
+                          CaseFigures.flags_minor == 0)
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    if query.due == "overdue":
+        stmt = stmt.where(CaseFigures.next_due < today)
+    elif query.due == "due_soon":
+        stmt = stmt.where(CaseFigures.next_due >= today, CaseFigures.next_due <= soon)
+    elif query.due == "open":
+        stmt = stmt.where(CaseFigures.next_due > soon)
+    elif query.due == "none":
+        stmt = stmt.where(CaseFigures.next_due.is_(None))
     return stmt
 
 
 def _ordered(stmt: Select[Any], query: CaseQuery) -> Select[Any]:
-    column = SORT_COLUMNS.get(query.sort, CaseRecord.received_on)
-    primary = column.desc() if query.descending else column.asc()
-    tiebreak = CaseRecord.id.desc() if query.descending else CaseRecord.id.asc()
-    return stmt.order_by(primary, tiebreak)
+    columns = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["received_on"])
+    keys = [column.desc() if query.descending else column.asc() for column in columns]
+    if query.sort == "next_due":
+        keys = [key.nulls_last() for key in keys]
+    same = CaseFigures.case_id if query.sort in FIGURE_SORTS else CaseRecord.id
+    tiebreak = same.desc() if query.descending else same.asc()
+    return stmt.order_by(*keys, tiebreak)
 
 
-def _row(r: Any) -> CaseRow:
+def _figures(r: Any, today: dt.date, grade_labels: Mapping[str, str]) -> CaseFiguresView | None:
+    if r.computed_on is None:
+        return None
+    return CaseFiguresView(
+        answered=r.answered, applicable=r.applicable, score=r.score, grade_code=r.grade_code,
+        grade_label=grade_labels.get(r.grade_code, r.grade_code),
+        flags={"critical": r.flags_critical, "major": r.flags_major, "minor": r.flags_minor, "info": r.flags_info},
+        next_due=r.next_due, days_left=(r.next_due - today).days if r.next_due else None)
+
+
+def _row(r: Any, today: dt.date, grade_labels: Mapping[str, str]) -> CaseRow:
     return CaseRow(id=r.id, case_no=r.case_no, title=r.title, case_type=r.case_type,
                    case_type_label=CASE_TYPES.get(r.case_type, r.case_type), prosecutor=r.prosecutor,
                    department=r.department, received_on=r.received_on, closed_on=r.closed_on, status=r.status,
-                   status_label=CASE_STATUSES.get(r.status, r.status), charges=r.charges_text)
+                   status_label=CASE_STATUSES.get(r.status, r.status), charges=r.charges_text,
+                   figures=_figures(r, today, grade_labels))
 
 
 _ROW_COLUMNS = (CaseRecord.id, CaseRecord.case_no, CaseRecord.title, CaseRecord.case_type, CaseRecord.prosecutor,
                 CaseRecord.department, CaseRecord.received_on, CaseRecord.closed_on, CaseRecord.status,
-                CaseRecord.charges_text)
+                CaseRecord.charges_text, CaseFigures.answered, CaseFigures.applicable, CaseFigures.score,
+                CaseFigures.grade_code, CaseFigures.flags_critical, CaseFigures.flags_major,
+                CaseFigures.flags_minor, CaseFigures.flags_info, CaseFigures.next_due, CaseFigures.computed_on)
 
 
 AnswerImporter = Callable[[Session, Actor, list[tuple[int, str, dict[str, Answer]]]], None]
@@ -183,30 +301,47 @@ class CaseService:
     # --- reading -------------------------------------------------------------------------------------------
     def count(self, query: CaseQuery) -> int:
         with self.database.sessions() as session:
-            return session.scalar(self._visible(_filtered(query, (func.count(CaseRecord.id),)))) or 0
+            return session.scalar(self._visible(_filtered(query, (func.count(CaseRecord.id),), self.derived.today()))) or 0
 
     def list_ids(self, query: CaseQuery) -> list[int]:
         """Every matching id in display order: cheap even for 100,000 cases, rows are fetched as they are shown."""
+        today = self.derived.today()
+        everyone = self.viewer is None or permissions.visible_clause(self.viewer()) is None
+        if query.sort in FIGURE_SORTS and not query.filters_cases and everyone:
+            # Sorted by a figure with no filter on the cases themselves: the figures' index alone gives the order.
+            stmt = _ordered(_figure_filters(select(CaseFigures.case_id), query, today), query)
+        else:
+            stmt = self._visible(_ordered(_filtered(query, CaseRecord.id, today), query))
         with self.database.sessions() as session:
-            return list(session.scalars(self._visible(_ordered(_filtered(query, CaseRecord.id), query))))
+            return list(session.scalars(stmt))
 
     def rows(self, ids: Sequence[int]) -> dict[int, CaseRow]:
+        """Rows with their figures as of today (days left derived from the stored due date)."""
         if not ids:
             return {}
+        today, labels = self.derived.today(), self.grade_labels()
         with self.database.sessions() as session:
-            result = session.execute(self._visible(select(*_ROW_COLUMNS).where(CaseRecord.id.in_(list(ids)))))
-            return {r.id: _row(r) for r in result}
+            result = session.execute(self._visible(select(*_ROW_COLUMNS).select_from(CaseRecord)
+                                     .outerjoin(CaseFigures, CaseFigures.case_id == CaseRecord.id)
+                                     .where(CaseRecord.id.in_(list(ids)))))
+            return {r.id: _row(r, today, labels) for r in result}
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+        today, labels = self.derived.today(), self.grade_labels()
         with self.database.sessions() as session:
-            stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS), query)).offset(offset).limit(limit)
-            return [_row(r) for r in session.execute(stmt)]
+            stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query))
+            stmt = stmt.offset(offset).limit(limit)
+            return [_row(r, today, labels) for r in session.execute(stmt)]
+
+    def grade_labels(self) -> dict[str, str]:
+        """Grade codes with the labels of the grading scheme in use, best first."""
+        return {tier.code: tier.label for tier in self.derived.context.scheme.grades}
 
     def distinct_values(self, column: str) -> list[str]:
-        """Prosecutors or departments present in the register, for filter drop-downs."""
+        """Prosecutors or departments present in the register in Chinese order (拼音; 第一 … 第十二 as numbers)."""
         attr = {"prosecutor": CaseRecord.prosecutor, "department": CaseRecord.department}[column]
         with self.database.sessions() as session:
-            return [v for v in session.scalars(self._visible(select(attr).distinct().order_by(attr))) if v]
+            return sorted_chinese(v for v in session.scalars(self._visible(select(attr).distinct())) if v)
 
     def get(self, case_no: str) -> Case:
         with self.database.sessions() as session:
@@ -385,14 +520,19 @@ class CaseService:
         events: list[dict[str, Any]] = []
         deadlines: list[dict[str, Any]] = []
         flags: list[dict[str, Any]] = []
+        figures: list[dict[str, Any]] = []
+        lines: list[dict[str, Any]] = []
         for case_id, case in zip(ids, cases, strict=True):
             evidence.extend({**row, "case_id": case_id} for row in evidence_rows(case))
             events.extend({**row, "case_id": case_id} for row in event_rows(case))
-            case_deadlines, case_flags = self.derived.rows(case_id, case)
-            deadlines.extend(case_deadlines)
-            flags.extend(case_flags)
+            walk = self.derived.imported_walk(session, case, self.answer_importer is not None)
+            derived = self.derived.derive(case_id, case, walk)
+            deadlines.extend(derived.deadlines)
+            flags.extend(derived.flags)
+            figures.append(derived.figures)
+            lines.extend(new_line_rows(case_id, derived.rectifications))
         for model, rows in ((EvidenceRecord, evidence), (EventRecord, events), (DeadlineRecord, deadlines),
-                            (FlagRecord, flags)):
+                            (FlagRecord, flags), (CaseFigures, figures), (Rectification, lines)):
             if rows:
                 session.execute(insert(model), rows)
         if self.answer_importer is not None:

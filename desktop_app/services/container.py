@@ -20,6 +20,7 @@ from desktop_app.services.accounts import has_accounts
 from desktop_app.services.actors import LOCAL_LOGIN, NOBODY, Actor, actor_of, local_actor
 from desktop_app.services.cases import CaseService
 from desktop_app.services.derived import DerivedData
+from desktop_app.services.figures import FigureService
 from desktop_app.services.inspections import InspectionService
 from desktop_app.services.rectifications import RectificationService
 from desktop_app.services.templates import TemplateService
@@ -35,6 +36,7 @@ class Services:
     templates: TemplateService
     inspections: InspectionService
     rectifications: RectificationService
+    figures: FigureService
 
     @property
     def accounts(self) -> bool:
@@ -62,11 +64,13 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     derived = DerivedData(lambda: context, today)
     templates = TemplateService(database, context.templates)
     templates.sync_builtin()
-    inspections = InspectionService(database, templates)
+    inspections = InspectionService(database, templates, on_case_changed=derived.refresh_case)
     cases = CaseService(database, derived, answer_importer=inspections.import_answers,
                         known_items=lambda case_type: {item.id for item in templates.current(case_type)[1].items})
+    figures = FigureService(database, cases)
+    figures.bring_up_to_date()
     services = Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
-                        inspections=inspections, rectifications=RectificationService(database))
+                        inspections=inspections, rectifications=RectificationService(database), figures=figures)
     cases.viewer = services.rectifications.viewer = lambda: services.actor
     return services
 

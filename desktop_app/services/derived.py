@@ -1,22 +1,59 @@
-"""Data derived from a case (its statutory periods and flags), stored beside it in the same transaction.
+"""Data derived from a case, stored beside it in the same transaction: its statutory periods, its flags, its
+register figures (检查进度, 得分, 拟评等次, 风险提示, 最近期限) and the lines of its 整改清单.
 
-Keeping them in tables lets the deadline board sort every case by due date in one query, and lets lists and
-aggregate reports show flags without re-running the rules over 100,000 cases.
+Keeping them in tables lets the deadline board sort every case by due date in one query, lets the register sort
+and filter 100,000 cases by score or risk, and makes the 整改清单汇总 complete whether or not anybody opened a case.
+Everything is recomputed whenever the case, its latest inspection or a grade override changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, selectinload
 
-from db.models import DeadlineRecord, FlagRecord
-from desktop_app.core.case import Case
+from db.models import (
+    AnswerRecord,
+    CaseFigures,
+    CaseRecord,
+    ChecklistTemplateVersion,
+    DeadlineRecord,
+    FlagRecord,
+    GradeOverride,
+    Inspection,
+)
+from desktop_app.core.case import Answer, Case
+from desktop_app.core.checklist_model import ChecklistTemplate
+from desktop_app.core.checklists import item_states, template_from_dict, walk_progress
 from desktop_app.core.deadlines import LAPSING_PERIODS
 from desktop_app.core.evaluation import EvaluationContext, case_findings
+from desktop_app.core.rectification import RectificationItem, build_rectification_list
+from desktop_app.core.scoring import GRADE_CODES, score_case
+from desktop_app.services.case_mapping import case_from_record
+from desktop_app.services.rectifications import store_lines
+
+
+@dataclass(frozen=True)
+class Walk:
+    """What scores a case: the latest inspection's template and answers, and a reviewer's grade if any."""
+
+    template: ChecklistTemplate | None
+    answers: Mapping[str, Answer]
+    override_code: str | None = None
+
+
+@dataclass
+class DerivedRows:
+    """One case's derived rows, ready for bulk inserts."""
+
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)
+    rectifications: list[RectificationItem] = field(default_factory=list)
 
 
 class DerivedData:
@@ -24,6 +61,7 @@ class DerivedData:
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         self._context_factory = context_factory
         self._context: EvaluationContext | None = None
+        self._versions: dict[int, ChecklistTemplate] = {}
         self.today = today
 
     @property
@@ -36,24 +74,94 @@ class DerivedData:
         """Use another calendar or grading scheme from now on (e.g. after a calendar import)."""
         self._context = context
 
-    def rows(self, case_id: int, case: Case) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The deadline rows and flag rows of one case, ready for a bulk insert."""
-        found_deadlines, found_flags, _ = case_findings(case, self.today(), self.context)
+    def builtin_walk(self, case: Case) -> Walk:
+        """The walk of a case nobody has inspected yet: its own answers against the shipped checklist."""
+        return Walk(self.context.templates.get(case.case_type), case.answers)
+
+    def derive(self, case_id: int, case: Case, walk: Walk) -> DerivedRows:
+        """Everything stored about a case as of today; the single place these figures are computed."""
+        today = self.today()
+        context = self.context
+        found_deadlines, found_flags, _ = case_findings(case, today, context)
+        rows = DerivedRows()
         # A period that runs out by itself (a notice period) is complete on its end: nothing to act on, no board row.
-        deadlines = [{"case_id": case_id, "rule": d.rule, "name": d.name, "start": d.start, "due": d.due,
-                      "done_on": d.due if d.rule in LAPSING_PERIODS else d.done_on, "legal_basis": d.legal_basis,
-                      "suspended_by": d.suspended_by} for d in found_deadlines]
-        flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
-                  "legal_basis": f.legal_basis, "verified": f.verified, "evidence_ids": list(f.evidence_ids)}
-                 for f in found_flags]
-        return deadlines, flags
+        rows.deadlines = [{"case_id": case_id, "rule": d.rule, "name": d.name, "start": d.start, "due": d.due,
+                           "done_on": d.due if d.rule in LAPSING_PERIODS else d.done_on, "legal_basis": d.legal_basis,
+                           "suspended_by": d.suspended_by} for d in found_deadlines]
+        rows.flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title,
+                       "message": f.message, "legal_basis": f.legal_basis, "verified": f.verified,
+                       "evidence_ids": list(f.evidence_ids)} for f in found_flags]
+        score = score_case(case, walk.template, walk.answers, found_flags, context.scheme,
+                           heading_of=context.heading_of)
+        answered, applicable = (walk_progress(item_states(walk.template, case, walk.answers))
+                                if walk.template else (0, 0))
+        grade = walk.override_code or score.proposed_code
+        # The nearest due date of a clock that is running: not a stopped one, not a notice period that just lapses.
+        running = [d.due for d in found_deadlines
+                   if d.done_on is None and d.suspended_by is None and d.rule not in LAPSING_PERIODS]
+        severities = [f.severity for f in found_flags]
+        rows.figures = {
+            "case_id": case_id, "answered": answered, "applicable": applicable,
+            "progress": answered / applicable if applicable else 1.0, "score": score.score, "grade_code": grade,
+            "grade_rank": GRADE_CODES.index(grade) if grade in GRADE_CODES else None,
+            "flags_critical": severities.count("critical"), "flags_major": severities.count("major"),
+            "flags_minor": severities.count("minor"), "flags_info": severities.count("info"),
+            "next_due": min(running, default=None),
+            "recheck_after": min((due for due in running if due >= today), default=None),
+            "computed_on": today,
+        }
+        rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
+                                                       context.scheme, heading_of=context.heading_of)
+        return rows
+
+    def imported_walk(self, session: Session, case: Case, answers_kept: bool) -> Walk:
+        """The walk of a case being imported: answers that came with it become a 自查 on the newest version of
+        its checklist (see InspectionService.import_answers); without them, the built-in walk."""
+        if not (answers_kept and case.answers):
+            return self.builtin_walk(case)
+        version_id = session.scalar(select(ChecklistTemplateVersion.id)
+                                    .where(ChecklistTemplateVersion.template_id == case.case_type)
+                                    .order_by(ChecklistTemplateVersion.id.desc()).limit(1))
+        template = self._version(session, version_id) if version_id is not None else None
+        return Walk(template, case.answers)
+
+    def walk_of(self, session: Session, case_id: int, case: Case) -> Walk:
+        """The most recently answered inspection of a case (what reports score), else the built-in walk."""
+        inspection = session.scalar(select(Inspection).where(Inspection.case_id == case_id)
+                                    .order_by(Inspection.updated_at.desc(), Inspection.id).limit(1))
+        if inspection is None:
+            return self.builtin_walk(case)
+        answers = {a.item_id: Answer(a.value, a.note) for a in session.scalars(
+            select(AnswerRecord).where(AnswerRecord.inspection_id == inspection.id))}
+        override = session.scalar(select(GradeOverride.grade_code)
+                                  .where(GradeOverride.inspection_id == inspection.id))
+        return Walk(self._version(session, inspection.template_version_id), answers, override)
+
+    def _version(self, session: Session, version_id: int) -> ChecklistTemplate | None:
+        """Template versions never change once stored, so each is parsed once."""
+        if version_id not in self._versions:
+            row = session.get(ChecklistTemplateVersion, version_id)
+            if row is None:
+                return None
+            self._versions[version_id] = template_from_dict(row.content, f"db:{row.id}")
+        return self._versions[version_id]
 
     def refresh(self, session: Session, case_id: int, case: Case) -> None:
-        """Replace the stored periods and flags of a case after it changed."""
-        deadlines, flags = self.rows(case_id, case)
-        session.execute(delete(DeadlineRecord).where(DeadlineRecord.case_id == case_id))
-        session.execute(delete(FlagRecord).where(FlagRecord.case_id == case_id))
-        if deadlines:
-            session.execute(insert(DeadlineRecord), deadlines)
-        if flags:
-            session.execute(insert(FlagRecord), flags)
+        """Replace the stored periods, flags and figures of a case after it changed, and bring its 整改清单 lines
+        up to date (what people recorded on a line is kept)."""
+        rows = self.derive(case_id, case, self.walk_of(session, case_id, case))
+        for model in (DeadlineRecord, FlagRecord, CaseFigures):
+            session.execute(delete(model).where(model.case_id == case_id))
+        if rows.deadlines:
+            session.execute(insert(DeadlineRecord), rows.deadlines)
+        if rows.flags:
+            session.execute(insert(FlagRecord), rows.flags)
+        session.execute(insert(CaseFigures), [rows.figures])
+        store_lines(session, case_id, rows.rectifications)
+
+    def refresh_case(self, session: Session, case_id: int) -> None:
+        """`refresh` for a case known only by id, e.g. after an answer or a grade override in its inspection."""
+        record = session.scalar(select(CaseRecord).where(CaseRecord.id == case_id)
+                                .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events)))
+        if record is not None:
+            self.refresh(session, case_id, case_from_record(record))

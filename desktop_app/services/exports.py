@@ -95,6 +95,10 @@ def export_scorecards(services: Services, case_nos: Sequence[str], fmt: str, out
         from desktop_app.reports.excel_aggregate import write_aggregate_workbook
 
         write_aggregate_workbook(cards, out_path, today=today, cancelled=cancelled, total=len(case_nos))
+    elif len(case_nos) == 1:
+        from desktop_app.reports.pdf_scorecard import write_case_pdf
+
+        write_case_pdf(next(cards), out_path)  # one case: its own title, not 汇编
     else:
         from desktop_app.reports.pdf_scorecard import write_combined_pdf
 

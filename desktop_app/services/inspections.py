@@ -6,6 +6,7 @@ One person has one inspection of each kind per case, pinned to the template vers
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -54,10 +55,21 @@ class OverrideInfo:
     at: dt.datetime
 
 
+#: Called inside an answer's or override's transaction with the case id, to recompute what is stored about it.
+CaseChanged = Callable[[Session, int], None]
+
+
 class InspectionService:
-    def __init__(self, database: Database, templates: TemplateService) -> None:
+    def __init__(self, database: Database, templates: TemplateService, on_case_changed: CaseChanged | None = None
+                 ) -> None:
         self.database = database
         self.templates = templates
+        self.on_case_changed = on_case_changed
+
+    def _changed(self, session: Session, case_id: int) -> None:
+        if self.on_case_changed is not None:
+            session.flush()
+            self.on_case_changed(session, case_id)
 
     def open(self, actor: Actor, case_no: str, kind: str = "self") -> InspectionView:
         """The actor's inspection of this kind, started now against the current template version if new."""
@@ -75,6 +87,7 @@ class InspectionService:
                 uow.session.flush()
                 audit.record(uow.session, actor, "inspection.start", "inspection", str(inspection.id),
                              {"case_no": case_no, "kind": kind, "template_version_id": version_id})
+                self._changed(uow.session, case.id)
                 uow.commit()
             inspection_id = inspection.id
         return self.view(inspection_id)
@@ -151,6 +164,7 @@ class InspectionService:
             inspection.updated_at = dt.datetime.now()
             audit.record(uow.session, actor, "inspection.answer", "inspection", str(inspection_id),
                          {"item": item_id, "answer": [old, [value, note] if value else None]})
+            self._changed(uow.session, inspection.case_id)
             uow.commit()
 
     def override_grade(self, actor: Actor, inspection_id: int, grade_code: str, reason: str,
@@ -176,6 +190,7 @@ class InspectionService:
                 row.proposed_code, row.score = proposed_code, score
             audit.record(uow.session, actor, "grade.override", "inspection", str(inspection_id),
                          {"grade": [old, [grade_code, reason.strip()]], "proposed": proposed_code, "score": score})
+            self._changed(uow.session, inspection.case_id)
             uow.commit()
 
     def override_of(self, inspection_id: int) -> OverrideInfo | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import CaseRecord, Rectification
@@ -37,11 +38,44 @@ class RectificationRow:
     status_label: str
     reason: str
     note: str
+    department: str = ""
+    prosecutor: str = ""
 
 
 def _row(case: CaseRecord, r: Rectification) -> RectificationRow:
     return RectificationRow(case.case_no, case.title, r.key, r.problem, r.basis, r.heading, r.owner, r.due, r.status,
-                            RECTIFICATION_STATUSES.get(r.status, r.status), r.reason, r.note)
+                            RECTIFICATION_STATUSES.get(r.status, r.status), r.reason, r.note, case.department,
+                            case.prosecutor)
+
+
+def store_lines(session: Session, case_id: int, items: Sequence[RectificationItem]) -> tuple[list[str], list[str]]:
+    """Store a case's current lines inside the caller's transaction: new problems are added as 待整改; a 待整改
+    line whose problem is gone is removed; lines already 已整改 or 不予整改 are kept as the record of what was
+    done. Returns the keys added and removed."""
+    stored = {r.key: r for r in session.scalars(select(Rectification).where(Rectification.case_id == case_id))}
+    current = {item.key for item in items}
+    added, removed = [], []
+    for item in items:
+        row = stored.get(item.key)
+        if row is None:
+            session.add(Rectification(case_id=case_id, key=item.key, problem=item.problem, basis=item.basis,
+                                      heading=item.heading, owner=item.owner, due=item.due, status="pending",
+                                      note=item.note))
+            added.append(item.key)
+        else:
+            row.problem, row.basis, row.heading = item.problem, item.basis, item.heading
+    for key, row in stored.items():
+        if key not in current and row.status == "pending":
+            session.delete(row)
+            removed.append(key)
+    session.flush()
+    return added, removed
+
+
+def new_line_rows(case_id: int, items: Sequence[RectificationItem]) -> list[dict[str, object]]:
+    """The lines of a case just inserted (nothing stored yet), for a bulk insert during an import."""
+    return [{"case_id": case_id, "key": i.key, "problem": i.problem, "basis": i.basis, "heading": i.heading,
+             "owner": i.owner, "due": i.due, "status": "pending", "note": i.note} for i in items]
 
 
 class RectificationService:
@@ -66,28 +100,11 @@ class RectificationService:
         return result
 
     def sync(self, actor: Actor, case_no: str, items: Sequence[RectificationItem]) -> None:
-        """Store the current lines: new problems are added as 待整改; a 待整改 line whose problem is gone is
-        removed; lines already 已整改 or 不予整改 are kept as the record of what was done."""
+        """Store the current lines (see `store_lines`), with an audit entry naming what was added or removed."""
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
             permissions.check(actor, "rectification.edit", case, uow.session)
-            stored = {r.key: r for r in uow.session.scalars(select(Rectification)
-                                                             .where(Rectification.case_id == case.id))}
-            current = {item.key for item in items}
-            added, removed = [], []
-            for item in items:
-                row = stored.get(item.key)
-                if row is None:
-                    uow.session.add(Rectification(case_id=case.id, key=item.key, problem=item.problem,
-                                                  basis=item.basis, heading=item.heading, owner=item.owner,
-                                                  due=item.due, status="pending", note=item.note))
-                    added.append(item.key)
-                else:
-                    row.problem, row.basis, row.heading = item.problem, item.basis, item.heading
-            for key, row in stored.items():
-                if key not in current and row.status == "pending":
-                    uow.session.delete(row)
-                    removed.append(key)
+            added, removed = store_lines(uow.session, case.id, items)
             if added or removed:
                 audit.record(uow.session, actor, "rectification.sync", "case", case_no,
                              {"added": added, "removed": removed})
@@ -123,8 +140,8 @@ class RectificationService:
             uow.commit()
             return _row(case, row)
 
-    def rows(self, *, case_no: str | None = None, status: str | None = None,
-             owner: str | None = None) -> list[RectificationRow]:
+    def rows(self, *, case_no: str | None = None, status: str | None = None, owner: str | None = None,
+             department: str | None = None, prosecutor: str | None = None) -> list[RectificationRow]:
         """Stored lines across cases, filtered, the earliest due first."""
         stmt = (select(CaseRecord, Rectification).join(Rectification, Rectification.case_id == CaseRecord.id)
                 .order_by(Rectification.due, CaseRecord.case_no, Rectification.key))
@@ -136,6 +153,10 @@ class RectificationService:
             stmt = stmt.where(Rectification.status == status)
         if owner:
             stmt = stmt.where(Rectification.owner == owner)
+        if department:
+            stmt = stmt.where(CaseRecord.department == department)
+        if prosecutor:
+            stmt = stmt.where(CaseRecord.prosecutor == prosecutor)
         with self.database.sessions() as session:
             return [_row(case, r) for case, r in session.execute(stmt)]
 

@@ -136,22 +136,26 @@ class RiskService:
         return calibrate(rows)
 
     def screening(self, query: CaseQuery, min_group_size: int | None = None) -> Screening:
-        stmt = _filtered(query, (CaseRecord.case_no, CaseRecord.charges, CaseRecord.facts)).where(
+        stmt = _filtered(query, (CaseRecord.case_no, CaseRecord.charges, CaseRecord.facts), self._today()).where(
             CaseRecord.case_type.in_(_CRIMINAL))
         with self.database.sessions() as session:
             rows = [row for case_no, charges, facts in session.execute(stmt)
                     if (row := sentencing_row(case_no, charges, facts, self.settings)) is not None]
         return screen(rows, self.settings, min_group_size)
 
+    def _today(self) -> dt.date:
+        """The day the register's figure filters are read for (days left are derived, never stored)."""
+        return self.cases.derived.today()
+
     def _light_cases(self, query: CaseQuery) -> Iterator[Case]:
         """Cases with only the fields the model reads, and their arrest decisions."""
         columns = (CaseRecord.id, CaseRecord.case_no, CaseRecord.case_type, CaseRecord.in_custody,
                    CaseRecord.charges, CaseRecord.possible_sentence, CaseRecord.plea_agreement,
                    CaseRecord.suspect_minor, CaseRecord.facts, CaseRecord.received_on)
-        stmt = _filtered(query, columns).where(CaseRecord.case_type.in_(_CRIMINAL))
+        stmt = _filtered(query, columns, self._today()).where(CaseRecord.case_type.in_(_CRIMINAL))
         with self.database.sessions() as session:
             records = session.execute(stmt).all()
-            ids = _filtered(query, CaseRecord.id).where(CaseRecord.case_type.in_(_CRIMINAL))
+            ids = _filtered(query, CaseRecord.id, self._today()).where(CaseRecord.case_type.in_(_CRIMINAL))
             events: dict[int, list[Any]] = {}
             for case_id, when, outcome in session.execute(
                     select(EventRecord.case_id, EventRecord.date, EventRecord.outcome)

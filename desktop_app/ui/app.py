@@ -27,8 +27,9 @@ from desktop_app.services.container import Services, open_services
 from desktop_app.services.demo import fill_demo
 from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
 from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.layout import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings
 from desktop_app.ui.login_dialog import LoginDialog
-from desktop_app.ui.main_window import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow, app_settings
+from desktop_app.ui.main_window import APP_TITLE, MainWindow
 from desktop_app.ui.tools_menu import apply_saved_grading
 
 DEMO_CASES = 200
@@ -55,7 +56,9 @@ def fill_demo_if_empty(services: Services) -> int:
 
 
 def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (OK/取消 on message boxes, calendar popups, context menus of text fields) in Chinese."""
+    """Qt's own texts (OK/取消 on message boxes, file dialogs, context menus of text fields) in Chinese, and the
+    Chinese locale for everything that formats by locale (calendar pop-ups: 2026年12月, 周一 … 周日)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                              QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

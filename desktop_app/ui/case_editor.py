@@ -7,6 +7,7 @@ reports on Save, so a person fixes the form in place instead of reading a list. 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -53,8 +53,10 @@ from desktop_app.core.case_format import parse_date
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.date_field import DateField, date_message
 from desktop_app.ui.errors import report_exception
 from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.layout import fit_to_screen
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The Evidence/Event a table row was loaded from, so keys the table has no column for survive an edit.
@@ -307,8 +309,8 @@ class CaseEditor(QDialog):
         self._touched: set[str] = set()
         self._dirty = False
         self.setWindowTitle(f"编辑案件 — {case_no}" if case_no else "新建案件")
-        self.resize(1100, 760)
         self._build()
+        fit_to_screen(self, 1100, 760)
         self._load(self.original)
         self._dirty = False
         self._touched.clear()
@@ -328,9 +330,7 @@ class CaseEditor(QDialog):
         self.department_edit = QLineEdit()
         self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
         self.investigator_combo = self._code_combo(INVESTIGATORS)
-        self.received_edit = QDateEdit()
-        self.received_edit.setCalendarPopup(True)
-        self.received_edit.setDisplayFormat("yyyy-MM-dd")
+        self.received_edit = DateField("受理日期")
         self.closed_edit = OptionalDateEdit("已办结")
         self.charges_edit = QLineEdit()
         self.charges_edit.setPlaceholderText("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪")
@@ -409,7 +409,7 @@ class CaseEditor(QDialog):
                             ("prosecutor", self.prosecutor_edit), ("department", self.department_edit),
                             ("charges", self.charges_edit)):
             edit.textEdited.connect(lambda _text, f=field: self._edited(f))
-        self.received_edit.dateChanged.connect(lambda _date: self._edited("received_on"))
+        self.received_edit.edited.connect(lambda: self._edited("received_on"))
         self.closed_edit.changed.connect(lambda: self._edited("closed_on"))
         for field, combo in (("case_type", self.type_combo), ("investigated_by", self.investigator_combo),
                              ("possible_sentence", self.sentence_combo)):
@@ -476,9 +476,12 @@ class CaseEditor(QDialog):
         for field, value in (("case_no", case_no), ("title", title), ("prosecutor", prosecutor)):
             if not value:
                 problem(field, "不能为空")
-        received = self.received_edit.date().toPython()
+        typed = self.received_edit.value()
+        if typed is None:
+            problem("received_on", self.received_edit.problem() or "")
+        received = typed or (self.original.received_on if self.original else dt.date.today())
         closed = self.closed_edit.date()
-        if closed is not None and closed < received:
+        if typed is not None and closed is not None and closed < received:
             problem("closed_on", "办结日期早于受理日期")
         evidence = list(self._collect_evidence(lambda m: problem("evidence", m)))
         events = list(self._collect_events(lambda m: problem("events", m)))
@@ -508,7 +511,7 @@ class CaseEditor(QDialog):
                 problem(where + "请选择证据种类")
             collected = parse_date(values["collected_on"]) if values["collected_on"] else None
             if values["collected_on"] and collected is None:
-                problem(where + "收集日期应为 YYYY-MM-DD 格式")
+                problem(where + (date_message("收集日期", values["collected_on"]) or "收集日期不在可用的年份内"))
             original: Evidence | None = self.evidence.original(row)
             attributes = dict(original.attributes) if original else {}
             for spec in EVIDENCE_COLUMNS:
@@ -530,7 +533,8 @@ class CaseEditor(QDialog):
                 problem(where + "请选择事件种类")
             day = parse_date(values["date"])
             if day is None:
-                problem(where + ("请填写日期" if not values["date"] else "日期应为 YYYY-MM-DD 格式"))
+                problem(where + ("请填写日期" if not values["date"]
+                                 else date_message("日期", values["date"]) or "日期不在可用的年份内"))
                 continue
             original: Event | None = self.events.original(row)
             yield Event(kind=values["kind"] or "", date=day, outcome=values["outcome"] or "", note=values["note"],

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services.cases import CaseQuery, CaseRow, CaseService
+from desktop_app.services.cases import DUE_SOON_DAYS, CaseFiguresView, CaseQuery, CaseRow, CaseService
+from desktop_app.ui.deadline_board import STATUS_COLOURS, days_left_text
 
 BLOCK_SIZE = 200
 CACHE_BLOCKS = 12
@@ -35,9 +36,15 @@ class Column:
     sort: str | None
 
 
+#: The figures come right after the name: a team lead reads 进度, 得分, 等次, 提示 and 期限 without scrolling.
 COLUMNS: tuple[Column, ...] = (
     Column("case_no", "案号", "case_no"),
     Column("title", "案件名称", "title"),
+    Column("progress", "检查进度", "progress"),
+    Column("score", "得分", "score"),
+    Column("grade", "拟评等次", "grade"),
+    Column("risk", "风险提示", "risk"),
+    Column("next_due", "最近期限", "next_due"),
     Column("case_type_label", "案件类型", "case_type"),
     Column("prosecutor", "承办检察官", "prosecutor"),
     Column("department", "承办部门", "department"),
@@ -46,10 +53,46 @@ COLUMNS: tuple[Column, ...] = (
     Column("status_label", "状态", "status"),
     Column("charges", "罪名", None),
 )
-(COL_CASE_NO, COL_TITLE, COL_TYPE, COL_PROSECUTOR, COL_DEPARTMENT, COL_RECEIVED, COL_CLOSED, COL_STATUS,
- COL_CHARGES) = range(len(COLUMNS))
+(COL_CASE_NO, COL_TITLE, COL_PROGRESS, COL_SCORE, COL_GRADE, COL_RISK, COL_DUE, COL_TYPE, COL_PROSECUTOR,
+ COL_DEPARTMENT, COL_RECEIVED, COL_CLOSED, COL_STATUS, COL_CHARGES) = range(len(COLUMNS))
+FIGURE_COLUMNS = frozenset({COL_PROGRESS, COL_SCORE, COL_GRADE, COL_RISK, COL_DUE})
 
 _ARCHIVED_COLOUR = QColor("#808080")
+#: Grade colours: the register reads like a traffic light for a team lead.
+_GRADE_COLOURS = {"excellent": "#0f5132", "qualified": "#1d4f91", "flawed": "#8a5a00", "unqualified": "#b02a37"}
+_RISK_LEVELS = (("critical", "严重"), ("major", "一般"), ("minor", "轻微"), ("info", "提示"))
+
+
+def risk_text(figures: CaseFiguresView) -> str:
+    """Counts by severity, gravest first, leaving out the zeros (e.g. "严重 1 · 一般 2")."""
+    parts = [f"{label} {figures.flags[code]}" for code, label in _RISK_LEVELS if figures.flags.get(code)]
+    return " · ".join(parts) or "无"
+
+
+def due_status(days_left: int) -> str:
+    return "overdue" if days_left < 0 else "due_soon" if days_left <= DUE_SOON_DAYS else "open"
+
+
+def figure_text(figures: CaseFiguresView, column: int) -> str:
+    if column == COL_PROGRESS:
+        return figures.progress_text
+    if column == COL_SCORE:
+        return "—" if figures.score is None else f"{figures.score:g}"
+    if column == COL_GRADE:
+        return figures.grade_label or "—"
+    if column == COL_RISK:
+        return risk_text(figures)
+    return "—" if figures.days_left is None else days_left_text(figures.days_left)
+
+
+def figure_tooltip(figures: CaseFiguresView, column: int) -> str | None:
+    if column == COL_DUE and figures.next_due is not None:
+        return f"最近截止日期 {figures.next_due.isoformat()}"
+    if column == COL_RISK:
+        return "风险提示：" + "，".join(f"{label} {figures.flags.get(code, 0)} 项" for code, label in _RISK_LEVELS)
+    if column == COL_PROGRESS:
+        return f"已答 {figures.answered} 项 / 适用 {figures.applicable} 项"
+    return None
 
 
 def column_of_sort(sort: str) -> int | None:
@@ -147,14 +190,22 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if role == CASE_ID_ROLE:
             return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() in (COL_PROGRESS, COL_SCORE, COL_DUE):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-                        CASE_NO_ROLE):
+                        Qt.ItemDataRole.BackgroundRole, CASE_NO_ROLE):
             return None
         row = self.case_row(index.row())
         if row is None:
             return None
         if role == CASE_NO_ROLE:
             return row.case_no
+        if index.column() in FIGURE_COLUMNS:
+            return self._figure_data(row, index.column(), role)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_ARCHIVED_COLOUR) if row.status == "archived" else None
         value = getattr(row, COLUMNS[index.column()].attribute)
@@ -163,6 +214,26 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_TITLE, COL_CHARGES):
             return None
         return value or ""
+
+    @staticmethod
+    def _figure_data(row: CaseRow, column: int, role: int) -> Any:
+        figures = row.figures
+        if figures is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return figure_text(figures, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return figure_tooltip(figures, column)
+        due = due_status(figures.days_left) if column == COL_DUE and figures.days_left is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS[due][0])) if due else None
+        if due:
+            return QBrush(QColor(STATUS_COLOURS[due][1]))
+        if column == COL_GRADE and figures.grade_code in _GRADE_COLOURS:
+            return QBrush(QColor(_GRADE_COLOURS[figures.grade_code]))
+        if column == COL_RISK and figures.flags.get("critical"):
+            return QBrush(QColor(_GRADE_COLOURS["unqualified"]))
+        return QBrush(_ARCHIVED_COLOUR) if row.status == "archived" else None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -44,9 +44,13 @@ _SECTION_ID = 0
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+#: The mark before each saved answer: one of its own for each value, so a saved 不符合 never reads as 符合.
+ANSWER_MARKS: dict[str, str] = {"pass": "✓", "fail": "✗", "na": "○", "unsure": "?"}
+
+
 def answer_text(value: str | None) -> str:
-    """How a saved answer reads in the list: the ✓ says it is on disk."""
-    return f"✓ {ANSWER_VALUES.get(value, value)}" if value else UNANSWERED_TEXT
+    """How a saved answer reads in the list (an answer is listed only once it is on disk)."""
+    return f"{ANSWER_MARKS.get(value, '·')} {ANSWER_VALUES.get(value, value)}" if value else UNANSWERED_TEXT
 
 
 class ChecklistWalkModel(QAbstractItemModel):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -48,6 +49,7 @@ from desktop_app.ui.checklist_model_qt import (
     WalkFilterModel,
 )
 from desktop_app.ui.law_text import ArticleTextView
+from desktop_app.ui.layout import remember_splitter
 
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
@@ -93,6 +95,7 @@ class ChecklistWalk(QWidget):
         self.services = services
         self._inspection_id: int | None = None
         self._undo: list[_UndoStep] = []
+        self._redo: list[_UndoStep] = []
         self._note_item: str | None = None
         self._prompted_item: str | None = None
 
@@ -158,11 +161,17 @@ class ChecklistWalk(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(self._build_detail())
+        # The detail scrolls rather than clipping: question, guidance and basis always wrap in full.
+        detail = QScrollArea()
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail.setWidget(self._build_detail())
+        splitter.addWidget(detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 300])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "walk")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -221,9 +230,13 @@ class ChecklistWalk(QWidget):
         self.undo_button = QPushButton("撤销（Ctrl+Z）")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self.undo)
+        self.redo_button = QPushButton("重做（Ctrl+Y）")
+        self.redo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.redo_button.clicked.connect(self.redo)
         buttons.addWidget(self.note_button)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
 
         head = QHBoxLayout()
         head.addWidget(self.position_label)
@@ -258,6 +271,7 @@ class ChecklistWalk(QWidget):
         self._keep_typed_note()
         self._inspection_id = view.info.id
         self._undo.clear()
+        self._redo.clear()
         self.error_label.hide()
         self.placeholder.hide()
         self._splitter.show()
@@ -276,6 +290,7 @@ class ChecklistWalk(QWidget):
         self._keep_typed_note()
         self._inspection_id = None
         self._undo.clear()
+        self._redo.clear()
         self.model.load(None, None, {})
         self.placeholder.setText(message)
         self.placeholder.show()
@@ -289,6 +304,7 @@ class ChecklistWalk(QWidget):
         self.model.set_case(case)
         self.view.expandAll()
         self._select(current if current and self._visible(current) else self._first_visible())
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the next key answers, whatever set the filter
         self._update_progress()
 
     def answers(self) -> dict[str, Answer]:
@@ -313,6 +329,7 @@ class ChecklistWalk(QWidget):
             button.setChecked(button.property("mode") == mode)
         self.view.expandAll()
         self._select(current if current and self._visible(current) else self._first_visible())
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the next key answers, whatever set the filter
 
     # --- answering -----------------------------------------------------------------------------------------
     def answer_current(self, value: str) -> bool:
@@ -349,25 +366,45 @@ class ChecklistWalk(QWidget):
 
     def undo(self) -> bool:
         """Take back the last saved change: the item's previous answer is saved again and shown."""
-        if not self._undo or self._inspection_id is None:
-            self._info("没有可撤销的作答。")
+        return self._replay(self._undo, self._redo, "撤销", "没有可撤销的作答。")
+
+    def redo(self) -> bool:
+        """Give back the change the last undo took back."""
+        return self._replay(self._redo, self._undo, "重做", "没有可重做的作答。")
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _replay(self, source: list[_UndoStep], target: list[_UndoStep], verb: str, nothing: str) -> bool:
+        """Save the answer the last step of `source` holds; the answer it replaces goes onto `target`."""
+        if not source or self._inspection_id is None:
+            self._info(nothing)
             return False
         self._end_note_edit()  # going back: a note half typed is dropped, not saved
-        step = self._undo[-1]
+        step = source[-1]
+        state = self.model.state(step.item_id)
+        now = Answer(state.value, state.note) if state is not None and state.value else None
         if not self._write(step.item_id, step.previous):
             return False
-        self._undo.pop()
+        source.pop()
+        target.append(_UndoStep(step.item_id, now))
         self.model.set_answer(step.item_id, step.previous)
         self._after_change(step.item_id)
         if self._visible(step.item_id):
             self._select(step.item_id)
         restored = ANSWER_VALUES[step.previous.value] if step.previous else "未答"
-        self._info(f"已撤销 {step.item_id} 的上一次作答，恢复为“{restored}”。")
+        self._info(f"已{verb} {step.item_id} 的作答，现为“{restored}”。")
         return True
 
     def _save(self, item_id: str, answer: Answer | None, previous: Answer | None) -> bool:
         if not self._write(item_id, answer):
             return False
+        self._redo.clear()
         self._undo.append(_UndoStep(item_id, previous))
         self.model.set_answer(item_id, answer)
         self.error_label.hide()
@@ -479,8 +516,11 @@ class ChecklistWalk(QWidget):
         """What a key does in the list, or None to leave it to the list itself (Page Up, Home…)."""
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()
-        if key == Qt.Key.Key_Z and modifiers == Qt.KeyboardModifier.ControlModifier:
+        control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Z and modifiers == control:
             return self.undo
+        if (key == Qt.Key.Key_Y and modifiers == control) or (key == Qt.Key.Key_Z and modifiers == control | shift):
+            return self.redo
         if modifiers != Qt.KeyboardModifier.NoModifier:
             return None
         if event.text() in ANSWER_KEYS:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import DEADLINE_STATUSES
-from desktop_app.services.board import BoardRow, deadline_board
+from desktop_app.services.board import BOARD_STATUSES, BoardRow, board_counts, deadline_board
 from desktop_app.services.container import Services
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
@@ -37,7 +37,6 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "open": ("#e7f4ea", "#0f5132"),
     "suspended": ("#eceff1", "#37474f"),
 }
-BOARD_STATUSES = ("overdue", "due_soon", "open", "suspended")
 
 
 def days_left_text(days: int) -> str:
@@ -76,7 +75,12 @@ class DeadlineBoardModel(RowTableModel):
 
     @staticmethod
     def _display(row: BoardRow, column: int) -> str:
-        days = "期限中止" if row.status == "suspended" else days_left_text(row.days_left)
+        if row.status == "suspended":
+            days = "期限中止"
+        elif row.done_on is not None:
+            days = f"超期 {-row.days_left} 天办结"
+        else:
+            days = days_left_text(row.days_left)
         values = (days, row.status_label, row.name, row.due.isoformat(),
                   row.start.isoformat(), row.case_no, row.title, row.prosecutor, row.legal_basis)
         return values[column]
@@ -99,7 +103,7 @@ class DeadlineBoard(QWidget):
         self.model = DeadlineBoardModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        configure_row_view(self.view, ((COL_DAYS, 80), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90),
+        configure_row_view(self.view, ((COL_DAYS, 110), (COL_STATUS, 70), (COL_NAME, 150), (COL_DUE, 90),
                                        (COL_START, 90), (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)))
 
         top = QHBoxLayout()
@@ -133,9 +137,7 @@ class DeadlineBoard(QWidget):
         rows = deadline_board(self.services.database, today, statuses={status} if status else None,
                               viewer=self.services.actor)
         self.model.set_rows(rows)
-        counts = {s: 0 for s in BOARD_STATUSES}
-        for row in (rows if not status else deadline_board(self.services.database, today, viewer=self.services.actor)):
-            counts[row.status] += 1
+        counts = board_counts(self.services.database, today, viewer=self.services.actor)
         # Stopped clocks are counted apart, and only when there are any: they are not running out.
         self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES
                                       if s != "suspended" or counts[s]))

@@ -15,10 +15,12 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence
+from desktop_app.ui.layout import remember_splitter
 
 CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
 #: The five conditions of 第140条 for a conviction without direct evidence, in the article's order.
@@ -128,9 +131,8 @@ class EvidenceChainView(QWidget):
         self.category_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.category_table.horizontalHeader().setStretchLastSection(False)
         self.category_table.setMinimumWidth(300)
-        rows_height = (len(EVIDENCE_CATEGORIES) + 1) * self.category_table.verticalHeader().defaultSectionSize()
-        self.category_table.setMinimumHeight(rows_height + 4)
-        self.category_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Shown whole when there is room; on a small screen it scrolls instead of being painted over.
+        self.category_table.setMinimumHeight(4 * self.category_table.verticalHeader().defaultSectionSize())
         self.gaps_label = QLabel()
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setStyleSheet("color: #c62828;")
@@ -164,13 +166,19 @@ class EvidenceChainView(QWidget):
         categories_layout = QVBoxLayout(categories_box)
         categories_layout.setContentsMargins(0, 0, 0, 0)
         categories_layout.addWidget(QLabel("证据种类（《中华人民共和国刑事诉讼法》第50条）"))
-        categories_layout.addWidget(self.category_table, 1)
         categories_layout.addWidget(self.gaps_label)
+        categories_layout.addWidget(self.category_table, 1)
+        guide_scroll = QScrollArea()
+        guide_scroll.setWidgetResizable(True)
+        guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        guide_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        guide_scroll.setWidget(self.chain_guide)
+        self._guide_scroll = guide_scroll
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(categories_box)
-        top_layout.addWidget(self.chain_guide, 1)
+        top_layout.addWidget(guide_scroll, 1)
 
         self.evidence_title = QLabel()
         self.events_title = QLabel()
@@ -191,10 +199,14 @@ class EvidenceChainView(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([320, 300, 200])
+        splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "evidenceChain")
+        for table in (self.evidence_table, self.events_table):
+            table.setMinimumHeight(4 * table.verticalHeader().defaultSectionSize())
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.chain_guide.hide()
+        guide_scroll.hide()
         self._counts: dict[str, int] = {}
 
     def set_case(self, case: Case) -> None:
@@ -212,6 +224,7 @@ class EvidenceChainView(QWidget):
         self.evidence_table.resizeColumnsToContents()
         self.events_table.resizeColumnsToContents()
         self.chain_guide.setVisible(is_zero_confession(case))
+        self._guide_scroll.setVisible(is_zero_confession(case))
 
     def _fill_categories(self, case: Case) -> None:
         self.category_model.removeRows(0, self.category_model.rowCount())
@@ -247,7 +260,7 @@ class EvidenceChainView(QWidget):
 
 
 def _event_values(event: Event) -> tuple[str, ...]:
-    return event.date.isoformat(), event.kind_label, event.outcome, event.note
+    return event.date.isoformat(), event.kind_label, event.outcome_label, event.note
 
 
 def _select(view: QTableView, keys: set[str]) -> int:

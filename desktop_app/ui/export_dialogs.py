@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.case import CASE_TYPES
 from desktop_app.core.case_format import dump_case
 from desktop_app.services.cases import CaseQuery, safe_file_name
 from desktop_app.services.container import Services
@@ -176,6 +177,8 @@ class ExportDialog(QDialog):
         self.query = query
         self.settings = settings
         self.chosen: ExportRequest | None = None
+        #: Set once the person typed or browsed a name: from then on it is theirs, not regenerated.
+        self._named = False
         self.setWindowTitle("导出")
         self.resize(560, 0)
 
@@ -217,6 +220,8 @@ class ExportDialog(QDialog):
         self.content_group.idToggled.connect(self._options_changed)
         self.layout_group.idToggled.connect(self._options_changed)
         self.browse_button.clicked.connect(self.browse)
+        self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named", True))
+        self.scope_selected.toggled.connect(self._options_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._options_changed()
@@ -255,8 +260,22 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(base))
             self.path_hint.setText("每件案件一个文件，保存在此文件夹中，文件名为案号。")
         else:
-            self.path_edit.setText(str(base / f"案件评查表.{self.content()}"))
+            name = current.name if self._named and current and current.suffix else f"{self.default_stem()}.{self.content()}"
+            self.path_edit.setText(str(base / Path(name).with_suffix(f".{self.content()}").name))
             self.path_hint.setText("所有案件合并保存为这一个文件。")
+
+    def default_stem(self) -> str:
+        """案号 for one case, else what was chosen (选中 N 件, or the filters), and the date: 评查表_全部案件_2026-12-01."""
+        today = self.services.derived.today().isoformat()
+        if self.scope_selected.isChecked() and len(self.selected) == 1:
+            return f"{safe_file_name(self.selected[0])}_评查表_{today}"
+        if self.scope_selected.isChecked() and self.selected:
+            return f"评查表_选中{len(self.selected)}件_{today}"
+        query = self.query
+        parts = [CASE_TYPES.get(query.case_type, query.case_type) if query.case_type else "", query.department or "",
+                 query.prosecutor or "", (query.text or "").strip()]
+        described = "_".join(safe_file_name(p) for p in parts if p) or "全部案件"
+        return f"评查表_{described}_{today}"
 
     @Slot()
     def browse(self) -> None:
@@ -267,6 +286,7 @@ class ExportDialog(QDialog):
             suffix = self.content()
             chosen, _filter = QFileDialog.getSaveFileName(self, "保存为", current, f"{suffix.upper()} 文件 (*.{suffix})")
         if chosen:
+            self._named = True
             self.path_edit.setText(chosen)
 
     def request(self) -> ExportRequest | None:
@@ -288,6 +308,12 @@ class ExportDialog(QDialog):
         request = self.request()
         if request is None:
             return
+        if not request.writes_folder and request.out_path.exists():
+            answer = QMessageBox.question(self, "文件已存在", f"{request.out_path}\n已存在，要覆盖它吗？",
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         if self.settings is not None:
             folder = request.out_path if request.writes_folder else request.out_path.parent
             self.settings.setValue(SETTINGS_FOLDER_KEY, str(folder))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
-from desktop_app.services.cases import CaseQuery, CaseService
+from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS, CaseQuery, CaseService
 
 SEARCH_DELAY_MS = 300
 ANY = "全部"
@@ -77,9 +78,11 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
 
 
 class FilterBar(QWidget):
-    """Emits `changed` whenever the filters change; `query()` gives them as a CaseQuery."""
+    """Emits `changed` whenever the filters change; `query()` gives them as a CaseQuery. Enter or ↓ in the search
+    box emits `resultsRequested` (after searching at once), so the window can move the keyboard to the results."""
 
     changed = Signal()
+    resultsRequested = Signal()
 
     def __init__(self, cases: CaseService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,10 @@ class FilterBar(QWidget):
         self.prosecutor_combo = _combo([])
         self.department_combo = _combo([])
         self.status_combo = _combo(list(CASE_STATUSES.items()))
+        self.progress_combo = _combo(list(PROGRESS_FILTERS.items()))
+        self.grade_combo = _combo(list(cases.grade_labels().items()))
+        self.risk_combo = _combo(list(RISK_FILTERS.items()))
+        self.due_combo = _combo(list(DUE_FILTERS.items()))
         self.date_from = OptionalDateEdit("受理日期 从")
         self.date_to = OptionalDateEdit("到")
         self.search = QLineEdit()
@@ -99,7 +106,7 @@ class FilterBar(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
-        # Two rows, so the window still fits a 1024-pixel-wide screen.
+        # Three short rows, so the window still fits a 1024-pixel-wide screen.
         choices = QHBoxLayout()
         for label, widget in (("案件类型", self.type_combo), ("承办检察官", self.prosecutor_combo),
                               ("承办部门", self.department_combo), ("状态", self.status_combo)):
@@ -108,6 +115,14 @@ class FilterBar(QWidget):
             choices.addWidget(caption)
             choices.addWidget(widget)
         choices.addStretch(1)
+        figures = QHBoxLayout()
+        for label, widget in (("检查进度", self.progress_combo), ("拟评等次", self.grade_combo),
+                              ("风险提示", self.risk_combo), ("最近期限", self.due_combo)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            figures.addWidget(caption)
+            figures.addWidget(widget)
+        figures.addStretch(1)
         search = QHBoxLayout()
         search.addWidget(self.date_from)
         search.addWidget(self.date_to)
@@ -117,14 +132,16 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(choices)
+        layout.addLayout(figures)
         layout.addLayout(search)
 
-        for combo in (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo):
+        for combo in self.combos:
             combo.currentIndexChanged.connect(self._emit_changed)
         self.date_from.changed.connect(self._emit_changed)
         self.date_to.changed.connect(self._emit_changed)
         self.search.textChanged.connect(self._text_changed)
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)
         self._search_timer.timeout.connect(self._emit_changed)
         self.reset_button.clicked.connect(self.reset)
         self.reload_choices()
@@ -138,7 +155,16 @@ class FilterBar(QWidget):
             date_to=self.date_to.date(),
             status=self.status_combo.currentData() or None,
             text=self.search.text().strip() or None,
+            progress=self.progress_combo.currentData() or None,
+            grade=self.grade_combo.currentData() or None,
+            risk=self.risk_combo.currentData() or None,
+            due=self.due_combo.currentData() or None,
         )
+
+    @property
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo,
+                self.progress_combo, self.grade_combo, self.risk_combo, self.due_combo)
 
     def reload_choices(self) -> None:
         """Refill the prosecutor and department lists from the register, keeping the current choice."""
@@ -157,11 +183,10 @@ class FilterBar(QWidget):
 
     @Slot()
     def reset(self) -> None:
-        widgets = (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo,
-                   self.date_from, self.date_to, self.search)
+        widgets = (*self.combos, self.date_from, self.date_to, self.search)
         for widget in widgets:
             widget.blockSignals(True)
-        for combo in (self.type_combo, self.prosecutor_combo, self.department_combo, self.status_combo):
+        for combo in self.combos:
             combo.setCurrentIndex(0)
         self.date_from.set_date(None)
         self.date_to.set_date(None)
@@ -179,6 +204,17 @@ class FilterBar(QWidget):
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.changed.emit()
+        self.resultsRequested.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            if self._search_timer.isActive():
+                self._search_timer.stop()
+                self.changed.emit()
+            self.resultsRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _emit_changed(self) -> None:

@@ -6,8 +6,6 @@ dock layout and column widths are remembered between sessions.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.calendar import calendar_warnings
-from desktop_app.paths import config_dir
 from desktop_app.services.cases import CaseQuery, CaseRow
 from desktop_app.services.container import Services
 from desktop_app.ui.case_editor import CaseEditor
@@ -34,7 +31,12 @@ from desktop_app.ui.case_table_model import (
     CASE_NO_ROLE,
     COL_CASE_NO,
     COL_CHARGES,
+    COL_DUE,
+    COL_GRADE,
+    COL_PROGRESS,
     COL_PROSECUTOR,
+    COL_RISK,
+    COL_SCORE,
     COL_TITLE,
     COL_TYPE,
     COLUMNS,
@@ -45,25 +47,17 @@ from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.kaohe_view import KaoheDialog
+from desktop_app.ui.layout import app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
+from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.tools_menu import ToolsMenu
 from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
 APP_TITLE = "案件质量自查"
-SETTINGS_ORGANIZATION = "casecheck"
-SETTINGS_APPLICATION = "casecheck"
 REGISTER_TAB_TITLE = "案件登记"
-
-
-def app_settings() -> QSettings:
-    """The program's settings; under CASECHECK_HOME when it is set, so tests never touch the user's own."""
-    if os.environ.get("CASECHECK_HOME"):
-        path = config_dir() / f"{SETTINGS_APPLICATION}.ini"
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
 
 EMPTY_REGISTER_HINT = "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。"
@@ -81,7 +75,6 @@ class MainWindow(QMainWindow):
         self.training_dialog: TrainingDialog | None = None
         self.workspaces: dict[str, CaseWorkspace] = {}
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
 
         self.filter_bar = FilterBar(services.cases)
         self.model = CaseTableModel(services.cases, parent=self)
@@ -127,8 +120,10 @@ class MainWindow(QMainWindow):
         self.account_banner = install_account_ui(self, services, self.settings, self.tools_menu)
         register_layout.insertWidget(0, self.account_banner)
         self.filter_bar.changed.connect(self.apply_filters)
+        self.filter_bar.resultsRequested.connect(self.focus_results)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.tabs.currentChanged.connect(self._update_actions)
+        fit_to_screen(self, 1600, 1000)
         self._restore_settings()
         self._update_counts()
         self._update_actions()
@@ -160,7 +155,8 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {COL_CASE_NO: 200, COL_TITLE: 280, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160}
+        widths = {COL_CASE_NO: 190, COL_TITLE: 220, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160,
+                  COL_PROGRESS: 70, COL_SCORE: 50, COL_GRADE: 64, COL_RISK: 130, COL_DUE: 84}
         for column in range(len(COLUMNS)):
             table.setColumnWidth(column, widths.get(column, 90))
         sort_column = column_of_sort(self.model.query.sort)
@@ -210,6 +206,17 @@ class MainWindow(QMainWindow):
         self.practice_action = self._action("练习示例案件(&P)…", self.open_training, (),
                                             "在示例案件上练习发现问题，并与答案要点对照")
         self.about_action = self._action("关于(&A)", self.about, ())
+        self.shortcuts_action = self._action("快捷键(&K)…", self.show_shortcuts, ("F1",), "列出所有键盘操作")
+        self.undo_action = self._action("撤销作答(&U)", self.undo_answer, (QKeySequence.StandardKey.Undo,),
+                                        "撤销本案检查表的上一次作答")
+        self.redo_action = self._action("重做作答(&R)", self.redo_answer, ("Ctrl+Y", "Ctrl+Shift+Z"),
+                                        "重做刚撤销的作答")
+        self.next_case_action = self._action("下一件案件(&X)", lambda: self.open_adjacent_case(+1), ("Alt+Down",),
+                                             "打开登记簿中的下一件案件")
+        self.previous_case_action = self._action("上一件案件(&V)", lambda: self.open_adjacent_case(-1), ("Alt+Up",),
+                                                 "打开登记簿中的上一件案件")
+        self.close_case_action = self._action("关闭案件(&W)", self.close_current_case, ("Ctrl+W", "Ctrl+F4"),
+                                              "关闭当前案件页，回到登记簿")
 
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -221,7 +228,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("编辑(&E)")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.open_action)
+        edit_menu.addAction(self.next_case_action)
+        edit_menu.addAction(self.previous_case_action)
+        edit_menu.addAction(self.close_case_action)
         edit_menu.addAction(self.edit_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.archive_action)
@@ -241,6 +254,7 @@ class MainWindow(QMainWindow):
         training_menu = menu_bar.addMenu("培训(&R)")
         training_menu.addAction(self.practice_action)
         help_menu = menu_bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     # --- settings -----------------------------------------------------------------------------------------------
@@ -273,11 +287,21 @@ class MainWindow(QMainWindow):
         return [case_no for case_no in found if case_no]
 
     def current_case_no(self) -> str | None:
+        """The row with the keyboard focus (selected or not), else the first selected one."""
         index = self.table.currentIndex()
-        if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+        if index.isValid():
             return self.model.index(index.row(), 0).data(CASE_NO_ROLE)
         selected = self.selected_case_nos()
         return selected[0] if selected else None
+
+    @Slot()
+    def focus_results(self) -> None:
+        """From the search box to the results: the first row becomes current and selected, ready for Enter."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            index = self.model.index(0, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def select_case_id(self, case_id: int) -> None:
         row = self.model.row_of_id(case_id)
@@ -330,6 +354,9 @@ class MainWindow(QMainWindow):
         has_selection = bool(self.table.selectionModel().selectedRows())
         for action in (self.open_action, self.edit_action, self.archive_action):
             action.setEnabled(has_selection)
+        in_case = self.current_workspace() is not None
+        for action in (self.undo_action, self.redo_action, self.close_case_action):
+            action.setEnabled(in_case)
 
     @Slot(int, Qt.SortOrder)
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
@@ -413,15 +440,66 @@ class MainWindow(QMainWindow):
         existing = self.workspaces.get(case_no)
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
+            existing.walk.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return existing
         workspace = CaseWorkspace(self.services, case_no, self)
         workspace.caseChanged.connect(self._case_changed)
         workspace.editRequested.connect(self.edit_case)
         workspace.risk_tabs.openCase.connect(self.open_case)
+        workspace.exportRequested.connect(lambda number: self.export_cases([number]))
         self.workspaces[case_no] = workspace
         index = self.tabs.addTab(workspace, case_no)
         self.tabs.setCurrentIndex(index)
+        workspace.walk.view.setFocus(Qt.FocusReason.OtherFocusReason)  # keys 1–4 answer at once
         return workspace
+
+    def current_workspace(self) -> CaseWorkspace | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, CaseWorkspace) else None
+
+    @Slot()
+    def undo_answer(self) -> None:
+        if (workspace := self.current_workspace()) is not None:
+            workspace.walk.undo()
+
+    @Slot()
+    def redo_answer(self) -> None:
+        if (workspace := self.current_workspace()) is not None:
+            workspace.walk.redo()
+
+    def open_adjacent_case(self, step: int) -> CaseWorkspace | None:
+        """The next (or previous) case of the register as filtered and sorted, from a case or from the register."""
+        workspace = self.current_workspace()
+        if workspace is not None:
+            row = next((r for r in range(self.model.rowCount())
+                        if self.model.index(r, 0).data(CASE_NO_ROLE) == workspace.case_no), None)
+        else:
+            current = self.table.currentIndex()
+            row = current.row() if current.isValid() else None
+        target = (0 if step > 0 else self.model.rowCount() - 1) if row is None else row + step
+        if not 0 <= target < self.model.rowCount():
+            self.statusBar().showMessage("已是登记簿中的最后一件案件" if step > 0 else "已是登记簿中的第一件案件", 5000)
+            return None
+        index = self.model.index(target, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return self.open_case(str(index.data(CASE_NO_ROLE)))
+
+    @Slot()
+    def close_current_case(self) -> None:
+        index = self.tabs.currentIndex()
+        if index > 0:
+            self.close_tab(index)
+            self.tabs.setCurrentIndex(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot(int)
     def close_tab(self, index: int) -> None:
@@ -464,7 +542,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export(self) -> ExportDialog:
-        dialog = ExportDialog(self.services, self.selected_case_nos(), self.model.query, self.model.rowCount(),
+        return self.export_cases(self.selected_case_nos())
+
+    def export_cases(self, case_nos: list[str]) -> ExportDialog:
+        """The export dialog with these cases chosen (the selection, or the case of a workspace: 导出本案)."""
+        dialog = ExportDialog(self.services, case_nos, self.model.query, self.model.rowCount(),
                               self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: dialog.chosen and start_export(self, self.services, dialog.chosen))

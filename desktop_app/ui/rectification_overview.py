@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.layout import fit_to_screen
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, STATUS_COLOURS, is_overdue
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_background
@@ -98,7 +100,6 @@ class RectificationOverview(QDialog):
         self.services = services
         self.export_job: Job | None = None
         self.setWindowTitle("整改清单汇总")
-        self.resize(1280, 640)
 
         self.status_combo = QComboBox()
         self.status_combo.addItem("全部", "")
@@ -107,12 +108,17 @@ class RectificationOverview(QDialog):
         self.owner_combo = QComboBox()
         self.owner_combo.setMinimumContentsLength(6)
         self.owner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.department_combo = QComboBox()
+        self.prosecutor_combo = QComboBox()
+        for combo in (self.department_combo, self.prosecutor_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.case_edit = QLineEdit()
         self.case_edit.setPlaceholderText("案号或案件名称中的文字")
         self.case_edit.setClearButtonEnabled(True)
         self.refresh_button = QPushButton("刷新(&R)")
         filters = QHBoxLayout()
-        for text, widget in (("状态(&S)：", self.status_combo), ("责任人(&O)：", self.owner_combo),
+        for text, widget in (("状态(&S)：", self.status_combo), ("承办部门(&D)：", self.department_combo),
+                             ("承办检察官(&P)：", self.prosecutor_combo), ("责任人(&O)：", self.owner_combo),
                              ("案件(&C)：", self.case_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -133,7 +139,7 @@ class RectificationOverview(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.export_button = QPushButton("导出 Excel(&E)…")
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        hint = QLabel("只列出已生成整改清单的案件（打开案件的“整改清单”页即生成）。双击一行打开该案件。")
+        hint = QLabel("每件案件的整改清单随案件和检查记录的修改自动生成。双击一行打开该案件。")
         hint.setStyleSheet("color: #757575;")
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
@@ -143,9 +149,12 @@ class RectificationOverview(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        fit_to_screen(self, 1280, 640)
 
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
         self.owner_combo.currentIndexChanged.connect(self.apply_filters)
+        self.department_combo.currentIndexChanged.connect(self.apply_filters)
+        self.prosecutor_combo.currentIndexChanged.connect(self.apply_filters)
         self.case_edit.textChanged.connect(self.apply_filters)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export)
@@ -166,21 +175,18 @@ class RectificationOverview(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Re-read the owners offered and the lines (after cases were inspected or lines edited)."""
-        owners = sorted({r.owner for r in self.services.rectifications.rows() if r.owner})
-        chosen = str(self.owner_combo.currentData() or "")
-        self.owner_combo.blockSignals(True)
-        self.owner_combo.clear()
-        self.owner_combo.addItem("全部", "")
-        for owner in owners:
-            self.owner_combo.addItem(owner, owner)
-        self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(chosen), 0))
-        self.owner_combo.blockSignals(False)
+        _fill(self.owner_combo, sorted_chinese({r.owner for r in self.services.rectifications.rows() if r.owner}))
+        _fill(self.department_combo, self.services.cases.distinct_values("department"))
+        _fill(self.prosecutor_combo, self.services.cases.distinct_values("prosecutor"))
         self.apply_filters()
 
     @Slot()
     def apply_filters(self) -> None:
-        rows = self.services.rectifications.rows(status=str(self.status_combo.currentData() or "") or None,
-                                                 owner=str(self.owner_combo.currentData() or "") or None)
+        rows = self.services.rectifications.rows(
+            status=str(self.status_combo.currentData() or "") or None,
+            owner=str(self.owner_combo.currentData() or "") or None,
+            department=str(self.department_combo.currentData() or "") or None,
+            prosecutor=str(self.prosecutor_combo.currentData() or "") or None)
         text = self.case_edit.text().strip()
         if text:
             rows = [r for r in rows if text in r.case_no or text in r.case_title]
@@ -219,3 +225,17 @@ class RectificationOverview(QDialog):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.openCase.emit(self.model.line(index.row()).case_no)
+
+
+def _fill(combo: QComboBox, values: list[str]) -> None:
+    """Offer 全部 and `values`, keeping the current choice (even when it is no longer among them)."""
+    chosen = str(combo.currentData() or "")
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem("全部", "")
+    for value in values:
+        combo.addItem(value, value)
+    if chosen and combo.findData(chosen) < 0:
+        combo.addItem(chosen, chosen)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
+    combo.blockSignals(False)

@@ -48,6 +48,7 @@ from desktop_app.services.training_results import save_result
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import SEVERITY_COLOURS, UNVERIFIED_MARK, FlagsPanel
 from desktop_app.ui.law_text import articles_html
+from desktop_app.ui.layout import fit_to_screen, remember_splitter
 
 log = logging.getLogger("casecheck")
 
@@ -207,7 +208,6 @@ class TrainingDialog(QDialog):
         self.choices: list[PracticeChoice] = []
         self.result: PracticeResult | None = None
         self.setWindowTitle("练习示例案件")
-        self.resize(1280, 800)
 
         self.sample_combo = QComboBox()
         for sample in self.samples:
@@ -264,8 +264,8 @@ class TrainingDialog(QDialog):
         splitter.addWidget(answer_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([740, 520])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "training")
 
         self.submit_button = QPushButton("提交(&T)")
         self.submit_button.setDefault(True)
@@ -279,6 +279,7 @@ class TrainingDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, 1280, 800)
 
         self.submit_button.clicked.connect(self.submit)
         self.retry_button.clicked.connect(self.retry)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
+from desktop_app.ui.layout import remember_splitter
 from desktop_app.ui.rectification_panel import RectificationPanel
 from desktop_app.ui.risk_panel import RiskTabs
 
@@ -69,10 +71,18 @@ class ScorePanel(QGroupBox):
         top.addSpacing(12)
         top.addWidget(self.grade_label, 1)
         top.addWidget(self.override_button)
+        # The reasons scroll in a narrow side panel instead of being squeezed under the score.
+        reasons = QScrollArea()
+        reasons.setWidgetResizable(True)
+        reasons.setFrameShape(QFrame.Shape.NoFrame)
+        reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        reasons.setWidget(self.reasons_label)
+        reasons.setMinimumHeight(3 * self.reasons_label.fontMetrics().lineSpacing())
+        self.reasons_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.override_label)
-        layout.addWidget(self.reasons_label)
+        layout.addWidget(reasons, 1)
 
     def show_score(self, score: ScoreResult) -> None:
         self.score_label.setText(f"{score.score:g} 分")
@@ -91,6 +101,7 @@ class CaseWorkspace(QWidget):
 
     caseChanged = Signal(str)
     editRequested = Signal(str)
+    exportRequested = Signal(str)
 
     def __init__(self, services: Services, case_no: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,18 +134,20 @@ class CaseWorkspace(QWidget):
         self.risk_tabs = RiskTabs(services, self.tabs)
         self.risk_tabs.panel.changed.connect(self.caseChanged)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.score_panel)
-        side_layout.addWidget(self.flags_panel, 1)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.score_panel)
+        side.addWidget(self.flags_panel)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 2)
+        side.setChildrenCollapsible(False)
+        remember_splitter(side, "workspaceSide")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 480])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "workspace")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_header())
@@ -157,6 +170,9 @@ class CaseWorkspace(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton("编辑案件信息(&E)…")
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self._case_no))
+        self.export_button = QPushButton("导出本案(&X)…")
+        self.export_button.setToolTip("导出本案的评查表（Excel 或 PDF）或案件文件")
+        self.export_button.clicked.connect(lambda: self.exportRequested.emit(self._case_no))
         self.kind_box = QComboBox()
         for kind, label in INSPECTION_KINDS.items():
             self.kind_box.addItem(label, kind)
@@ -171,6 +187,7 @@ class CaseWorkspace(QWidget):
         first.addWidget(self.case_no_label)
         first.addSpacing(12)
         first.addWidget(self.title_label, 1)
+        first.addWidget(self.export_button)
         first.addWidget(self.edit_button)
         second = QHBoxLayout()
         for label in (self.type_label, self.prosecutor_label, self.status_label):
