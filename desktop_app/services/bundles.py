@@ -621,6 +621,8 @@ class _Merge:
         self.summary = summary
         self.on_conflict = on_conflict
         self.bases: dict[tuple[str, str], str] = {}
+        #: Cases this import creates: their 整改清单 lines were just derived here, so they are nobody's local change.
+        self.new_cases: set[int] = set()
 
     def decide(self, kind: str, uid: str, local_hash: str | None, incoming_hash: str, label: str) -> bool:
         """True when the incoming version is to be written."""
@@ -718,6 +720,8 @@ def _merge_case(services: Services, merge: _Merge, bundle: Bundle, incoming: Inc
     record.origin = {"bundle": bundle.manifest.get("bundle_id"), "from": bundle.sender, "verified": bundle.verified,
                      "key_id": bundle.key_id}
     session.flush()
+    if local is None:
+        merge.new_cases.add(record.id)
     services.derived.refresh(session, record.id, incoming.case)
     if local is None:
         audit.record(session, services.actor, "case.create", "case", incoming.case.case_no,
@@ -780,7 +784,7 @@ def _merge_rectification(services: Services, merge: _Merge, bundle: Bundle, reco
     session = merge.session
     row = session.scalar(select(Rectification).where(Rectification.case_id == record.id,
                                                      Rectification.key == line["key"]))
-    local = _rectification_dict(row) if row is not None else None
+    local = _rectification_dict(row) if row is not None and record.id not in merge.new_cases else None
     if not merge.decide("rectification", f"{record.uid}/{line['key']}", _digest(local) if local else None,
                         _digest(line), f"{record.case_no} {line['key']}"):
         return

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db.engine import Database, open_database
+from db.engine import Database, open_database, read_only_file, sqlite_path
 from db.models import User
 from desktop_app.core.evaluation import EvaluationContext
 from desktop_app.paths import user_calendar_file
@@ -68,7 +68,9 @@ def open_services(target: str, *, calendar_path: Path | None = None, grading: st
     cases = CaseService(database, derived, answer_importer=inspections.import_answers,
                         known_items=lambda case_type: {item.id for item in templates.current(case_type)[1].items})
     figures = FigureService(database, cases)
-    figures.bring_up_to_date()
+    path = sqlite_path(database.url)
+    if path is None or not read_only_file(path):  # an archive copy keeps its figures; days left are derived anyway
+        figures.bring_up_to_date()
     services = Services(database=database, actor=actor, derived=derived, cases=cases, templates=templates,
                         inspections=inspections, rectifications=RectificationService(database), figures=figures)
     cases.viewer = services.rectifications.viewer = lambda: services.actor
