@@ -36,7 +36,7 @@ EVALUATING = Event("psychiatric_evaluation_started", dt.date(2026, 3, 5))
 def test_case_workbook_names_the_reason_for_the_stop(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(write_case_workbook(_card(RETURNED), tmp_path / "case.xlsx"))
     rows = [[c.value for c in row] for row in wb["办案期限"].iter_rows()]
-    review = next(r for r in rows if r[0] == "DL-PROSECUTION-REVIEW")
+    review = next(r for r in rows if r[-1] == "DL-PROSECUTION-REVIEW")
     assert "已中止（退回补充侦查期间）" in review
     assert "进行中" not in review
 

@@ -113,11 +113,13 @@ def test_case_workbook_is_a_complete_inspection_form(tmp_path: Path) -> None:
     assert 91 in score_values and "合格" in score_values and "优质" in score_values
     assert "复核认为问题已补正" in score_values
     flags = wb["风险提示"]
-    assert [c.value for c in flags[1]][:3] == ["规则", "等级", "标题"]
-    assert flags["A2"].value == "EVID-EDATA-NO-HASH" and flags.freeze_panes == "A2"
+    header = [c.value for c in flags[1]]
+    assert header[:2] == ["标题", "等级"] and header[-1] == "规则编号", "the title is read first, the id last"
+    assert flags.cell(row=2, column=len(header)).value == "EVID-EDATA-NO-HASH" and flags.freeze_panes == "A2"
+    assert flags["A2"].value != "EVID-EDATA-NO-HASH"
     fixes = wb["整改清单"]
-    assert [fixes.cell(row=r, column=1).value for r in (2, 3)] == ["E1", "EVID-EDATA-NO-HASH"]
-    assert fixes.cell(row=2, column=7).value == dt.datetime(2026, 4, 19)
+    assert [fixes.cell(row=r, column=10).value for r in (2, 3)] == ["E1", "EVID-EDATA-NO-HASH"]
+    assert fixes.cell(row=2, column=6).value == dt.datetime(2026, 4, 19)
     assert not list(tmp_path.glob("*.part"))
 
 

@@ -42,6 +42,60 @@ EVIDENCE_CATEGORIES: dict[str, str] = {
     "electronic_data": "电子数据",
 }
 
+#: The documented evidence `attributes` (case-format.md and docs/case-format-extensions.md) in words, so that no
+#: view shows `notified_to_suspect：True`. A yes/no key maps to (prefix, (text for true, text for false)); a coded
+#: key to (prefix, {code: text}); a text key to its prefix alone.
+_HAVE = ("有", "无")
+_YES = ("是", "否")
+EVIDENCE_BOOL_ATTRIBUTES: dict[str, tuple[str, tuple[str, str]]] = {
+    "admits_guilt": ("", ("供述（认罪）", "辩解（不认罪）")),
+    "audio_video_recorded": ("同步录音录像：", _HAVE),
+    "video_recorded": ("全程录像：", _HAVE),
+    "witness_present": ("见证人在场：", _YES),
+    "signed": ("签名盖章：", _HAVE),
+    "via_judicial_assistance": ("", ("经刑事司法协助取得", "非经刑事司法协助取得")),
+    "use_consent": ("被请求国同意另作他用：", _YES),
+    "recording_discrepancy": ("笔录与录音录像有重大实质性差异：", _YES),
+    "sealed": ("封存移送：", _YES),
+    "notified_to_suspect": ("鉴定意见已告知犯罪嫌疑人：", _YES),
+    "notified_to_victim": ("鉴定意见已告知被害人：", _YES),
+    "procedural_defect": ("收集程序有瑕疵：", _YES),
+    "defect_remedied": ("瑕疵已补正或作出合理解释：", _YES),
+}
+EVIDENCE_CODED_ATTRIBUTES: dict[str, tuple[str, dict[str, str]]] = {
+    "place": ("讯问地点：", {"detention_center": "看守所", "other": "看守所以外"}),
+    "witness_role": ("见证人：", {"citizen": "普通公民", "police": "侦查人员", "auxiliary_police": "辅警",
+                                 "interested_party": "利害关系人", "other": "其他人员"}),
+    "material_type": ("材料类型：", {"surrender_merit": "自首、坦白、立功材料", "arrest_account": "到案经过"}),
+}
+EVIDENCE_TEXT_ATTRIBUTES: dict[str, str] = {
+    "hash_value": "校验值：",
+    "hash_recomputed": "复核校验值：",
+    "hash_algorithm": "校验算法：",
+    "permitted_use": "限定用于：",
+    "interrogator_count": "讯问人员人数：",
+    "collector_count": "收集、提取人员人数：",
+}
+
+
+def evidence_attribute_text(key: str, value: Any) -> str:
+    """One attribute as a person reads it; an unknown key keeps its name, but a yes/no value still reads 是/否.
+
+    An empty text value gives "" so that the caller can leave it out.
+    """
+    if key in EVIDENCE_BOOL_ATTRIBUTES and isinstance(value, bool):
+        prefix, (yes, no) = EVIDENCE_BOOL_ATTRIBUTES[key]
+        return prefix + (yes if value else no)
+    if key in EVIDENCE_CODED_ATTRIBUTES:
+        prefix, codes = EVIDENCE_CODED_ATTRIBUTES[key]
+        return prefix + codes.get(str(value), str(value))
+    if key in EVIDENCE_TEXT_ATTRIBUTES:
+        return EVIDENCE_TEXT_ATTRIBUTES[key] + str(value).strip() if str(value).strip() else ""
+    if isinstance(value, bool):
+        return f"{key}：{'是' if value else '否'}"
+    return f"{key}：{value}"
+
+
 EVENT_KINDS: dict[str, str] = {
     "detained_in_center": "送交看守所羁押",
     "arrest_decided": "作出批准/不批准逮捕决定",

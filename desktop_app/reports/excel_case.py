@@ -121,33 +121,33 @@ def write_case_workbook(scorecard: Scorecard, path: str | Path) -> Path:
     _write_form_sheet(form, card)
     table_sheet(
         wb.create_sheet("风险提示"),
-        ("规则", "等级", "标题", "内容", "涉及证据", "建议", "依据", "依据已核实"),
+        ("标题", "等级", "内容", "涉及证据", "建议", "依据", "依据已核实", "规则编号"),
         [
-            (f.rule, SEVERITIES.get(f.severity, f.severity), f.title, f.message, "、".join(f.evidence_ids),
-             f.suggestion, f.legal_basis, _yes_no(f.verified))
+            (f.title, SEVERITIES.get(f.severity, f.severity), f.message, "、".join(f.evidence_ids),
+             f.suggestion, f.legal_basis, _yes_no(f.verified), f.rule)
             for f in card.evaluation.flags
         ],
-        (26, 8, 24, 50, 12, 30, 40, 10),
+        (24, 8, 50, 12, 30, 40, 10, 26),
     )
     table_sheet(
         wb.create_sheet("办案期限"),
-        ("规则", "期限", "起算日", "届满日", "完成日", "状态", "剩余天数", "依据", "说明"),
+        ("期限", "起算日", "届满日", "完成日", "状态", "剩余天数", "依据", "说明", "规则编号"),
         [
-            (d.rule, d.name, d.start, d.due, _date(d.done_on), d.status_label,
-             d.days_left if d.days_left is not None else "—", d.legal_basis, "；".join(d.notes))
+            (d.name, d.start, d.due, _date(d.done_on), d.status_label,
+             d.days_left if d.days_left is not None else "—", d.legal_basis, "；".join(d.notes), d.rule)
             for d in card.evaluation.deadlines
         ],
-        (30, 18, 12, 12, 12, 10, 10, 40, 30),
+        (18, 12, 12, 12, 10, 10, 40, 30, 30),
     )
     _write_score_sheet(wb.create_sheet("评分"), card)
     table_sheet(
         wb.create_sheet("整改清单"),
-        ("来源", "问题类别", "等级", "问题", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注"),
+        ("问题", "问题类别", "等级", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "问题编号"),
         [
-            (r.key, r.heading, r.severity, r.problem, r.basis, r.owner, r.due, r.status_label, r.reason, r.note)
+            (r.problem, r.heading, r.severity, r.basis, r.owner, r.due, r.status_label, r.reason, r.note, r.key)
             for r in card.rectification
         ],
-        (24, 14, 10, 50, 36, 12, 12, 10, 24, 24),
+        (50, 14, 10, 36, 12, 12, 10, 24, 24, 24),
     )
     with atomic_output(path) as temp:
         wb.save(temp)

@@ -72,12 +72,19 @@ def _styles() -> dict[str, ParagraphStyle]:
         "item": ParagraphStyle("item", parent=body, leftIndent=12, firstLineIndent=0),
         "muted": ParagraphStyle("muted", parent=body, leftIndent=12, textColor=colors.HexColor("#606060")),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=13, spaceAfter=0),
+        "note": ParagraphStyle("note", parent=body, fontSize=8.5, leading=12, spaceAfter=0, leftIndent=6,
+                               textColor=colors.HexColor("#404040")),
         "head": ParagraphStyle("head", parent=body, fontSize=9, leading=13, spaceAfter=0, alignment=TA_CENTER),
     }
 
 
 def _p(text: Any, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+
+
+def _with_code(text: str, code: str, style: ParagraphStyle) -> Paragraph:
+    """`text` as people read it, with the rule or item id it comes from as a small grey line underneath."""
+    return Paragraph(f"{escape(text)}<br/><font size='7' color='#808080'>{escape(code)}</font>", style)
 
 
 def _basis(basis: str, verified: bool) -> str:
@@ -89,15 +96,24 @@ def _date(value: Any) -> str:
 
 
 def _table(styles: dict[str, ParagraphStyle], headers: Sequence[str] | None, rows: Sequence[Sequence[Any]],
-           widths: Sequence[float]) -> Table:
-    """A grid whose cells are CJK-wrapping paragraphs; widths are fractions of the text width."""
+           widths: Sequence[float], notes: Sequence[str] | None = None) -> Table:
+    """A grid whose cells are CJK-wrapping paragraphs; widths are fractions of the text width.
+
+    `notes[i]`, when not empty, is set in a full-width row under row i, so that a long note is not squeezed into
+    a narrow column beside short dates.
+    """
     data: list[list[Any]] = []
     if headers:
         data.append([_p(h, styles["head"]) for h in headers])
-    data += [[_p(v, styles["cell"]) for v in row] for row in rows]
+    spans: list[int] = []
+    for number, row in enumerate(rows):
+        data.append([v if isinstance(v, Flowable) else _p(v, styles["cell"]) for v in row])
+        if notes and notes[number]:
+            spans.append(len(data))
+            data.append([_p(notes[number], styles["note"])] + [""] * (len(row) - 1))
     # splitInRow: a row taller than a page (a very long note) continues on the next page instead of failing.
     table = Table(data, colWidths=[w * BODY_WIDTH for w in widths], repeatRows=1 if headers else 0, splitInRow=1)
-    commands: list[tuple[Any, ...]] = [
+    commands: list[tuple[Any, ...]] = [("SPAN", (0, row), (-1, row)) for row in spans] + [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8C8C8C")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -258,7 +274,7 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     story: list[Flowable] = [_p("（一）风险提示", styles["h2"])]
     if evaluation.flags:
         story.append(_table(styles, ("等级", "风险", "说明", "依据"), [
-            (SEVERITIES.get(f.severity, f.severity), f"{f.title}\n{f.rule}",
+            (SEVERITIES.get(f.severity, f.severity), _with_code(f.title, f.rule, styles["cell"]),
              f.message + (f"\n建议：{f.suggestion}" if f.suggestion else ""), _basis(f.legal_basis, f.verified))
             for f in evaluation.flags
         ], (0.07, 0.30, 0.35, 0.28)))
@@ -267,12 +283,13 @@ def _risks(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
     story.append(_p("（二）办案期限", styles["h2"]))
     if evaluation.deadlines:
         story.append(_table(styles, ("期限", "起算日", "届满日", "完成日", "状态", "依据"), [
-            (d.name + ("".join(f"\n{n}" for n in d.notes)), _date(d.start), _date(d.due), _date(d.done_on),
+            (d.name, _date(d.start), _date(d.due), _date(d.done_on),
              d.status_label + (f"（剩余 {d.days_left} 天）"
                                                           if d.days_left is not None and d.days_left >= 0 else ""),
              _basis(d.legal_basis, d.verified))
             for d in evaluation.deadlines
-        ], (0.17, 0.13, 0.13, 0.13, 0.16, 0.28)))
+        ], (0.17, 0.13, 0.13, 0.13, 0.16, 0.28), notes=["说明：" + "；".join(d.notes) if d.notes else ""
+                                                        for d in evaluation.deadlines]))
     else:
         story.append(_p("本案不涉及需计算的法定办案期限。", styles["muted"]))
     if evaluation.computations:
@@ -350,7 +367,7 @@ def _other(card: Scorecard, styles: dict[str, ParagraphStyle]) -> list[Flowable]
             _p(f"整改清单共 {len(items)} 项（{summary}），请责任人在整改期限内整改并反馈；不予整改的须写明理由。",
                styles["body"]),
             _table(styles, ("序号", "问题", "责任人", "整改期限", "状态"), [
-                (n, f"{item.problem}\n（{item.heading}，{item.key}）", item.owner, _date(item.due),
+                (n, _with_code(f"{item.problem}（{item.heading}）", item.key, styles["cell"]), item.owner, _date(item.due),
                  item.status_label + (f"\n理由：{item.reason}" if item.reason else ""))
                 for n, item in enumerate(items, 1)
             ], (0.07, 0.53, 0.12, 0.14, 0.14)),

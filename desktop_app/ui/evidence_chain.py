@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence
+from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence, evidence_attribute_text
 from desktop_app.ui.layout import remember_splitter
 
 CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
@@ -45,28 +45,6 @@ EVENT_COLUMNS: tuple[str, ...] = ("日期", "程序事件", "结果", "备注")
 GAP_COLOUR = QColor("#c62828")
 SELECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_YES_NO = ("有", "无")
-_BOOL_ATTRIBUTES: dict[str, tuple[str, tuple[str, str]]] = {
-    "admits_guilt": ("", ("供述（认罪）", "辩解（不认罪）")),
-    "audio_video_recorded": ("同步录音录像：", _YES_NO),
-    "video_recorded": ("全程录像：", _YES_NO),
-    "witness_present": ("见证人在场：", ("是", "否")),
-    "signed": ("签名盖章：", _YES_NO),
-    "via_judicial_assistance": ("", ("经刑事司法协助取得", "非经刑事司法协助取得")),
-    "use_consent": ("被请求国同意另作他用：", ("是", "否")),
-}
-_CODED_ATTRIBUTES: dict[str, tuple[str, dict[str, str]]] = {
-    "place": ("讯问地点：", {"detention_center": "看守所", "other": "看守所以外"}),
-    "witness_role": ("见证人：", {"citizen": "普通公民", "police": "侦查人员", "auxiliary_police": "辅警",
-                                 "interested_party": "利害关系人", "other": "其他人员"}),
-}
-_TEXT_ATTRIBUTES: dict[str, str] = {
-    "hash_value": "校验值：",
-    "hash_recomputed": "复核校验值：",
-    "permitted_use": "限定用于：",
-}
-
-
 def is_zero_confession(case: Case) -> bool:
     """A criminal case with evidence but no statement in which the suspect admits guilt (零口供)."""
     return (
@@ -78,19 +56,7 @@ def is_zero_confession(case: Case) -> bool:
 
 def attributes_text(evidence: Evidence) -> str:
     """The documented attributes in words; an electronic item without a hash value says so."""
-    parts: list[str] = []
-    for key, value in evidence.attributes.items():
-        if key in _BOOL_ATTRIBUTES and isinstance(value, bool):
-            prefix, (yes, no) = _BOOL_ATTRIBUTES[key]
-            parts.append(prefix + (yes if value else no))
-        elif key in _CODED_ATTRIBUTES:
-            prefix, codes = _CODED_ATTRIBUTES[key]
-            parts.append(prefix + codes.get(str(value), str(value)))
-        elif key in _TEXT_ATTRIBUTES:
-            if str(value).strip():
-                parts.append(_TEXT_ATTRIBUTES[key] + str(value).strip())
-        else:
-            parts.append(f"{key}：{value}")
+    parts = [text for key, value in evidence.attributes.items() if (text := evidence_attribute_text(key, value))]
     if evidence.category == "electronic_data" and not str(evidence.attributes.get("hash_value") or "").strip():
         parts.append("未记录校验值")
     return "；".join(parts)

@@ -33,15 +33,16 @@ from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.layout import fit_to_screen
-from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, STATUS_COLOURS, is_overdue
+from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, SECONDARY_COLOUR, STATUS_COLOURS, is_overdue
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_background
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("案号", "案件名称", "问题编号", "问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注")
-(COL_CASE_NO, COL_TITLE, COL_KEY, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON,
- COL_NOTE) = range(len(COLUMNS))
+#: As in the case's tab: the problem in words, its id only as a grey detail at the end.
+COLUMNS = ("案号", "案件名称", "问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "编号")
+(COL_CASE_NO, COL_TITLE, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
+ COL_KEY) = range(len(COLUMNS))
 WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
@@ -75,8 +76,12 @@ class OverviewModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
                 return "已逾期，尚未整改"
+            if column == COL_PROBLEM:
+                return f"{row.problem}\n编号：{row.key}"
             return self._display(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_KEY:
+                return QBrush(QColor(SECONDARY_COLOUR))
             if column == COL_STATUS:
                 return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
             if column == COL_DUE and is_overdue(row, self._today):
@@ -85,8 +90,8 @@ class OverviewModel(RowTableModel):
 
     def _display(self, row: RectificationRow, column: int) -> str:
         due = row.due.isoformat() if row.due else ""
-        values = (row.case_no, row.case_title, row.key, row.problem, row.heading, row.basis, row.owner, due,
-                  row.status_label, row.reason, row.note)
+        values = (row.case_no, row.case_title, row.problem, row.heading, row.basis, row.owner, due,
+                  row.status_label, row.reason, row.note, row.key)
         return values[column]
 
 
@@ -131,7 +136,7 @@ class RectificationOverview(QDialog):
         self.model = OverviewModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        configure_row_view(self.view, ((COL_CASE_NO, 170), (COL_TITLE, 120), (COL_KEY, 110), (COL_PROBLEM, 230),
+        configure_row_view(self.view, ((COL_CASE_NO, 170), (COL_TITLE, 120), (COL_PROBLEM, 230),
                                        (COL_HEADING, 64), (COL_BASIS, 150), (COL_OWNER, 64), (COL_DUE, 92),
                                        (COL_STATUS, 72), (COL_REASON, 110)))
 

@@ -39,9 +39,11 @@ from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("问题编号", "问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注")
-(COL_KEY, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON,
- COL_NOTE) = range(len(COLUMNS))
+#: The problem in words comes first; its id (a rule id or checklist item id) is only a grey detail at the end.
+COLUMNS = ("问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "编号")
+(COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
+ COL_KEY) = range(len(COLUMNS))
+SECONDARY_COLOUR = "#9e9e9e"
 EDITABLE_COLUMNS = frozenset({COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE})
 #: The row field each editable column changes.
 COLUMN_FIELDS: dict[int, str] = {COL_OWNER: "owner", COL_DUE: "due", COL_STATUS: "status", COL_REASON: "reason",
@@ -112,15 +114,17 @@ class RectificationModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
                 return "已逾期，尚未整改"
+            if column == COL_PROBLEM:
+                return f"{row.problem}\n编号：{row.key}"
             text = self._display(row, column)
-            return text if text and column in (COL_KEY, COL_PROBLEM, COL_BASIS, COL_REASON, COL_NOTE) else None
+            return text if text and column in (COL_KEY, COL_BASIS, COL_REASON, COL_NOTE) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_STATUS:
                 return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
             if column == COL_DUE and is_overdue(row, self._today):
                 return QBrush(QColor(OVERDUE_COLOUR))
-            if column == COL_BASIS and row.key in self._unverified:
-                return QBrush(QColor("#9e9e9e"))
+            if column == COL_KEY or (column == COL_BASIS and row.key in self._unverified):
+                return QBrush(QColor(SECONDARY_COLOUR))
         if role == KEY_ROLE:
             return row.key
         return None
@@ -247,7 +251,7 @@ class RectificationPanel(QWidget):
         self.view.setItemDelegate(RectificationDelegate(self.view))
         configure_row_view(
             self.view,
-            ((COL_KEY, 100), (COL_PROBLEM, 190), (COL_HEADING, 64), (COL_BASIS, 130), (COL_OWNER, 64), (COL_DUE, 92),
+            ((COL_PROBLEM, 190), (COL_HEADING, 64), (COL_BASIS, 130), (COL_OWNER, 64), (COL_DUE, 92),
              (COL_STATUS, 72), (COL_REASON, 110)),
             selection=QAbstractItemView.SelectionBehavior.SelectItems,
             edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

@@ -21,7 +21,14 @@ from desktop_app.services.exports import sync_rectifications
 from desktop_app.ui import rectification_overview
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.rectification_overview import COL_CASE_NO, RectificationOverview
-from desktop_app.ui.rectification_panel import COL_DUE, COL_KEY, COL_OWNER, COL_REASON, COL_STATUS, RectificationPanel
+from desktop_app.ui.rectification_panel import (
+    COL_DUE,
+    COL_OWNER,
+    COL_PROBLEM,
+    COL_REASON,
+    COL_STATUS,
+    RectificationPanel,
+)
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
@@ -121,7 +128,7 @@ def test_a_failed_answer_becomes_a_line_shortly_after_it_is_saved(qtbot: QtBot, 
     assert stored(cases)["R1"] == ("pending", "李某", "")
 
     panel = open_panel(workspace)
-    assert panel.model.index(cell(panel, "R1", COL_KEY).row(), 1).data() == "讯问笔录是否齐全？"
+    assert cell(panel, "R1", COL_PROBLEM).data() == "讯问笔录是否齐全？"
     assert cell(panel, "R1", COL_OWNER).data() == "李某", "the handling prosecutor fixes it by default"
     assert cell(panel, "R1", COL_DUE).data() == "2026-04-19", "due 30 days after today under the 2017 scheme"
     assert cell(panel, "R1", COL_STATUS).data() == "待整改"
@@ -248,8 +255,8 @@ def test_the_overview_filters_opens_cases_and_exports_what_it_shows(qtbot: QtBot
     qtbot.waitUntil(lambda: job.done)
     sheet = load_workbook(target.with_suffix(".xlsx")).active
     rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0][:4] == ("案号", "案件名称", "问题编号", "问题")
-    assert sorted((r[0], r[2], r[6], r[8]) for r in rows[1:]) == [(CASE_NO, "R1", "李某", "待整改"),
+    assert rows[0][:3] == ("案号", "案件名称", "问题") and rows[0][-1] == "问题编号"
+    assert sorted((r[0], r[-1], r[5], r[7]) for r in rows[1:]) == [(CASE_NO, "R1", "李某", "待整改"),
                                                                    (CASE_NO, "R2", "王某", "已整改")]
     for box in message_boxes():
         box.accept()
