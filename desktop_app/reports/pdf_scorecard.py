@@ -45,6 +45,7 @@ from desktop_app.core.laws import article_excerpts
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.results import SEVERITIES
 from desktop_app.core.scorecard import Scorecard
+from desktop_app.reports import cjk_wrap
 from desktop_app.reports.fonts import register_cjk_font
 from desktop_app.reports.output import CancelledFn, ProgressFn, Ticker, atomic_output, audit_stamp
 
@@ -53,6 +54,7 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+cjk_wrap.install()
 CHINESE_ORDINALS = "一二三四五六七八九十"
 UNVERIFIED = "（条文待核实）"
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
