@@ -51,6 +51,7 @@ from desktop_app.ui.layout import app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
+from desktop_app.ui.sort_arrow import use_reading_sort_arrow
 from desktop_app.ui.tools_menu import ToolsMenu
 from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        use_reading_sort_arrow(header)
         widths = {COL_CASE_NO: 190, COL_TITLE: 220, COL_TYPE: 120, COL_PROSECUTOR: 80, COL_CHARGES: 160,
                   COL_PROGRESS: 70, COL_SCORE: 50, COL_GRADE: 64, COL_RISK: 130, COL_DUE: 84}
         for column in range(len(COLUMNS)):
