@@ -162,6 +162,9 @@ def test_aggregate_workbook_summarises_fifty_cases(tmp_path: Path) -> None:
     assert sorted(w[8] for w in warnings) == ["即将到期"] * 5 + ["已超期"] * 5
     problems = {r[0].value: r[1].value for r in wb["问题分布"].iter_rows(min_row=2, max_row=10)}
     assert problems["证据采信"] == 10 and problems["办案程序"] == 0
+    by_problem = [[c.value for c in row[5:]] for row in wb["问题分布"].iter_rows(max_row=3)]
+    assert by_problem[0][0] == "问题" and by_problem[0][-1] == "检查项/规则编号", "words first, the id last"
+    assert by_problem[1][-1] in {"E1", CRITICAL_FLAG.rule} and by_problem[1][0] != by_problem[1][-1]
     assert int(wb["汇总"].page_setup.paperSize) == 9  # A4
 
 

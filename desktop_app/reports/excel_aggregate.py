@@ -215,8 +215,8 @@ def _summary_sheet(ws: Any, totals: _Totals, today: dt.date, audit_head: str) ->
 
 def _problem_sheet(ws: Any, totals: _Totals) -> None:
     """Headings (A–D) and individual items/rules (F–L) side by side, so one header row serves both tables."""
-    ws.append(stream_row(ws, ("问题类别", "问题数", "涉及案件数", "扣分合计", None, "检查项/规则", "来源",
-                              "问题类别", "问题", "次数", "涉及案件数", "扣分合计"), header=True))
+    ws.append(stream_row(ws, ("问题类别", "问题数", "涉及案件数", "扣分合计", None, "问题", "来源",
+                              "问题类别", "次数", "涉及案件数", "扣分合计", "检查项/规则编号"), header=True))
     problems = sorted(totals.problems.items(), key=lambda kv: (-kv[1].count, kv[0]))
     rows = max(len(PROBLEM_HEADINGS), len(problems))
     for index in range(rows):
@@ -227,8 +227,9 @@ def _problem_sheet(ws: Any, totals: _Totals) -> None:
                         totals.heading_points[heading])
         if index < len(problems):
             source, problem = problems[index]
-            row[5:12] = (source, "检查项" if problem.kind == "item" else "风险规则", problem.heading, problem.title,
-                         problem.count, problem.cases, problem.points)
+            # The problem in words first; the item or rule id last, for filtering and cross-reference.
+            row[5:12] = (problem.title, "检查项" if problem.kind == "item" else "风险规则", problem.heading,
+                         problem.count, problem.cases, problem.points, source)
         ws.append([stream_cell(ws, v) if v is not None else None for v in row])
     ws.auto_filter.ref = f"F1:L{len(problems) + 1}"
     chart = BarChart()
@@ -277,7 +278,7 @@ def write_aggregate_workbook(
     _prepare(sheets["汇总"], (16, 10, 10, 14), freeze="A5", title_rows="4:4", landscape=False)
     _prepare(sheets["按检察官"], GROUP_WIDTHS)
     _prepare(sheets["按案件类型"], GROUP_WIDTHS)
-    _prepare(sheets["问题分布"], (20, 8, 10, 10, 3, 26, 10, 14, 40, 8, 10, 10))
+    _prepare(sheets["问题分布"], (20, 8, 10, 10, 3, 40, 10, 14, 8, 10, 10, 26))
     _prepare(sheets["超期预警"], WARNING_WIDTHS)
     _prepare(sheets["明细"], DETAIL_WIDTHS)
     warnings, details = sheets["超期预警"], sheets["明细"]
