@@ -69,6 +69,7 @@ def test_peer_comparison_highlights_the_case_and_opens_peers(qtbot, services: Se
 
 
 def test_kaohe_dialog_lists_marks_filters_and_exports(qtbot, services: Services, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.core.chinese_order import sorted_chinese
     from desktop_app.services.demo import fill_demo
     from desktop_app.ui import rectification_overview
     from desktop_app.ui.kaohe_view import MARK_COLOURS, KaoheDialog
@@ -80,6 +81,8 @@ def test_kaohe_dialog_lists_marks_filters_and_exports(qtbot, services: Services,
     report = dialog.run()
     assert dialog.prosecutors.rowCount() == len(report.prosecutors) > 0
     assert dialog.negative.rowCount() == len(report.negative) > 0
+    names = [dialog.prosecutor_filter.itemText(i) for i in range(1, dialog.prosecutor_filter.count())]
+    assert len(names) > 1 and names == sorted_chinese(names), "the same 拼音 order as the register's drop-downs"
     first = dialog.negative.item(0, 0)
     assert first.background().color().name() in MARK_COLOURS.values()
     dialog.grade_filter.setCurrentIndex(dialog.grade_filter.findData("unqualified"))
