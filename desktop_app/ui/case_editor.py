@@ -331,7 +331,7 @@ class CaseEditor(QDialog):
         self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
         self.investigator_combo = self._code_combo(INVESTIGATORS)
         self.received_edit = DateField("受理日期")
-        self.closed_edit = OptionalDateEdit("已办结")
+        self.closed_edit = OptionalDateEdit("已办结", "办结日期")
         self.charges_edit = QLineEdit()
         self.charges_edit.setPlaceholderText("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪")
         self.sentence_combo = self._code_combo(POSSIBLE_SENTENCES)
@@ -481,6 +481,8 @@ class CaseEditor(QDialog):
             problem("received_on", self.received_edit.problem() or "")
         received = typed or (self.original.received_on if self.original else dt.date.today())
         closed = self.closed_edit.date()
+        if self.closed_edit.problem():
+            problem("closed_on", self.closed_edit.problem() or "")
         if typed is not None and closed is not None and closed < received:
             problem("closed_on", "办结日期早于受理日期")
         evidence = list(self._collect_evidence(lambda m: problem("evidence", m)))

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,48 +23,60 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS, CaseQuery, CaseService
+from desktop_app.ui.date_field import DateField
 
 SEARCH_DELAY_MS = 300
 ANY = "全部"
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be left out: the box is ticked to give one (e.g. 办结日期 of a case still open)."""
+    """A date that may be left out: the box is ticked to give one (e.g. 办结日期 of a case still open).
+
+    The date is typed into the same refusing `DateField` as 受理日期: an impossible date is never replaced by
+    another one; `date()` is then None, the field turns red and `problem()` names the field and says why.
+    """
 
     changed = Signal()
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, caption: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(text)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate.currentDate())
+        self.edit = DateField(caption or text)
+        self.edit.setDate(dt.date.today())
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit)
         layout.addStretch(1)
+        self._shown: dt.date | None = None
         self.check.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(self._date_changed)
+        self.edit.edited.connect(self._edited)
 
     def date(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
+        return self.edit.value() if self.check.isChecked() else None
+
+    def problem(self) -> str | None:
+        """Why the ticked date is refused (naming the field), or None when it is a date or not asked for."""
+        return self.edit.problem() if self.check.isChecked() else None
 
     def set_date(self, value: dt.date | None) -> None:
         if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+            self.edit.setDate(value)
         self.check.setChecked(value is not None)
 
     @Slot(bool)
     def _toggled(self, checked: bool) -> None:
         self.edit.setEnabled(checked)
-        self.changed.emit()
+        self._edited()
 
-    @Slot(QDate)
-    def _date_changed(self, _date: QDate) -> None:
-        if self.check.isChecked():
+    @Slot()
+    def _edited(self) -> None:
+        problem = self.problem()
+        self.edit.edit.setStyleSheet("border: 1px solid #c62828;" if problem else "")
+        self.edit.edit.setToolTip(problem or "")
+        if self.date() != self._shown or problem:
+            self._shown = self.date()
             self.changed.emit()
 
 
@@ -95,8 +106,8 @@ class FilterBar(QWidget):
         self.grade_combo = _combo(list(cases.grade_labels().items()))
         self.risk_combo = _combo(list(RISK_FILTERS.items()))
         self.due_combo = _combo(list(DUE_FILTERS.items()))
-        self.date_from = OptionalDateEdit("受理日期 从")
-        self.date_to = OptionalDateEdit("到")
+        self.date_from = OptionalDateEdit("受理日期 从", "受理日期（起）")
+        self.date_to = OptionalDateEdit("到", "受理日期（止）")
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索案号、案件名称、罪名")
         self.search.setClearButtonEnabled(True)
