@@ -79,8 +79,7 @@ class FlagCard(QFrame):
                            "#flagCard:focus { border: 1px solid #424242; border-left: 6px solid " + strong + "; }")
         severity = SEVERITIES.get(flag.severity, flag.severity)
         self.title_label = QLabel(f"<span style='color:{strong};'>【{severity}】</span><b>{html.escape(flag.title)}</b>"
-                                  f"　<span style='color:#9e9e9e; font-size:small; white-space:nowrap;'>"
-                                  f"{html.escape(flag.rule)}</span>")
+                                  f"<br><span style='color:#9e9e9e; font-size:small;'>{html.escape(flag.rule)}</span>")
         self.message_label = QLabel(flag.message)
         basis = flag.legal_basis + ("" if flag.verified else UNVERIFIED_MARK)
         self.basis_label = QLabel(f"依据：{basis}")
