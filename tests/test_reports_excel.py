@@ -112,6 +112,8 @@ def test_case_workbook_is_a_complete_inspection_form(tmp_path: Path) -> None:
     score_values = [c.value for row in wb["评分"].iter_rows() for c in row]
     assert 91 in score_values and "合格" in score_values and "优质" in score_values
     assert "复核认为问题已补正" in score_values
+    deductions = [[c.value for c in row] for row in wb["评分"].iter_rows() if row[0].value == "扣分明细"]
+    assert deductions and all(d[-1] in {"E1", "EVID-EDATA-NO-HASH"} and d[1] != d[-1] for d in deductions)
     flags = wb["风险提示"]
     header = [c.value for c in flags[1]]
     assert header[:2] == ["标题", "等级"] and header[-1] == "规则编号", "the title is read first, the id last"

@@ -107,9 +107,11 @@ def _write_score_sheet(ws: Worksheet, card: Scorecard) -> None:
     if score.override:
         summary += [("改定等次", score.override.grade), ("改定理由", score.override.reason)]
     summary += [("评定理由", "\n".join(score.reasons))]
-    rows: list[tuple[str, str, object, str, object]] = [("等次与理由", label, value, "", "") for label, value in summary]
-    rows += [("扣分明细", d.source, d.text, d.heading, d.points) for d in score.deductions]
-    table_sheet(ws, ("项目", "来源", "内容", "问题类别", "扣分"), rows, (12, 18, 60, 14, 8))
+    rows: list[tuple[str, str, object, str, object, str]] = [
+        ("等次与理由", label, value, "", "", "") for label, value in summary]
+    # The problem's name is what people read; the item or rule id it comes from is the last column.
+    rows += [("扣分明细", d.title, d.text, d.heading, d.points, d.source) for d in score.deductions]
+    table_sheet(ws, ("项目", "名称", "内容", "问题类别", "扣分", "编号"), rows, (12, 24, 60, 14, 8, 22))
 
 
 def write_case_workbook(scorecard: Scorecard, path: str | Path) -> Path:
