@@ -60,10 +60,13 @@ GOALS: dict[str, Goal] = {
 
 
 def metric(name: str, value: float, unit: str, baseline: float | None) -> dict[str, Any]:
-    ratio = round(value / baseline, 2) if baseline else None
+    """The reported numbers agree with each other: the ratio is that of the value and baseline as printed."""
+    value = round(value, 3)
+    floor = None if baseline is None else round(baseline, 3)
+    ratio = round(value / floor, 2) if floor else None
     goal = GOALS[name]
-    return {"value": round(value, 3), "unit": unit, "baseline": None if baseline is None else round(baseline, 3),
-            "ratio": ratio, "goal": goal.text, "met": goal.met(value, ratio)}
+    return {"value": value, "unit": unit, "baseline": floor, "ratio": ratio, "goal": goal.text,
+            "met": goal.met(value, ratio)}
 
 
 def machine() -> dict[str, Any]:
