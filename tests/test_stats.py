@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from db.models import CaseRecord, DeadlineRecord, FlagRecord, User
+from desktop_app.cli import main
 from desktop_app.core.deadlines import period_status
 from desktop_app.services.actors import Actor
 from desktop_app.services.cases import CaseQuery
@@ -141,3 +145,37 @@ def test_a_click_gives_the_register_filter_of_exactly_the_counted_cases(register
     grade = next(b for b in service.dashboard(StatsFilters(), TODAY).grades if b.count)
     assert register.cases.count(service.drill(StatsFilters(), "grades", grade.key, TODAY)) == grade.count
     assert service.drill(StatsFilters(), "trend", "2026-02", TODAY).case_nos == ("B1号",)
+
+
+def test_cli_json_has_the_documented_keys(register: Services, db_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    register.close()
+    assert main(["--db", str(db_path), "stats", "--format", "json", "--today", TODAY.isoformat(),
+                 "--prosecutor", "李某"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["format"] == "casecheck.stats/1"
+    assert document["filters"]["prosecutor"] == "李某"
+    assert document["cases"] == 2
+    assert set(document) == {"format", "today", "filters", "cases", "grades", "by_prosecutor", "by_case_type",
+                             "trend", "failed_items", "flags", "periods", "rectifications"}
+    assert list(document["grades"]) == ["excellent", "qualified", "flawed", "unqualified"]
+    assert sum(g["cases"] for g in document["grades"].values()) == 2
+    assert [t["month"] for t in document["trend"]] == ["2026-03"]
+    assert {"item_id", "question", "cases"} <= set(document["failed_items"][0])
+    assert set(document["rectifications"]) == {"pending", "done", "declined"}
+    assert main(["--db", str(db_path), "stats", "--format", "json", "--type", "nonsense"]) == 2
+
+
+def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register: Services, db_path: Path) -> None:
+    with register.database.sessions() as session:
+        session.execute(update(CaseRecord).where(CaseRecord.case_no == "B1号").values(prosecutor="=1+1"))
+        session.commit()
+    register.close()
+    out = db_path.parent / "stats.xlsx"
+    assert main(["--db", str(db_path), "stats", "--out", str(out), "--today", TODAY.isoformat()]) == 0
+    workbook = load_workbook(out)
+    assert "等次分布" in workbook.sheetnames and "不符合最多的检查项" in workbook.sheetnames
+    assert all(len(workbook[name]._charts) == 1 for name in ("等次分布", "检察官平均分", "按月趋势", "期限预警"))
+    names = {row[0].value: row[0] for row in workbook["检察官平均分"].iter_rows(min_row=2)}
+    assert names["=1+1"].data_type == "s"
+    assert [row[1].value for row in workbook["按月趋势"].iter_rows(min_row=2)] == [1, 3]
