@@ -159,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_risk
 
     cli_risk.add_parsers(command, _Parser)
+    from desktop_app import cli_stats
+
+    cli_stats.add_parser(command)
     return parser
 
 
@@ -435,13 +438,19 @@ def cmd_risk(args: argparse.Namespace) -> int:
     return cli_risk.run(args)
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from desktop_app import cli_stats
+
+    return cli_stats.cmd_stats(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cli_trust.cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
     "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
     "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
     "user": lambda args: cmd_user(args, _open),
-    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk,
+    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats,
 }
 
 

@@ -43,6 +43,7 @@ from desktop_app.ui.case_table_model import (
     CaseTableModel,
     column_of_sort,
 )
+from desktop_app.ui.dashboard import DashboardDialog
 from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
         self.board_action.setShortcut(QKeySequence("Ctrl+D"))
         self.rectifications_action = self._action("整改清单汇总(&Z)…", self.show_rectification_overview,
                                                   ("Ctrl+Shift+R",), "查看各案件的整改事项，按状态、责任人筛选并导出")
+        self.dashboard_action = self._action("质量看板(&D)…", self.show_dashboard, (),
+                                             "等次分布、平均分、趋势、常见问题、期限预警和整改完成情况")
         self.kaohe_action = self._action("考核与负面清单(&K)…", self.show_kaohe, (), "按检察官汇总评查结果，列出负面清单并导出")
         self.practice_action = self._action("练习示例案件(&P)…", self.open_training, (),
                                             "在示例案件上练习发现问题，并与答案要点对照")
@@ -244,6 +247,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.board_action)
         view_menu.addAction(self.rectifications_action)
         view_menu.addAction(self.kaohe_action)
+        view_menu.addAction(self.dashboard_action)
         view_menu.addSeparator()
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.reset_filters_action)
@@ -571,6 +575,24 @@ class MainWindow(QMainWindow):
         overview.raise_()
         overview.activateWindow()
         return overview
+
+    @Slot()
+    def show_dashboard(self) -> DashboardDialog:
+        dialog = DashboardDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.showCases.connect(self.show_cases)
+        dialog.show()
+        return dialog
+
+    def show_cases(self, query: CaseQuery) -> None:
+        """The register showing exactly `query`'s cases (a dashboard bar); 清除筛选 goes back to all."""
+        self.filter_bar.reset()
+        self.model.set_filters(query)
+        self._update_counts()
+        self._update_actions()
+        self.tabs.setCurrentIndex(0)
+        self.statusBar().showMessage(f"质量看板：登记簿显示所选的 {self.model.rowCount()} 件案件，“清除筛选”可查看全部", 8000)
+        self.activateWindow()
 
     @Slot()
     def show_kaohe(self) -> KaoheDialog:

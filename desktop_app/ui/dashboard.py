@@ -1,0 +1,278 @@
+"""质量看板: where quality slips, for a team lead — grades, scores by prosecutor and case type, the monthly trend, the
+most-failed items and flags, periods at risk and 整改 completion, each a QtCharts chart.
+
+The figures come from `StatsService` in a background job, so the window keeps painting on 100,000 cases; a result
+that arrives after the filters changed again is dropped. Clicking a bar or slice asks the service for the register
+filter of exactly the cases it counted and emits it as `showCases`; each tab exports its numbers to Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.case import CASE_TYPES
+from desktop_app.core.checklist_model import INSPECTION_KINDS
+from desktop_app.core.scoring import list_grading_schemes
+from desktop_app.reports.excel_stats import PERIOD_STATUS_LABELS, write_stats_workbook
+from desktop_app.services.cases import CaseQuery
+from desktop_app.services.container import Services
+from desktop_app.services.stats import DashboardStats, StatsFilters, stats_service
+from desktop_app.ui import rectification_overview
+from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.workers import run_in_background
+
+ANY = "全部"
+#: Long item questions are cut on the axis; the full text is in the exported table.
+AXIS_LABEL_CHARS = 18
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= AXIS_LABEL_CHARS else text[:AXIS_LABEL_CHARS - 1] + "…"
+
+
+class FigureTab(QWidget):
+    """One chart with its 导出 button; `clicked(key)` when a bar or slice is clicked."""
+
+    clicked = Signal(str)
+
+    def __init__(self, figure: str, export: Callable[[str], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = figure
+        self.keys: list[str] = []
+        self.chart = QChart()
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.export_button = QPushButton("导出 Excel…")
+        self.export_button.clicked.connect(lambda: export(figure))
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        self.body.addLayout(row)
+
+    def _reset(self, keys: list[str]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self.keys = keys
+
+    def show_pie(self, slices: list[tuple[str, str, int]]) -> None:
+        """(key, label, count) per slice; empty slices are left out so their labels do not overlap."""
+        shown = [s for s in slices if s[2]]
+        self._reset([key for key, _, _ in shown])
+        series = QPieSeries()
+        for index, (_key, label, count) in enumerate(shown):
+            piece = series.append(f"{label} {count}", count)
+            piece.setLabelVisible(True)
+            piece.clicked.connect(lambda index=index: self.clicked.emit(self.keys[index]))
+        self.chart.addSeries(series)
+
+    def show_bars(self, bars: list[tuple[str, str, float]], name: str, *, horizontal: bool = False,
+                  line: list[float | None] | None = None, line_name: str = "") -> None:
+        """(key, label, value) per bar; `line` draws a second figure over the same categories on its own axis."""
+        self._reset([key for key, _, _ in bars])
+        bar_set = QBarSet(name)
+        for _key, _label, value in bars:
+            bar_set.append(float(value))
+        bar_set.clicked.connect(lambda index: self.clicked.emit(self.keys[index]))
+        series: QBarSeries | QHorizontalBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
+        series.append(bar_set)
+        series.setLabelsVisible(True)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([_short(label) for _, label, _ in bars] or [""])
+        values = QValueAxis()
+        values.setMin(0)
+        values.setMax(max([v for _, _, v in bars] or [1]) * 1.15 or 1)
+        values.setLabelFormat("%d" if not line_name and name != "平均分" else "%.0f")
+        category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
+                                     else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
+        self.chart.addAxis(categories, category_side)
+        self.chart.addAxis(values, value_side)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        if line is not None:
+            trend = QLineSeries()
+            trend.setName(line_name)
+            for index, point in enumerate(line):
+                if point is not None:
+                    trend.append(QPointF(index, point))
+            self.chart.addSeries(trend)
+            scores = QValueAxis()
+            scores.setRange(0, 100)
+            self.chart.addAxis(scores, Qt.AlignmentFlag.AlignRight)
+            trend.attachAxis(categories)
+            trend.attachAxis(scores)
+
+
+class DashboardDialog(QDialog):
+    """视图 → 质量看板. `showCases(CaseQuery)` asks the main window to show those cases in the register."""
+
+    showCases = Signal(object)
+    #: Emitted after each completed refresh (tests and the status line wait on it).
+    refreshed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("质量看板")
+        self.resize(1100, 720)
+        self.services = services
+        self.service = stats_service(services)
+        self.stats: DashboardStats | None = None
+        self._generation = 0
+        self.date_from = OptionalDateEdit("受理日期自")
+        self.date_to = OptionalDateEdit("至")
+        self.department = self._combo([(v, v) for v in services.cases.distinct_values("department")])
+        self.prosecutor = self._combo([(v, v) for v in services.cases.distinct_values("prosecutor")])
+        self.case_type = self._combo(list(CASE_TYPES.items()))
+        self.kind = self._combo(list(INSPECTION_KINDS.items()), any_label="全部检查方式")
+        self.scheme = QComboBox()
+        current = services.context.scheme.id
+        for name in list_grading_schemes():
+            self.scheme.addItem(f"{name} 评定标准" + ("（当前）" if name == current else ""), name)
+        self.scheme.setCurrentIndex(max(self.scheme.findData(current), 0))
+        self.summary = QLabel("正在统计…")
+        filters = QHBoxLayout()
+        for widget in (self.date_from, self.date_to, QLabel("部门"), self.department, QLabel("检察官"),
+                       self.prosecutor, QLabel("类型"), self.case_type, self.kind, self.scheme):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        for widget in (self.date_from, self.date_to):
+            widget.changed.connect(self.refresh)
+        for combo in (self.department, self.prosecutor, self.case_type, self.kind, self.scheme):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.tabs = QTabWidget()
+        self.figures: dict[str, FigureTab] = {}
+        for figure, title in (("grades", "等次分布"), ("by_prosecutor", "检察官平均分"), ("by_case_type", "案件类型平均分"),
+                              ("trend", "按月趋势"), ("failed_items", "不符合最多的检查项"), ("flags", "常见风险提示"),
+                              ("periods", "期限预警"), ("rectifications", "整改完成情况")):
+            tab = FigureTab(figure, self.export)
+            tab.clicked.connect(lambda key, figure=figure: self.drill(figure, key))
+            self.figures[figure] = tab
+            self.tabs.addTab(tab, title)
+        self.period_table = QTableWidget(0, 6)
+        self.period_table.setHorizontalHeaderLabels(["案号", "承办检察官", "期限", "届满日", "剩余天数", "状态"])
+        self.period_table.cellDoubleClicked.connect(self._period_row_opened)
+        self.figures["periods"].body.insertWidget(1, self.period_table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    @staticmethod
+    def _combo(items: list[tuple[str, str]], any_label: str = ANY) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(any_label, "")
+        for code, label in items:
+            combo.addItem(label, code)
+        return combo
+
+    def filters(self) -> StatsFilters:
+        return StatsFilters(date_from=self.date_from.date(), date_to=self.date_to.date(),
+                            department=self.department.currentData() or None,
+                            prosecutor=self.prosecutor.currentData() or None,
+                            case_type=self.case_type.currentData() or None,
+                            inspection_kind=self.kind.currentData() or None,
+                            scheme=self.scheme.currentData() or None)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recount in the background; only the answer to the latest filters is shown."""
+        self._generation += 1
+        generation, filters = self._generation, self.filters()
+        today, viewer = self.services.derived.today(), self.services.actor
+        self.summary.setText("正在统计…")
+
+        def job(_progress: Any, _cancelled: Any) -> DashboardStats:
+            return self.service.dashboard(filters, today, viewer)
+
+        run_in_background(self, "正在统计质量看板…", job,
+                          on_success=lambda stats: self._show(generation, stats))
+
+    def _show(self, generation: int, stats: DashboardStats) -> None:
+        if generation != self._generation:
+            return
+        self.stats = stats
+        periods = stats.periods
+        self.summary.setText(f"共 {stats.cases} 件案件；期限已超期 {periods.overdue} 个、即将到期 {periods.due_soon} 个")
+        tabs = self.figures
+        tabs["grades"].show_pie([(b.key, b.label, b.count) for b in stats.grades])
+        tabs["by_prosecutor"].show_bars([(m.key, m.label, m.mean_score or 0) for m in stats.by_prosecutor], "平均分")
+        tabs["by_case_type"].show_bars([(m.key, m.label, m.mean_score or 0) for m in stats.by_case_type], "平均分")
+        tabs["trend"].show_bars([(t.month, t.month, t.cases) for t in stats.trend], "案件数",
+                                line=[t.mean_score for t in stats.trend], line_name="平均分")
+        tabs["failed_items"].show_bars([(f.item_id, f.question, f.cases) for f in reversed(stats.failed_items)],
+                                       "案件数", horizontal=True)
+        tabs["flags"].show_bars([(f.rule, f.title, f.cases) for f in reversed(stats.flags)], "案件数",
+                                horizontal=True)
+        tabs["periods"].show_bars([("overdue", "已超期", periods.overdue), ("due_soon", "即将到期", periods.due_soon)],
+                                  "期限数")
+        tabs["rectifications"].show_pie([(b.key, b.label, b.count) for b in stats.rectifications])
+        self.period_table.setRowCount(len(periods.periods))
+        for row, period in enumerate(periods.periods):
+            for column, value in enumerate((period.case_no, period.prosecutor, period.name, period.due.isoformat(),
+                                            str(period.days_left), PERIOD_STATUS_LABELS[period.status])):
+                self.period_table.setItem(row, column, QTableWidgetItem(value))
+        self.refreshed.emit()
+
+    def drill(self, figure: str, key: str) -> None:
+        """The register filter of the clicked bar, worked out in the background (it may list many cases)."""
+        filters, today, viewer = self.filters(), self.services.derived.today(), self.services.actor
+
+        def job(_progress: Any, _cancelled: Any) -> CaseQuery:
+            return self.service.drill(filters, figure, key, today, viewer)
+
+        run_in_background(self, "正在查找案件…", job, on_success=self.showCases.emit)
+
+    @Slot(int, int)
+    def _period_row_opened(self, row: int, _column: int) -> None:
+        item = self.period_table.item(row, 0)
+        if item is not None:
+            self.showCases.emit(CaseQuery(case_nos=(item.text(),)))
+
+    def export(self, figure: str, path: Path | None = None) -> Path | None:
+        """This tab's numbers (期限预警 with its list) to a workbook with the same chart."""
+        if self.stats is None:
+            return None
+        if path is None:
+            title = self.tabs.tabText(list(self.figures).index(figure))
+            path = rectification_overview.choose_save_file(self, "导出统计", f"质量看板_{title}_{dt.date.today()}.xlsx",
+                                                           rectification_overview.WORKBOOK_FILTER)
+        if path is None:
+            return None
+        only = {figure, "period_list"} if figure == "periods" else {figure}
+        write_stats_workbook(self.stats, path, only)
+        self.summary.setText(self.summary.text() + f"　已导出到 {path}")
+        return path
