@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -133,21 +135,57 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|\'([^\']*)\'|None)\s*$', re.M)
+
+
+@cache
 def head_revision() -> str:
+    """The newest schema revision, read from the migration scripts' `revision`/`down_revision` lines.
+
+    Importing Alembic and loading every script costs a noticeable part of a second at each start-up, only to learn
+    that nothing needs doing; the two lines per script tell the same. Anything unusual (a merge, a script written
+    differently) is left to Alembic itself."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m.group(1): m.group(2) or m.group(3) for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        if "revision" not in found or "down_revision" not in found:
+            return _alembic_head()
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else _alembic_head()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is stamped with (None for a new one), in one query, without importing Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        stamped = [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(stamped) > 1:
+        from alembic.runtime.migration import MigrationContext
+
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()  # raises Alembic's own error
+    return stamped[0] if stamped else None
 
 
 def _backup(path: Path, revision: str | None) -> Path:
@@ -158,10 +196,17 @@ def _backup(path: Path, revision: str | None) -> Path:
 
 
 def upgrade(engine: Engine, url: str, *, revision: str = "head") -> Path | None:
-    """Bring the schema to `revision`; copies an existing SQLite file first and returns the copy's path."""
+    """Bring the schema to `revision`; copies an existing SQLite file first and returns the copy's path.
+
+    An up-to-date database, the usual case at every start, costs one query; Alembic is imported only otherwise."""
+    current = current_revision(engine)
+    if revision == "head" and current is not None and current == head_revision():
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(url)
     script = ScriptDirectory.from_config(config)
-    current = current_revision(engine)
     path = sqlite_path(url)
     if current is not None and not _known(script, current):
         raise DatabaseEnvironmentError(

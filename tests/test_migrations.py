@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,21 @@ def test_missing_folder_is_an_environment_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseEnvironmentError) as caught:
         open_database(str(tmp_path / "no" / "such" / "x.db"))
     assert caught.value.kind == "unavailable"
+
+
+def test_the_head_read_from_the_scripts_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from db.engine import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """Alembic costs a noticeable part of each start; it loads only when a migration is due."""
+    open_database(str(tmp_path / "t.db")).dispose()
+    code = ("import sys; from db.engine import open_database; open_database(sys.argv[1]).dispose(); "
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "t.db")], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"

@@ -291,8 +291,10 @@ def walk_progress(states: list[ItemState]) -> tuple[int, int]:
     return sum(1 for state in applicable if state.value is not None), len(applicable)
 
 
-def checklist_summary(template: ChecklistTemplate, case: Case, answers: Mapping[str, Answer]) -> ChecklistSummary:
-    answered, total = walk_progress(item_states(template, case, answers))
+def checklist_summary(template: ChecklistTemplate, case: Case, answers: Mapping[str, Answer],
+                      states: list[ItemState] | None = None) -> ChecklistSummary:
+    """`states` as in `score_case`: the item states when the caller has them already."""
+    answered, total = walk_progress(item_states(template, case, answers) if states is None else states)
     return ChecklistSummary(template=template.id, version=template.version, answered=answered, total=total)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop_app.core.calendar import HolidayCalendar, calendar_warnings, load_calendar
 from desktop_app.core.case import Answer, Case
 from desktop_app.core.checklist_model import ChecklistTemplate
-from desktop_app.core.checklists import checklist_summary, load_builtin_templates
+from desktop_app.core.checklists import checklist_summary, item_states, load_builtin_templates
 from desktop_app.core.deadlines import compute_deadlines, overdue_flags
 from desktop_app.core.i18n import tr
 from desktop_app.core.results import SEVERITY_ORDER, Computation, Deadline, Evaluation, Flag
@@ -75,7 +75,8 @@ def assess_case(
     answers = case.answers if answers is None else answers
     template = template or context.templates.get(case.case_type)
     deadlines, flags, computations = case_findings(case, today, context)
-    score = score_case(case, template, answers, flags, context.scheme, heading_of=context.heading_of)
+    states = item_states(template, case, answers) if template else []  # each item's condition, checked once
+    score = score_case(case, template, answers, flags, context.scheme, heading_of=context.heading_of, states=states)
     notes = sorted({note for d in deadlines for note in d.notes})
     if template is None:
         notes.append(tr("未找到该案件类型的检查表", "no checklist for this case type"))
@@ -86,7 +87,7 @@ def assess_case(
         flags=flags,
         deadlines=deadlines,
         computations=computations,
-        checklist=checklist_summary(template, case, answers) if template else None,
+        checklist=checklist_summary(template, case, answers, states) if template else None,
         score=score.score,
         grade=score.grade,
         grade_code=score.grade_code,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.case import Answer, Case
-from desktop_app.core.checklist_model import ITEM_SEVERITIES, PROBLEM_HEADINGS, ChecklistTemplate
+from desktop_app.core.checklist_model import ITEM_SEVERITIES, PROBLEM_HEADINGS, ChecklistTemplate, ItemState
 from desktop_app.core.checklists import item_states
 from desktop_app.core.datafile import DataFileError, Located, load_yaml, resources_dir
 from desktop_app.core.results import SEVERITIES, SEVERITY_ORDER, Flag
@@ -303,14 +303,18 @@ def score_case(
     scheme: GradingScheme,
     *,
     heading_of: HeadingOf | None = None,
+    states: list[ItemState] | None = None,
 ) -> ScoreResult:
-    """Deduct for failed applicable items and for flags, then grade, then apply caps and the two absolute rules."""
+    """Deduct for failed applicable items and for flags, then grade, then apply caps and the two absolute rules.
+
+    `states` are the template's item states for this case and these answers when the caller has them already."""
     rank = {code: index for index, code in enumerate(GRADE_CODES)}
     deductions: list[Deduction] = []
     caps: list[tuple[str, str]] = []  # (grade code, reason)
     pending = 0
 
-    states = item_states(template, case, answers) if template else []
+    if states is None:
+        states = item_states(template, case, answers) if template else []
     for state in states:
         item = state.item
         if not state.applicable:

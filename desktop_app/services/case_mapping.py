@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import object_session
@@ -11,7 +12,11 @@ from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.case_format import case_to_dict, party_from_dict, party_to_dict
 
 
-def case_from_record(record: CaseRecord) -> Case:
+def case_from_record(record: Any, events: Sequence[Any] | None = None, evidence: Sequence[Any] | None = None) -> Case:
+    """A case from its stored row: an ORM record, or a plain result row with its event and evidence rows (in their
+    stored order) passed beside it, which batch jobs read without building ORM objects."""
+    events = record.events if events is None else events
+    evidence = record.evidence if evidence is None else evidence
     return Case(
         case_no=record.case_no,
         title=record.title,
@@ -30,11 +35,11 @@ def case_from_record(record: CaseRecord) -> Case:
         related_case_nos=list(record.related_case_nos or []),
         parties=[party_from_dict(p) for p in record.parties or []],
         events=[Event(kind=e.kind, date=e.date, outcome=e.outcome, note=e.note, extra=dict(e.extra or {}),
-                      present=_keys(e.present)) for e in record.events],
+                      present=_keys(e.present)) for e in events],
         evidence=[Evidence(id=e.evidence_id, category=e.category, title=e.title, collected_on=e.collected_on,
                            source=e.source, attributes=dict(e.attributes or {}), extra=dict(e.extra or {}),
                            present=_keys(e.present))
-                  for e in record.evidence],
+                  for e in evidence],
         facts=dict(record.facts or {}),
         extra=dict(record.extra or {}),
         present=_keys(record.present),

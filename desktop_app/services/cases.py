@@ -234,29 +234,36 @@ def _ordered(stmt: Select[Any], query: CaseQuery) -> Select[Any]:
     return stmt.order_by(*keys, tiebreak)
 
 
-def _figures(r: Any, today: dt.date, grade_labels: Mapping[str, str]) -> CaseFiguresView | None:
-    if r.computed_on is None:
-        return None
-    return CaseFiguresView(
-        answered=r.answered, applicable=r.applicable, score=r.score, grade_code=r.grade_code,
-        grade_label=grade_labels.get(r.grade_code, r.grade_code),
-        flags={"critical": r.flags_critical, "major": r.flags_major, "minor": r.flags_minor, "info": r.flags_info},
-        next_due=r.next_due, days_left=(r.next_due - today).days if r.next_due else None)
-
-
-def _row(r: Any, today: dt.date, grade_labels: Mapping[str, str]) -> CaseRow:
-    return CaseRow(id=r.id, case_no=r.case_no, title=r.title, case_type=r.case_type,
-                   case_type_label=CASE_TYPES.get(r.case_type, r.case_type), prosecutor=r.prosecutor,
-                   department=r.department, received_on=r.received_on, closed_on=r.closed_on, status=r.status,
-                   status_label=CASE_STATUSES.get(r.status, r.status), charges=r.charges_text,
-                   figures=_figures(r, today, grade_labels))
-
-
 _ROW_COLUMNS = (CaseRecord.id, CaseRecord.case_no, CaseRecord.title, CaseRecord.case_type, CaseRecord.prosecutor,
                 CaseRecord.department, CaseRecord.received_on, CaseRecord.closed_on, CaseRecord.status,
                 CaseRecord.charges_text, CaseFigures.answered, CaseFigures.applicable, CaseFigures.score,
                 CaseFigures.grade_code, CaseFigures.flags_critical, CaseFigures.flags_major,
                 CaseFigures.flags_minor, CaseFigures.flags_info, CaseFigures.next_due, CaseFigures.computed_on)
+
+
+def _rows(result: Iterable[Sequence[Any]], today: dt.date, grade_labels: Mapping[str, str]) -> list[CaseRow]:
+    """Register rows from result tuples in the order of `_ROW_COLUMNS`, with days left derived for `today`.
+
+    A page is read at every keystroke in the search field, so the tuples are unpacked by position: reading them
+    by name cost more than the query itself."""
+    rows = []
+    for (case_id, case_no, title, case_type, prosecutor, department, received_on, closed_on, status, charges,
+         answered, applicable, score, grade_code, critical, major, minor, info, next_due, computed_on) in result:
+        figures = None if computed_on is None else CaseFiguresView(
+            answered, applicable, score, grade_code, grade_labels.get(grade_code, grade_code),
+            {"critical": critical, "major": major, "minor": minor, "info": info},
+            next_due, (next_due - today).days if next_due else None)
+        rows.append(CaseRow(case_id, case_no, title, case_type, CASE_TYPES.get(case_type, case_type), prosecutor,
+                            department, received_on, closed_on, status, CASE_STATUSES.get(status, status), charges,
+                            figures))
+    return rows
+
+
+def _by_case(result: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in result:
+        grouped.setdefault(row.case_id, []).append(row)
+    return grouped
 
 
 AnswerImporter = Callable[[Session, Actor, list[tuple[int, str, dict[str, Answer]]]], None]
@@ -320,18 +327,17 @@ class CaseService:
         if not ids:
             return {}
         today, labels = self.derived.today(), self.grade_labels()
-        with self.database.sessions() as session:
-            result = session.execute(self._visible(select(*_ROW_COLUMNS).select_from(CaseRecord)
-                                     .outerjoin(CaseFigures, CaseFigures.case_id == CaseRecord.id)
-                                     .where(CaseRecord.id.in_(list(ids)))))
-            return {r.id: _row(r, today, labels) for r in result}
+        stmt = self._visible(select(*_ROW_COLUMNS).select_from(CaseRecord)
+                             .outerjoin(CaseFigures, CaseFigures.case_id == CaseRecord.id)
+                             .where(CaseRecord.id.in_(list(ids))))
+        with self.database.engine.connect() as conn:
+            return {row.id: row for row in _rows(conn.execute(stmt).all(), today, labels)}
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
         today, labels = self.derived.today(), self.grade_labels()
-        with self.database.sessions() as session:
-            stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query))
-            stmt = stmt.offset(offset).limit(limit)
-            return [_row(r, today, labels) for r in session.execute(stmt)]
+        stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query))
+        with self.database.engine.connect() as conn:  # plain rows: the ORM's per-row bookkeeping is not needed
+            return _rows(conn.execute(stmt.offset(offset).limit(limit)).all(), today, labels)
 
     def grade_labels(self) -> dict[str, str]:
         """Grade codes with the labels of the grading scheme in use, best first."""
@@ -360,16 +366,22 @@ class CaseService:
             return self._readable(session, self._load(session, case_no)).status
 
     def iter_cases(self, query: CaseQuery, batch: int = 500) -> Iterable[Case]:
-        """Cases in display order, loaded a batch at a time so exports of many cases stay small in memory."""
+        """Cases in display order, loaded a batch at a time so exports of many cases stay small in memory.
+
+        Every batch job (evaluating, exporting, screening) reads through here, so the rows are read as plain
+        result rows: building ORM objects for cases, evidence and events cost more than the rules themselves."""
         ids = self.list_ids(query)
+        cases_t, events_t, evidence_t = CaseRecord.__table__, EventRecord.__table__, EvidenceRecord.__table__
         for start in range(0, len(ids), batch):
             chunk = ids[start:start + batch]
-            with self.database.sessions() as session:
-                records = session.scalars(
-                    select(CaseRecord).where(CaseRecord.id.in_(chunk))
-                    .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events))
-                ).all()
-                by_id = {r.id: case_from_record(r) for r in records}
+            with self.database.engine.connect() as conn:
+                events = _by_case(conn.execute(select(events_t).where(events_t.c.case_id.in_(chunk))
+                                               .order_by(events_t.c.case_id, events_t.c.position, events_t.c.id)))
+                evidence = _by_case(conn.execute(select(evidence_t).where(evidence_t.c.case_id.in_(chunk))
+                                                 .order_by(evidence_t.c.case_id, evidence_t.c.position,
+                                                           evidence_t.c.id)))
+                by_id = {r.id: case_from_record(r, events.get(r.id, ()), evidence.get(r.id, ()))
+                         for r in conn.execute(select(cases_t).where(cases_t.c.id.in_(chunk)))}
             yield from (by_id[i] for i in chunk if i in by_id)
 
     def rederive(self, ids: Sequence[int]) -> int:

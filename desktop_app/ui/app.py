@@ -12,25 +12,22 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
-from db.engine import DatabaseEnvironmentError, sqlite_path
 from desktop_app import __version__, paths
 from desktop_app.core.datafile import BrokenInstallationError, DataFileError, resources_dir
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.logs import log, setup_file_logging
-from desktop_app.services.cases import CaseQuery
-from desktop_app.services.container import Services, open_services
-from desktop_app.services.demo import fill_demo
-from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
 from desktop_app.ui.fonts import install_fonts
-from desktop_app.ui.layout import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings
-from desktop_app.ui.login_dialog import LoginDialog
-from desktop_app.ui.main_window import APP_TITLE, MainWindow
-from desktop_app.ui.tools_menu import apply_saved_grading
+from desktop_app.ui.layout import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings, fit_to_screen
+
+if TYPE_CHECKING:
+    from desktop_app.services.container import Services
+    from desktop_app.ui.main_window import MainWindow
 
 DEMO_CASES = 200
 DEMO_SEED = 1
@@ -50,6 +47,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def fill_demo_if_empty(services: Services) -> int:
     """The same demo cases as `casecheck demo`, for a new, empty database; one holding cases is left alone."""
+    from desktop_app.services.cases import CaseQuery
+    from desktop_app.services.demo import fill_demo
+
     if services.cases.count(CaseQuery()) > 0:
         return 0
     return fill_demo(services, DEMO_CASES, seed=DEMO_SEED, today=services.derived.today())
@@ -97,6 +97,23 @@ class Started:
     smoke_test: bool = False
 
 
+def show_startup_shell() -> QMainWindow:
+    """An empty window with the program's title, painted before SQLAlchemy, Alembic, the services and the report
+    writers are imported: that takes most of a second, and the person should see at once that the program starts.
+
+    Events are processed once so that the window system shows it; clicks and key presses wait until the program is
+    ready for them."""
+    shell = QMainWindow()
+    shell.setWindowTitle(APP_TITLE)
+    label = QLabel("正在打开案件登记簿……", shell)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    shell.setCentralWidget(label)
+    fit_to_screen(shell, 1600, 1000)
+    shell.show()
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return shell
+
+
 def start(argv: Sequence[str]) -> Started | int:
     """Everything before the event loop; an exit code instead when the program cannot start."""
     args, qt_args = parse_args(argv)
@@ -115,11 +132,29 @@ def start(argv: Sequence[str]) -> Started | int:
     install_fonts(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))
     install_qt_translations(app)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    shell = show_startup_shell()
+    try:
+        return _open_and_show(app, args, opened)
+    finally:
+        shell.close()
+        shell.deleteLater()
+
+
+def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[MainWindow]) -> Started | int:
+    """Open the database and show the login dialog or the main window; the heavy modules load here, after the
+    start-up window has been painted."""
+    from db.engine import DatabaseEnvironmentError
+    from desktop_app.services.container import open_services
+    from desktop_app.ui.errors import CrashDialog, crash_report, install_exception_hook
+    from desktop_app.ui.login_dialog import LoginDialog
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.tools_menu import apply_saved_grading
+
     log_path = setup_file_logging()
     install_exception_hook()
 
     target = paths.resolve_database(args.db)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         services = open_services(target)
         apply_saved_grading(services, app_settings())
@@ -183,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _rolling_backup(services: Services) -> None:
     """The daily backup on exit; a failure is logged and never keeps the program from closing."""
+    from db.engine import sqlite_path
     from desktop_app.services.backups import auto_backup
     from desktop_app.services.errors import ServiceError
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from desktop_app.paths import config_dir
 
+APP_TITLE = "案件质量自查"
 SETTINGS_ORGANIZATION = "casecheck"
 SETTINGS_APPLICATION = "casecheck"
 #: The share of the available screen a window takes at most, leaving room for its frame and title bar.

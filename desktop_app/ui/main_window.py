@@ -48,7 +48,7 @@ from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.kaohe_view import KaoheDialog
-from desktop_app.ui.layout import app_settings, fit_to_screen
+from desktop_app.ui.layout import APP_TITLE, app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -58,7 +58,6 @@ from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
-APP_TITLE = "案件质量自查"
 REGISTER_TAB_TITLE = "案件登记"
 
 
