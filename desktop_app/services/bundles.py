@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 import platform
 import uuid
 import zipfile
@@ -38,7 +37,7 @@ from db.models import (
 )
 from desktop_app import __version__
 from desktop_app.core.case import ANSWER_VALUES, Case
-from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict
+from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict, loads_strict
 from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.core.i18n import tr
 from desktop_app.core.limits import BUNDLE_MEMBER_RATIO, BUNDLE_TOTAL_BYTES
@@ -278,26 +277,6 @@ class _Checker:
         return BundleError(text[:2000])
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(tr(f"重复的键 {key[:80]!r}", f"duplicate key {key[:80]!r}"))
-        result[key] = value
-    return result
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(tr(f"数值 {text[:40]} 超出范围", f"number {text[:40]} is out of range"))
-    return value
-
-
-def _reject_constant(token: str) -> Any:
-    raise ValueError(tr(f"{token} 不是 JSON 数值", f"{token} is not a JSON number"))
-
-
 def _has_lone_surrogate(value: Any) -> bool:
     stack = [value]
     while stack:
@@ -316,15 +295,14 @@ def _has_lone_surrogate(value: Any) -> bool:
 
 
 def _parse_json(raw: bytes, where: str, check: _Checker) -> Any:
+    """Member JSON read as strictly as a case file (`loads_strict`), plus no lone surrogates anywhere."""
     try:
-        data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys, parse_float=_finite,
-                          parse_constant=_reject_constant)
+        data = loads_strict(raw.decode("utf-8"), where)
     except UnicodeDecodeError:
         raise check.fail(where, "不是 UTF-8 编码", "not UTF-8") from None
-    except RecursionError:
-        raise check.fail(where, "JSON 嵌套层数过深", "JSON nested too deeply") from None
-    except ValueError as exc:
-        raise check.fail(where, f"不是有效的 JSON（{str(exc)[:200]}）", f"not valid JSON ({str(exc)[:200]})") from None
+    except CaseFormatError as exc:
+        detail = exc.problems[0].split("(json): ", 1)[-1][:200]
+        raise check.fail(where, f"不是有效的 JSON（{detail}）", f"not valid JSON ({detail})") from None
     if _has_lone_surrogate(data):
         raise check.fail(where, "含有无效的 Unicode 字符（孤立代理项）", "contains an invalid Unicode character (lone "
                          "surrogate)")
