@@ -232,9 +232,27 @@ def upgrade(engine: Engine, url: str, *, revision: str = "head") -> Path | None:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         backup = _backup(path, current)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with engine.connect() as conn:
+        if path is not None:
+            # Batch migrations rebuild a table (copy, drop, rename); with foreign keys enforced, dropping a table
+            # other rows point at fails. SQLite only honours this pragma outside a transaction, so it is set first
+            # and the keys are checked, then enforced again, once the schema is in place.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()  # ends SQLAlchemy's autobegun transaction; the driver sent no BEGIN for a pragma
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+            if path is not None:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                conn.commit()
+                if broken:
+                    raise RuntimeError(f"migration left rows with broken foreign keys: {broken[:5]}")
+        finally:
+            if path is not None:
+                conn.rollback()
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     return backup
 
 

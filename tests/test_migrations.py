@@ -92,3 +92,35 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) ->
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "t.db")], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+def test_a_database_whose_users_are_referenced_upgrades(db_path: Path) -> None:
+    """A workstation that has been used: audit entries and inspections point at its users, so a migration that
+    rebuilds the users table (SQLite batch mode) must not trip over those foreign keys."""
+    from desktop_app.services.container import open_services
+
+    url = f"sqlite:///{db_path}"
+    engine = make_engine(url)
+    upgrade(engine, url, revision="0004")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO users (id, login, display_name, role, created_at)"
+                             " VALUES (1, 'local', '李某', 'lead', '2026-01-05 09:00:00')")
+        conn.exec_driver_sql(
+            "INSERT INTO cases (id, case_no, title, case_type, prosecutor, department, received_on, status, in_custody,"
+            " charges, charges_text, plea_agreement, fast_track, suspect_minor, facts, extra, created_at, updated_at)"
+            " VALUES (1, '京朝检刑诉〔2026〕1号', '张某某盗窃案', 'criminal.prosecution_review', '李某', '', '2026-01-05',"
+            " 'open', 0, '[]', '', 0, 0, 0, '{}', '{}', '2026-01-05 09:00:00', '2026-01-05 09:00:00')")
+    engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("INSERT INTO audit_log (id, at, user_id, actor, action, entity, entity_key, detail, prev_hash,"
+                     " hash) VALUES (1, '2026-01-05 09:00:00', 1, 'local', 'case.create', 'case', '1', '{}', '', 'x')")
+    services = open_services(str(db_path))
+    try:
+        assert services.database.backup is not None
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("SELECT role FROM users WHERE id = 1").fetchone()[0] == "department_head"
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.execute("SELECT count(*) FROM audit_log WHERE user_id = 1").fetchone()[0] >= 1
+    finally:
+        services.close()
