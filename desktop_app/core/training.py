@@ -21,7 +21,7 @@ from desktop_app.core.results import DEADLINE_STATUSES, Evaluation
 FORMAT = "casecheck.answerkey/1"
 KEY_SUFFIX = ".key.json"
 _KEYS = ("format", "case_no", "today", "expected_flags", "expected_deadline_status", "explanations",
-         "expected_computations")
+         "expected_computations", "items")
 #: Amounts are in yuan; a difference below one fen is rounding, not a wrong answer.
 _AMOUNT_TOLERANCE = 0.005
 
