@@ -1,4 +1,5 @@
-"""The shipped sample cases: one per case type, valid, and judged by the program exactly as their answer keys say."""
+"""The shipped sample cases: at least two per case type, valid, and judged by the program exactly as their answer keys
+say, with a key answer for every checklist item that applies to the case."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 
 from desktop_app.core.case import CASE_TYPES
 from desktop_app.core.case_format import case_to_dict, load_case_file
+from desktop_app.core.checklists import load_builtin_templates
+from desktop_app.core.conditions import condition_holds
 from desktop_app.core.datafile import resources_dir
 from desktop_app.core.deadlines import shipped_periods
 from desktop_app.core.evaluation import EvaluationContext, evaluate_case
@@ -23,16 +26,25 @@ def context() -> EvaluationContext:
     return EvaluationContext.load()
 
 
-def test_there_is_one_sample_with_a_key_for_every_case_type() -> None:
-    assert sorted(case.name.removesuffix(".json") for case, _ in PAIRS) == sorted(CASE_TYPES)
-    assert len(list((resources_dir() / "samples").glob("*.json"))) == 2 * len(CASE_TYPES)
+def _case_type_of(case_path: Path) -> str:
+    """`<case_type>.json` or `<case_type>.<slug>.json`: the case type is the longest known prefix of the name."""
+    stem = case_path.name.removesuffix(".json")
+    return max((t for t in CASE_TYPES if stem == t or stem.startswith(t + ".")), key=len, default="")
+
+
+def test_every_case_type_has_at_least_two_samples_with_keys() -> None:
+    per_type = {case_type: [c for c, _ in PAIRS if _case_type_of(c) == case_type] for case_type in CASE_TYPES}
+    assert all(len(cases) >= 2 for cases in per_type.values()), {t: len(c) for t, c in per_type.items()}
+    assert len(PAIRS) >= 20
+    cases = [p for p in (resources_dir() / "samples").glob("*.json") if not p.name.endswith(".key.json")]
+    assert len(cases) == len(PAIRS), "every sample case has its answer key beside it"
 
 
 @pytest.mark.parametrize(("case_path", "key_path"), PAIRS, ids=[p.name for p, _ in PAIRS])
 def test_sample_loads_and_is_written_the_way_the_program_writes_it(case_path: Path, key_path: Path) -> None:
     case = load_case_file(case_path)
     text = case_path.read_text(encoding="utf-8")
-    assert case.case_type == case_path.name.removesuffix(".json")
+    assert case.case_type == _case_type_of(case_path)
     assert case_to_dict(case) == json.loads(text)
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     assert load_answer_key(key_path).case_no == case.case_no
@@ -46,6 +58,7 @@ def test_program_finds_exactly_what_the_key_expects(case_path: Path, key_path: P
     report = compare_with_key(key, evaluation)
     assert report.missed == ()
     assert report.extra == ()
+    assert {d.rule for d in evaluation.deadlines} == set(key.expected_deadline_status), "every period has a status"
     assert all(check.correct for check in report.deadlines), report.lines
     assert all(check.correct for check in report.computations), report.lines
     assert report.score == 100
@@ -80,3 +93,37 @@ def test_samples_teach_the_points_they_were_written_for() -> None:
     assert sum(p["views"] for p in counted) == 4999
     assert "DEF-THRESHOLD-NOT-MET" in defamation_key.expected_flags
     assert by_type["administrative.litigation_supervision"][1].expected_flags == ()
+
+
+TEMPLATES = load_builtin_templates()
+KEYED_ITEMS = [(case, key) for case, key in PAIRS if "items" in json.loads(key.read_text(encoding="utf-8"))]
+
+
+def test_most_samples_carry_an_answer_per_checklist_item() -> None:
+    assert len(KEYED_ITEMS) >= 13
+
+
+@pytest.mark.parametrize(("case_path", "key_path"), KEYED_ITEMS, ids=[p.name for p, _ in KEYED_ITEMS])
+def test_key_answers_exactly_the_checklist_items_that_apply(case_path: Path, key_path: Path) -> None:
+    case = load_case_file(case_path)
+    items = json.loads(key_path.read_text(encoding="utf-8"))["items"]
+    template = TEMPLATES[case.case_type]
+    known = {item.id for item in template.items}
+    assert not set(items) - known, f"items not in the {case.case_type} checklist: {sorted(set(items) - known)}"
+    applicable = {item.id for item in template.items if condition_holds(item.applies_when, case)}
+    assert set(items) == applicable, (sorted(applicable - set(items)), sorted(set(items) - applicable))
+    for item_id, answer in items.items():
+        assert set(answer) == {"expected", "explanation", "basis"}, item_id
+        assert answer["expected"] in {"pass", "fail", "na"}, item_id
+        assert re.search(r"[\u4e00-\u9fff]", answer["explanation"]), f"{item_id} has no explanation"
+        assert re.search(r"[\u4e00-\u9fff]", answer["basis"]), f"{item_id} has no basis"
+
+
+@pytest.mark.parametrize(("case_path", "key_path"), KEYED_ITEMS, ids=[p.name for p, _ in KEYED_ITEMS])
+def test_a_defect_the_program_flags_is_a_failed_item_in_the_key(case_path: Path, key_path: Path) -> None:
+    """A flag the sample is built to raise shows in the walk as a failed item (零口供 alone is no defect)."""
+    key = load_answer_key(key_path)
+    answers = [a["expected"] for a in json.loads(key_path.read_text(encoding="utf-8"))["items"].values()]
+    if set(key.expected_flags) - {"EVID-ZERO-CONFESSION"}:
+        assert "fail" in answers
+    assert "pass" in answers
