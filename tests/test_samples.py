@@ -16,6 +16,7 @@ from desktop_app.core.conditions import condition_holds
 from desktop_app.core.datafile import resources_dir
 from desktop_app.core.deadlines import shipped_periods
 from desktop_app.core.evaluation import EvaluationContext, evaluate_case
+from desktop_app.core.laws import default_library, parse_basis
 from desktop_app.core.training import compare_with_key, load_answer_key, sample_pairs
 
 PAIRS = sample_pairs()
@@ -127,3 +128,17 @@ def test_a_defect_the_program_flags_is_a_failed_item_in_the_key(case_path: Path,
     if set(key.expected_flags) - {"EVID-ZERO-CONFESSION"}:
         assert "fail" in answers
     assert "pass" in answers
+
+
+def test_every_article_a_key_cites_exists_in_the_statute_library() -> None:
+    """Explanations and item bases name real articles, 款 and 项 (instruments outside the library are not checked)."""
+    library = default_library()
+    wrong = []
+    for _, key_path in PAIRS:
+        data = json.loads(key_path.read_text(encoding="utf-8"))
+        texts = [(f"explanations.{rule}", text) for rule, text in data["explanations"].items()]
+        for item_id, answer in data.get("items", {}).items():
+            texts += [(f"items.{item_id}.basis", answer["basis"]), (f"items.{item_id}.explanation", answer["explanation"])]
+        wrong += [f"{key_path.name}: {where}: {problem}" for where, text in texts
+                  for citation in parse_basis(text) if (problem := library.check(citation))]
+    assert wrong == []
