@@ -142,3 +142,30 @@ def test_every_article_a_key_cites_exists_in_the_statute_library() -> None:
         wrong += [f"{key_path.name}: {where}: {problem}" for where, text in texts
                   for citation in parse_basis(text) if (problem := library.check(citation))]
     assert wrong == []
+
+
+#: The flags of `rules-catalog.md` (periods there yield a flag of the same id when overdue).
+MANDATORY_FLAGS = {
+    "DL-ARREST-REVIEW", "DL-PROSECUTION-REVIEW", "DL-SUPPLEMENTARY-INVESTIGATION", "DL-SUPERVISORY-DETENTION",
+    "DL-DETENTION-NECESSITY-REPLY", "DL-CIVIL-SUPERVISION-REVIEW", "DL-SUGGESTION-REPLY", "DL-ENF-CLUE-CHECK",
+    "PROC-SUPPLEMENTARY-ROUNDS", "PROC-FAST-TRACK-INELIGIBLE", "EVID-CONFESSION-ONLY", "EVID-ZERO-CONFESSION",
+    "EVID-RECORDING-MISSING", "EVID-RECORDING-UNKNOWN", "EVID-INTERROGATION-PLACE", "EVID-EDATA-NO-HASH",
+    "EVID-EDATA-HASH-MISMATCH", "EVID-WITNESS-MISSING", "EVID-WITNESS-DISQUALIFIED", "EVID-MLA-USE-LIMIT",
+    "DEF-THRESHOLD-NOT-MET", "DEF-PUBLIC-PROSECUTION-BASIS", "ENF-TERMINATION-TOO-EARLY", "ENF-NO-APPLICANT-INTERVIEW",
+    "ENF-PROPERTY-QUERY-MISSED", "REF-NO-PROCURATORIAL-OPINION", "REF-SEIZURE-NOT-LIFTED", "PIL-NO-PUBLIC-NOTICE",
+    "PIL-SUIT-BEFORE-NOTICE-END", "PIL-NO-PRE-SUIT-SUGGESTION", "DMG-CLAIM-EXCEEDS-CAP",
+}
+
+
+def test_the_library_teaches_every_mandatory_flag_and_every_period_status() -> None:
+    keys = [load_answer_key(key) for _, key in PAIRS]
+    expected_flags = {rule for key in keys for rule in key.expected_flags}
+    assert MANDATORY_FLAGS - expected_flags == set()
+    statuses = {(rule, status) for key in keys for rule, status in key.expected_deadline_status.items()}
+    assert {status for _, status in statuses} == {"met", "overdue", "due_soon", "open", "suspended"}
+    assert {("DL-PROSECUTION-REVIEW", "suspended"), ("DL-SUPPLEMENTARY-INVESTIGATION", "open")} <= statuses
+    assert {rule for rule, _ in statuses} >= {
+        "DL-SUPERVISORY-DETENTION", "DL-DETENTION-NECESSITY-REPLY", "DL-CIVIL-SUPERVISION-REVIEW",
+        "DL-SUGGESTION-REPLY", "DL-ENF-CLUE-CHECK", "DL-ADMIN-SUPERVISION-REVIEW", "DL-PIL-NOTICE",
+        "DL-REFERRAL-TRANSFER", "DL-REFERRAL-REVIEW", "DL-DEFENSE-RIGHT-NOTICE", "DL-VICTIM-RIGHTS-NOTICE",
+    }
