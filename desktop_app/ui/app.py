@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
@@ -35,13 +35,13 @@ DEMO_SEED = 1
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left over for Qt (e.g. -platform)."""
-    parser = argparse.ArgumentParser(prog="casecheck-gui", description="案件质量自查（图形界面）")
-    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）")
-    parser.add_argument("--demo", action="store_true", help="数据库为空时填入演示案件")
-    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="提示信息的语言（zh 或 en）")
+    parser = argparse.ArgumentParser(prog="casecheck-gui", description=QCoreApplication.translate("app", "案件质量自查（图形界面）"))
+    parser.add_argument("--db", help=QCoreApplication.translate("app", "数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）"))
+    parser.add_argument("--demo", action="store_true", help=QCoreApplication.translate("app", "数据库为空时填入演示案件"))
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help=QCoreApplication.translate("app", "提示信息的语言（zh 或 en）"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）")
+                        help=QCoreApplication.translate("app", "打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）"))
     return parser.parse_known_args(list(argv))
 
 
@@ -83,8 +83,8 @@ def data_file_advice(error: DataFileError) -> str:
     """What the person can do about a broken data file: an imported calendar can simply be removed."""
     calendar = paths.user_calendar_file()
     if Path(error.file).resolve() == calendar.resolve():
-        return f"这是本机导入的节假日历。请改正该文件，或将其删除以恢复使用内置节假日历：\n{calendar}"
-    return "请改正该文件后重新启动程序。"
+        return QCoreApplication.translate("app", "这是本机导入的节假日历。请改正该文件，或将其删除以恢复使用内置节假日历：\n{0}").format(calendar)
+    return QCoreApplication.translate("app", "请改正该文件后重新启动程序。")
 
 
 @dataclass
@@ -105,7 +105,7 @@ def show_startup_shell() -> QMainWindow:
     ready for them."""
     shell = QMainWindow()
     shell.setWindowTitle(APP_TITLE)
-    label = QLabel("正在打开案件登记簿……", shell)
+    label = QLabel(QCoreApplication.translate("app", "正在打开案件登记簿……"), shell)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     shell.setCentralWidget(label)
     fit_to_screen(shell, 1600, 1000)
@@ -165,17 +165,17 @@ def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[Mai
     except DatabaseEnvironmentError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
-        _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}", interactive=not args.smoke_test)
+        _fatal(QCoreApplication.translate("app", "数据库无法使用"), QCoreApplication.translate("app", "{0}\n\n数据库：{1}").format(exc.message_zh, exc.path or target), interactive=not args.smoke_test)
         return 2
     except BrokenInstallationError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.error("安装不完整：%s", exc)
-        _fatal("程序安装不完整", str(exc), interactive=not args.smoke_test)
+        _fatal(QCoreApplication.translate("app", "程序安装不完整"), str(exc), interactive=not args.smoke_test)
         return 3
     except DataFileError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("数据文件有错误，无法启动：%s", exc)
-        _fatal("数据文件有错误", f"程序无法启动，因为下面这个数据文件有错误：\n\n{exc}\n\n{data_file_advice(exc)}",
+        _fatal(QCoreApplication.translate("app", "数据文件有错误"), QCoreApplication.translate("app", "程序无法启动，因为下面这个数据文件有错误：\n\n{0}\n\n{1}").format(exc, data_file_advice(exc)),
                interactive=not args.smoke_test)
         return 2
     except Exception as exc:

@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -210,9 +219,9 @@ class RecordTable(QWidget):
             if spec.kind == "choice":
                 self.table.setItemDelegateForColumn(number, ChoiceDelegate(spec, self.table))
             if spec.kind == "date":
-                self.table.horizontalHeaderItem(number).setToolTip("日期格式：YYYY-MM-DD，例如 2026-03-02")
-        self.add_button = QPushButton(f"添加{noun}")
-        self.remove_button = QPushButton(f"删除{noun}")
+                self.table.horizontalHeaderItem(number).setToolTip(self.tr("日期格式：YYYY-MM-DD，例如 2026-03-02"))
+        self.add_button = QPushButton(self.tr("添加{0}").format(noun))
+        self.remove_button = QPushButton(self.tr("删除{0}").format(noun))
         self.error = error_label()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -308,7 +317,7 @@ class CaseEditor(QDialog):
         self._attempted = False
         self._touched: set[str] = set()
         self._dirty = False
-        self.setWindowTitle(f"编辑案件 — {case_no}" if case_no else "新建案件")
+        self.setWindowTitle(self.tr("编辑案件 — {0}").format(case_no) if case_no else self.tr("新建案件"))
         self._build()
         fit_to_screen(self, 1100, 760)
         self._load(self.original)
@@ -319,9 +328,9 @@ class CaseEditor(QDialog):
     # --- building -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.case_no_edit = QLineEdit()
-        self.case_no_edit.setPlaceholderText("例如 京朝检刑诉〔2026〕123号")
+        self.case_no_edit.setPlaceholderText(self.tr("例如 京朝检刑诉〔2026〕123号"))
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("例如 张某某盗窃案")
+        self.title_edit.setPlaceholderText(self.tr("例如 张某某盗窃案"))
         self.type_combo = QComboBox()
         for code, label in CASE_TYPES.items():
             self.type_combo.addItem(label, code)
@@ -330,15 +339,15 @@ class CaseEditor(QDialog):
         self.department_edit = QLineEdit()
         self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
         self.investigator_combo = self._code_combo(INVESTIGATORS)
-        self.received_edit = DateField("受理日期")
-        self.closed_edit = OptionalDateEdit("已办结", "办结日期")
+        self.received_edit = DateField(self.tr("受理日期"))
+        self.closed_edit = OptionalDateEdit(self.tr("已办结"), self.tr("办结日期"))
         self.charges_edit = QLineEdit()
-        self.charges_edit.setPlaceholderText("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪")
+        self.charges_edit.setPlaceholderText(self.tr("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪"))
         self.sentence_combo = self._code_combo(POSSIBLE_SENTENCES)
-        self.custody_check = QCheckBox("在押")
-        self.plea_check = QCheckBox("认罪认罚")
-        self.fast_track_check = QCheckBox("速裁")
-        self.minor_check = QCheckBox("未成年")
+        self.custody_check = QCheckBox(self.tr("在押"))
+        self.plea_check = QCheckBox(self.tr("认罪认罚"))
+        self.fast_track_check = QCheckBox(self.tr("速裁"))
+        self.minor_check = QCheckBox(self.tr("未成年"))
 
         self.error_labels: dict[str, QLabel] = {}
         self.field_widgets: dict[str, QWidget] = {}
@@ -346,11 +355,11 @@ class CaseEditor(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         placed = (
-            ("case_no", "案号 *", self.case_no_edit), ("title", "案件名称 *", self.title_edit),
-            ("case_type", "案件类型 *", self.type_combo), ("prosecutor", "承办检察官 *", self.prosecutor_edit),
-            ("department", "承办部门", self.department_edit), ("investigated_by", "侦查机关", self.investigator_combo),
-            ("received_on", "受理日期 *", self.received_edit), ("closed_on", "办结日期", self.closed_edit),
-            ("charges", "罪名", self.charges_edit), ("possible_sentence", "可能判处的刑罚", self.sentence_combo),
+            ("case_no", self.tr("案号 *"), self.case_no_edit), ("title", self.tr("案件名称 *"), self.title_edit),
+            ("case_type", self.tr("案件类型 *"), self.type_combo), ("prosecutor", self.tr("承办检察官 *"), self.prosecutor_edit),
+            ("department", self.tr("承办部门"), self.department_edit), ("investigated_by", self.tr("侦查机关"), self.investigator_combo),
+            ("received_on", self.tr("受理日期 *"), self.received_edit), ("closed_on", self.tr("办结日期"), self.closed_edit),
+            ("charges", self.tr("罪名"), self.charges_edit), ("possible_sentence", self.tr("可能判处的刑罚"), self.sentence_combo),
         )
         for number, (field, caption, widget) in enumerate(placed):
             row, column = divmod(number, 2)
@@ -368,32 +377,32 @@ class CaseEditor(QDialog):
         for check in (self.custody_check, self.plea_check, self.fast_track_check, self.minor_check):
             flags.addWidget(check)
         flags.addStretch(1)
-        grid.addWidget(QLabel("情形"), len(placed) // 2, 0)
+        grid.addWidget(QLabel(self.tr("情形")), len(placed) // 2, 0)
         grid.addLayout(flags, len(placed) // 2, 1, 1, 3)
 
-        self.evidence = RecordTable(EVIDENCE_COLUMNS, "证据", id_prefix="E")
-        self.events = RecordTable(EVENT_COLUMNS, "事件")
+        self.evidence = RecordTable(EVIDENCE_COLUMNS, self.tr("证据"), id_prefix="E")
+        self.events = RecordTable(EVENT_COLUMNS, self.tr("事件"))
         for number, width in enumerate((60, 180, 200, 100, 160)):
             self.evidence.table.setColumnWidth(number, width)
         for number, width in enumerate((220, 100, 120)):
             self.events.table.setColumnWidth(number, width)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.evidence, "证据")
-        self.tabs.addTab(self.events, "程序事件")
+        self.tabs.addTab(self.evidence, self.tr("证据"))
+        self.tabs.addTab(self.events, self.tr("程序事件"))
         self.general_error = error_label()
-        self.archived_note = QLabel("该案件已归档，不能修改。")
+        self.archived_note = QLabel(self.tr("该案件已归档，不能修改。"))
         self.archived_note.setStyleSheet(ERROR_STYLE)
         self.archived_note.setVisible(self.archived)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("保存")
-        self.save_button.setToolTip("保存（Ctrl+S）")
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.save_button.setEnabled(not self.archived)
         # Enter finishes a cell or a field; saving a long form stays a deliberate act (button or Ctrl+S).
         self.save_button.setAutoDefault(False)
         self.save_button.setDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
@@ -475,7 +484,7 @@ class CaseEditor(QDialog):
         prosecutor = self.prosecutor_edit.text().strip()
         for field, value in (("case_no", case_no), ("title", title), ("prosecutor", prosecutor)):
             if not value:
-                problem(field, "不能为空")
+                problem(field, self.tr("不能为空"))
         typed = self.received_edit.value()
         if typed is None:
             problem("received_on", self.received_edit.problem() or "")
@@ -484,7 +493,7 @@ class CaseEditor(QDialog):
         if self.closed_edit.problem():
             problem("closed_on", self.closed_edit.problem() or "")
         if typed is not None and closed is not None and closed < received:
-            problem("closed_on", "办结日期早于受理日期")
+            problem("closed_on", self.tr("办结日期早于受理日期"))
         evidence = list(self._collect_evidence(lambda m: problem("evidence", m)))
         events = list(self._collect_events(lambda m: problem("events", m)))
         base = self.original or Case(case_no="", title="", case_type="", prosecutor="", received_on=received)
@@ -502,18 +511,18 @@ class CaseEditor(QDialog):
         seen: set[str] = set()
         for row in range(self.evidence.table.rowCount()):
             values = self.evidence.values(row)
-            where = f"第{row + 1}行："
+            where = self.tr("第{0}行：").format(row + 1)
             evidence_id = values["id"]
             if not evidence_id:
-                problem(where + "证据编号不能为空")
+                problem(where + self.tr("证据编号不能为空"))
             elif evidence_id in seen:
-                problem(where + f"证据编号 {evidence_id} 重复")
+                problem(where + self.tr("证据编号 {0} 重复").format(evidence_id))
             seen.add(evidence_id)
             if not values["category"]:
-                problem(where + "请选择证据种类")
+                problem(where + self.tr("请选择证据种类"))
             collected = parse_date(values["collected_on"]) if values["collected_on"] else None
             if values["collected_on"] and collected is None:
-                problem(where + (date_message("收集日期", values["collected_on"]) or "收集日期不在可用的年份内"))
+                problem(where + (date_message(self.tr("收集日期"), values["collected_on"]) or self.tr("收集日期不在可用的年份内")))
             original: Evidence | None = self.evidence.original(row)
             attributes = dict(original.attributes) if original else {}
             for spec in EVIDENCE_COLUMNS:
@@ -530,13 +539,13 @@ class CaseEditor(QDialog):
     def _collect_events(self, problem: Any) -> Iterable[Event]:
         for row in range(self.events.table.rowCount()):
             values = self.events.values(row)
-            where = f"第{row + 1}行："
+            where = self.tr("第{0}行：").format(row + 1)
             if not values["kind"]:
-                problem(where + "请选择事件种类")
+                problem(where + self.tr("请选择事件种类"))
             day = parse_date(values["date"])
             if day is None:
-                problem(where + ("请填写日期" if not values["date"]
-                                 else date_message("日期", values["date"]) or "日期不在可用的年份内"))
+                problem(where + (self.tr("请填写日期") if not values["date"]
+                                 else date_message(self.tr("日期"), values["date"]) or self.tr("日期不在可用的年份内")))
                 continue
             original: Event | None = self.events.original(row)
             yield Event(kind=values["kind"] or "", date=day, outcome=values["outcome"] or "", note=values["note"],
@@ -568,7 +577,7 @@ class CaseEditor(QDialog):
             message = match["msg"]
             if field in ("evidence", "events"):
                 if match["index"] is not None:
-                    message = f"第{int(match['index']) + 1}行：{message}"
+                    message = QCoreApplication.translate("CaseEditor", "第{0}行：{1}").format(int(match['index']) + 1, message)
                 problems.setdefault(field, []).append(message)
             elif field in ("case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
                            "charges", "possible_sentence", "investigated_by"):
@@ -589,8 +598,8 @@ class CaseEditor(QDialog):
                 return
 
     def _update_tab_titles(self) -> None:
-        self.tabs.setTabText(0, f"证据（{self.evidence.table.rowCount()}）")
-        self.tabs.setTabText(1, f"程序事件（{self.events.table.rowCount()}）")
+        self.tabs.setTabText(0, self.tr("证据（{0}）").format(self.evidence.table.rowCount()))
+        self.tabs.setTabText(1, self.tr("程序事件（{0}）").format(self.events.table.rowCount()))
 
     def _edited(self, field: str) -> None:
         self._dirty = True
@@ -635,7 +644,7 @@ class CaseEditor(QDialog):
 
     def reject(self) -> None:
         if self._dirty:
-            answer = QMessageBox.question(self, "放弃修改", "案件有未保存的修改，确定放弃吗？",
+            answer = QMessageBox.question(self, self.tr("放弃修改"), self.tr("案件有未保存的修改，确定放弃吗？"),
                                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                                           QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:

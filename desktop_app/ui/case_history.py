@@ -72,8 +72,8 @@ class CaseHistory(QWidget):
         rows = case_history(self.services.database, self._case_no)
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else "（时间无法读取）"
+            when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else self.tr("（时间无法读取）")
             for column, text in enumerate((when, row.actor, ACTION_LABELS.get(row.action, row.action), describe(row))):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        self.summary.setText(f"共 {len(rows)} 条变更记录（最新在前）" if rows else "暂无变更记录")
+        self.summary.setText(self.tr("共 {0} 条变更记录（最新在前）").format(len(rows)) if rows else self.tr("暂无变更记录"))

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services.cases import DUE_SOON_DAYS, CaseFiguresView, CaseQuery, CaseRow, CaseService
@@ -66,7 +66,7 @@ _RISK_LEVELS = (("critical", "严重"), ("major", "一般"), ("minor", "轻微")
 def risk_text(figures: CaseFiguresView) -> str:
     """Counts by severity, gravest first, leaving out the zeros (e.g. "严重 1 · 一般 2")."""
     parts = [f"{label} {figures.flags[code]}" for code, label in _RISK_LEVELS if figures.flags.get(code)]
-    return " · ".join(parts) or "无"
+    return " · ".join(parts) or QCoreApplication.translate("case_table_model", "无")
 
 
 def due_status(days_left: int) -> str:
@@ -87,11 +87,11 @@ def figure_text(figures: CaseFiguresView, column: int) -> str:
 
 def figure_tooltip(figures: CaseFiguresView, column: int) -> str | None:
     if column == COL_DUE and figures.next_due is not None:
-        return f"最近截止日期 {figures.next_due.isoformat()}"
+        return QCoreApplication.translate("case_table_model", "最近截止日期 {0}").format(figures.next_due.isoformat())
     if column == COL_RISK:
-        return "风险提示：" + "，".join(f"{label} {figures.flags.get(code, 0)} 项" for code, label in _RISK_LEVELS)
+        return QCoreApplication.translate("case_table_model", "风险提示：") + "，".join(QCoreApplication.translate("case_table_model", "{0} {1} 项").format(label, figures.flags.get(code, 0)) for code, label in _RISK_LEVELS)
     if column == COL_PROGRESS:
-        return f"已答 {figures.answered} 项 / 适用 {figures.applicable} 项"
+        return QCoreApplication.translate("case_table_model", "已答 {0} 项 / 适用 {1} 项").format(figures.answered, figures.applicable)
     return None
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.case import ANSWER_VALUES, Answer, Case
@@ -169,7 +177,7 @@ class ChecklistWalkModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_ITEM:
             applicable = [s for s in states if s.applicable]
             answered = sum(1 for s in applicable if s.value is not None)
-            return f"{title}（已答 {answered} / 适用 {len(applicable)}）"
+            return self.tr("{0}（已答 {1} / 适用 {2}）").format(title, answered, len(applicable))
         return None
 
     def _item_data(self, state: ItemState, column: int, role: int) -> Any:
@@ -188,7 +196,7 @@ class ChecklistWalkModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{item.id} {item.question}", describe_condition(item.applies_when)]
             if state.note:
-                lines.append(f"备注：{state.note}")
+                lines.append(self.tr("备注：{0}").format(state.note))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not state.applicable:
@@ -205,7 +213,7 @@ class ChecklistWalkModel(QAbstractItemModel):
         if column == COL_ITEM:
             return f"{item.id}  {item.question}"
         if column == COL_SEVERITY:
-            return f"{item.severity} · 否决项" if item.veto else item.severity
+            return QCoreApplication.translate("ChecklistWalkModel", "{0} · 否决项").format(item.severity) if item.veto else item.severity
         if column == COL_ANSWER:
             return NOT_APPLICABLE_TEXT if not state.applicable else answer_text(state.value)
         return MISSING_NOTE_TEXT if missing else state.note

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,10 +41,10 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 
 def days_left_text(days: int) -> str:
     if days < 0:
-        return f"超期 {-days} 天"
+        return QCoreApplication.translate("deadline_board", "超期 {0} 天").format(-days)
     if days == 0:
-        return "今天到期"
-    return f"剩 {days} 天"
+        return QCoreApplication.translate("deadline_board", "今天到期")
+    return QCoreApplication.translate("deadline_board", "剩 {0} 天").format(days)
 
 
 class DeadlineBoardModel(RowTableModel):
@@ -76,9 +76,9 @@ class DeadlineBoardModel(RowTableModel):
     @staticmethod
     def _display(row: BoardRow, column: int) -> str:
         if row.status == "suspended":
-            days = "期限中止"
+            days = QCoreApplication.translate("DeadlineBoardModel", "期限中止")
         elif row.done_on is not None:
-            days = f"超期 {-row.days_left} 天办结"
+            days = QCoreApplication.translate("DeadlineBoardModel", "超期 {0} 天办结").format(-row.days_left)
         else:
             days = days_left_text(row.days_left)
         values = (days, row.status_label, row.name, row.due.isoformat(),
@@ -96,7 +96,7 @@ class DeadlineBoard(QWidget):
         super().__init__(parent)
         self.services = services
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for status in BOARD_STATUSES:
             self.status_combo.addItem(DEADLINE_STATUSES[status], status)
         self.summary = QLabel()
@@ -107,7 +107,7 @@ class DeadlineBoard(QWidget):
                                        (COL_START, 90), (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("状态"))
+        top.addWidget(QLabel(self.tr("状态")))
         top.addWidget(self.status_combo)
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
@@ -139,7 +139,7 @@ class DeadlineBoard(QWidget):
         self.model.set_rows(rows)
         counts = board_counts(self.services.database, today, viewer=self.services.actor)
         # Stopped clocks are counted apart, and only when there are any: they are not running out.
-        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES
+        self.summary.setText("　".join(self.tr("{0} {1} 项").format(DEADLINE_STATUSES[s], counts[s]) for s in BOARD_STATUSES
                                       if s != "suspended" or counts[s]))
 
     @Slot()

@@ -111,7 +111,7 @@ class CompareModel(QAbstractTableModel):
             if column == 1:
                 return row.question
             if answer is not None and answer.note:
-                return f"备注：{answer.note}"
+                return self.tr("备注：{0}").format(answer.note)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column >= len(FIXED_COLUMNS):
             return QBrush(ANSWER_COLOURS.get(answer.value, GREY) if answer else GREY)
@@ -142,7 +142,7 @@ class InspectionCompare(QWidget):
         self.model = CompareModel(self)
         self.proxy = DifferenceFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.only_differences = QCheckBox("仅显示不一致")
+        self.only_differences = QCheckBox(self.tr("仅显示不一致"))
         self.only_differences.toggled.connect(self.proxy.set_only_differences)
         self.summary_label = QLabel()
         self.table = QTableView()
@@ -170,12 +170,11 @@ class InspectionCompare(QWidget):
         self.model.set_comparison(infos, rows)
         differing = sum(1 for row in rows if row.differs)
         if not infos:
-            self.summary_label.setText("本案尚无检查记录。")
+            self.summary_label.setText(self.tr("本案尚无检查记录。"))
         elif len(infos) == 1:
-            self.summary_label.setText(f"本案只有一份检查记录（{infos[0].kind_label}），暂无可对比的记录。")
+            self.summary_label.setText(self.tr("本案只有一份检查记录（{0}），暂无可对比的记录。").format(infos[0].kind_label))
         else:
-            self.summary_label.setText(f"共 {len(infos)} 份检查记录、{len(rows)} 个检查项，其中 {differing} 项答案不一致"
-                                       "（红底标出）。")
+            self.summary_label.setText(self.tr("共 {0} 份检查记录、{1} 个检查项，其中 {2} 项答案不一致（红底标出）。").format(len(infos), len(rows), differing))
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, 420)
         for column in range(len(FIXED_COLUMNS), self.model.columnCount()):

@@ -24,11 +24,11 @@ class ArticleTextView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setMaximumHeight(max_height)
         self.setStyleSheet("color: #424242; background: #fafafa;")
-        self.setAccessibleName("法条原文")
+        self.setAccessibleName(self.tr("法条原文"))
 
     def set_basis(self, basis: str) -> None:
         text = excerpts_text(basis) if basis.strip() else ""
-        self.setPlainText(f"法条原文：\n{text}" if text else (f"法条原文：{NOT_IN_LIBRARY}" if basis.strip() else ""))
+        self.setPlainText(self.tr("法条原文：\n{0}").format(text) if text else (self.tr("法条原文：{0}").format(NOT_IN_LIBRARY) if basis.strip() else ""))
         self.setVisible(bool(basis.strip()))
         self.verticalScrollBar().setValue(0)
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,9 +75,9 @@ class OverviewModel(RowTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
-                return "已逾期，尚未整改"
+                return self.tr("已逾期，尚未整改")
             if column == COL_PROBLEM:
-                return f"{row.problem}\n编号：{row.key}"
+                return self.tr("{0}\n编号：{1}").format(row.problem, row.key)
             return self._display(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_KEY:
@@ -104,10 +104,10 @@ class RectificationOverview(QDialog):
         super().__init__(parent)
         self.services = services
         self.export_job: Job | None = None
-        self.setWindowTitle("整改清单汇总")
+        self.setWindowTitle(self.tr("整改清单汇总"))
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for code, label in RECTIFICATION_STATUSES.items():
             self.status_combo.addItem(label, code)
         self.owner_combo = QComboBox()
@@ -118,13 +118,13 @@ class RectificationOverview(QDialog):
         for combo in (self.department_combo, self.prosecutor_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.case_edit = QLineEdit()
-        self.case_edit.setPlaceholderText("案号或案件名称中的文字")
+        self.case_edit.setPlaceholderText(self.tr("案号或案件名称中的文字"))
         self.case_edit.setClearButtonEnabled(True)
-        self.refresh_button = QPushButton("刷新(&R)")
+        self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         filters = QHBoxLayout()
-        for text, widget in (("状态(&S)：", self.status_combo), ("承办部门(&D)：", self.department_combo),
-                             ("承办检察官(&P)：", self.prosecutor_combo), ("责任人(&O)：", self.owner_combo),
-                             ("案件(&C)：", self.case_edit)):
+        for text, widget in ((self.tr("状态(&S)："), self.status_combo), (self.tr("承办部门(&D)："), self.department_combo),
+                             (self.tr("承办检察官(&P)："), self.prosecutor_combo), (self.tr("责任人(&O)："), self.owner_combo),
+                             (self.tr("案件(&C)："), self.case_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -141,10 +141,10 @@ class RectificationOverview(QDialog):
                                        (COL_STATUS, 72), (COL_REASON, 110)))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        self.export_button = QPushButton("导出 Excel(&E)…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self.export_button = QPushButton(self.tr("导出 Excel(&E)…"))
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        hint = QLabel("每件案件的整改清单随案件和检查记录的修改自动生成。双击一行打开该案件。")
+        hint = QLabel(self.tr("每件案件的整改清单随案件和检查记录的修改自动生成。双击一行打开该案件。"))
         hint.setStyleSheet("color: #757575;")
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
@@ -200,7 +200,7 @@ class RectificationOverview(QDialog):
         pending = sum(1 for r in rows if r.status == "pending")
         overdue = sum(1 for r in rows if is_overdue(r, today))
         cases = len({r.case_no for r in rows})
-        self.summary.setText(f"{cases} 件案件，共 {len(rows)} 项；待整改 {pending} 项，其中已逾期 {overdue} 项")
+        self.summary.setText(self.tr("{0} 件案件，共 {1} 项；待整改 {2} 项，其中已逾期 {3} 项").format(cases, len(rows), pending, overdue))
         self.export_button.setEnabled(bool(rows))
 
     @Slot()
@@ -209,7 +209,7 @@ class RectificationOverview(QDialog):
         rows = self.model.rows()
         if not rows:
             return None
-        path = choose_save_file(self, "导出整改清单", str(Path.home() / "整改清单.xlsx"), WORKBOOK_FILTER)
+        path = choose_save_file(self, self.tr("导出整改清单"), str(Path.home() / self.tr("整改清单.xlsx")), WORKBOOK_FILTER)
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -221,8 +221,8 @@ class RectificationOverview(QDialog):
             return write_rectification_workbook(rows, path)
 
         self.export_job = run_in_background(
-            self, "正在导出整改清单…", write, title="导出整改清单",
-            on_success=lambda written: show_info(self, "导出完成", f"已导出 {len(rows)} 项整改事项：\n{written}",
+            self, self.tr("正在导出整改清单…"), write, title=self.tr("导出整改清单"),
+            on_success=lambda written: show_info(self, self.tr("导出完成"), self.tr("已导出 {0} 项整改事项：\n{1}").format(len(rows), written),
                                                  written.parent))
         return self.export_job
 
@@ -237,7 +237,7 @@ def _fill(combo: QComboBox, values: list[str]) -> None:
     chosen = str(combo.currentData() or "")
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem("全部", "")
+    combo.addItem(QCoreApplication.translate("rectification_overview", "全部"), "")
     for value in values:
         combo.addItem(value, value)
     if chosen and combo.findData(chosen) < 0:

@@ -12,7 +12,17 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -65,12 +75,12 @@ def is_overdue(row: RectificationRow, today: dt.date) -> bool:
 
 def counts_text(rows: Sequence[RectificationRow], today: dt.date) -> str:
     if not rows:
-        return "本案暂无需要整改的问题"
+        return QCoreApplication.translate("rectification_panel", "本案暂无需要整改的问题")
     counts = {status: sum(1 for r in rows if r.status == status) for status in RECTIFICATION_STATUSES}
-    parts = [f"{label} {counts[status]} 项" for status, label in RECTIFICATION_STATUSES.items()]
+    parts = [QCoreApplication.translate("rectification_panel", "{0} {1} 项").format(label, counts[status]) for status, label in RECTIFICATION_STATUSES.items()]
     overdue = sum(1 for r in rows if is_overdue(r, today))
     if overdue:
-        parts[0] += f"（其中已逾期 {overdue} 项）"
+        parts[0] += QCoreApplication.translate("rectification_panel", "（其中已逾期 {0} 项）").format(overdue)
     return "　".join(parts)
 
 
@@ -113,9 +123,9 @@ class RectificationModel(RowTableModel):
             return self._edit_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
-                return "已逾期，尚未整改"
+                return self.tr("已逾期，尚未整改")
             if column == COL_PROBLEM:
-                return f"{row.problem}\n编号：{row.key}"
+                return self.tr("{0}\n编号：{1}").format(row.problem, row.key)
             text = self._display(row, column)
             return text if text and column in (COL_KEY, COL_BASIS, COL_REASON, COL_NOTE) else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -235,10 +245,10 @@ class RectificationPanel(QWidget):
         self._unverified: frozenset[str] = frozenset()
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for code, label in RECTIFICATION_STATUSES.items():
             self.status_combo.addItem(label, code)
-        status_label = QLabel("状态(&S)：")
+        status_label = QLabel(self.tr("状态(&S)："))
         status_label.setBuddy(self.status_combo)
         self.counts_label = QLabel()
         self.hint_label = QLabel(EDIT_HINT)
@@ -311,9 +321,9 @@ class RectificationPanel(QWidget):
         try:
             saved = self.services.rectifications.update(self.services.actor, self.case_no, row.key, **values)
         except ServiceError as exc:
-            hint = ("\n\n请先在“不予整改理由”一栏写明理由，再将状态改为“不予整改”。"
+            hint = (self.tr("\n\n请先在“不予整改理由”一栏写明理由，再将状态改为“不予整改”。")
                     if values["status"] == "declined" and not str(values["reason"]).strip() else "")
-            show_message(self, "整改清单未修改", f"{exc}{hint}")
+            show_message(self, self.tr("整改清单未修改"), f"{exc}{hint}")
             return None
         except Exception as exc:  # noqa: BLE001 - a locked database is explained, a bug is reported; the cell reverts
             report_exception(self, exc)

@@ -40,9 +40,9 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("快捷键")
+        self.setWindowTitle(self.tr("快捷键"))
         self.table = QTableWidget(len(SHORTCUTS), 3)
-        self.table.setHorizontalHeaderLabels(["位置", "按键", "作用"])
+        self.table.setHorizontalHeaderLabels([self.tr("位置"), self.tr("按键"), self.tr("作用")])
         for row, values in enumerate(SHORTCUTS):
             for column, text in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -55,7 +55,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumWidth(560)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)

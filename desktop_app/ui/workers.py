@@ -82,7 +82,7 @@ class ProgressDialog(QDialog):
         self.label = QLabel(label)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(self.tr("取消"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -150,7 +150,7 @@ class Job(QObject):
     def cancel(self) -> None:
         self._cancel_event.set()
         if self.dialog is not None:
-            self.dialog.label.setText("正在取消…")
+            self.dialog.label.setText(self.tr("正在取消…"))
 
     def is_cancelled(self) -> bool:
         return self._cancel_event.is_set()
