@@ -104,7 +104,7 @@ def show_startup_shell() -> QMainWindow:
     Events are processed once so that the window system shows it; clicks and key presses wait until the program is
     ready for them."""
     shell = QMainWindow()
-    shell.setWindowTitle(APP_TITLE)
+    shell.setWindowTitle(QCoreApplication.translate("layout", APP_TITLE))
     label = QLabel(QCoreApplication.translate("app", "正在打开案件登记簿……"), shell)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     shell.setCentralWidget(label)
@@ -127,7 +127,7 @@ def start(argv: Sequence[str]) -> Started | int:
         install_probe(app, lambda: opened[0])
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
-    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationDisplayName(QCoreApplication.translate("layout", APP_TITLE))
     app.setApplicationVersion(__version__)
     install_fonts(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))

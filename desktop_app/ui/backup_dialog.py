@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -41,7 +41,7 @@ def size_text(size: int) -> str:
 
 
 class BackupDialog(QDialog):
-    COLUMNS = ("备份时间", "大小", "文件")
+    COLUMNS = (QT_TRANSLATE_NOOP("backup_dialog", "备份时间"), QT_TRANSLATE_NOOP("backup_dialog", "大小"), QT_TRANSLATE_NOOP("backup_dialog", "文件"))
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +58,7 @@ class BackupDialog(QDialog):
         self.info_label = QLabel(where)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("backup_dialog", text) for text in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QDate,
@@ -65,6 +66,7 @@ from desktop_app.services.errors import ServiceError
 from desktop_app.ui.date_field import DateField, date_message
 from desktop_app.ui.errors import report_exception
 from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,12 +74,12 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ERROR_STYLE = "color: #c0392b;"
-NOT_SET = "（未填）"
+NOT_SET = QT_TRANSLATE_NOOP("labels", "（未填）")
 CHARGE_SEPARATORS = re.compile(r"[,，、;；]")
 _PROBLEM = re.compile(r"^(?P<where>.*?): (?P<field>[A-Za-z_]+(?:\[(?P<index>\d+)\])?(?:\.[A-Za-z_]+)*): (?P<msg>.*)$",
                       re.DOTALL)
 
-YES_NO: dict[Any, str] = {True: "是", False: "否"}
+YES_NO: dict[Any, str] = {True: QT_TRANSLATE_NOOP("labels", "是"), False: QT_TRANSLATE_NOOP("labels", "否")}
 
 
 @dataclass(frozen=True)
@@ -95,32 +97,32 @@ class CellSpec:
 
 
 EVIDENCE_COLUMNS: tuple[CellSpec, ...] = (
-    CellSpec("id", "编号"),
-    CellSpec("category", "种类", "choice", EVIDENCE_CATEGORIES),
-    CellSpec("title", "名称"),
-    CellSpec("collected_on", "收集日期", "date"),
-    CellSpec("source", "来源"),
-    CellSpec("hash_value", "完整性校验值", attribute=True),
-    CellSpec("hash_recomputed", "复核校验值", attribute=True),
-    CellSpec("audio_video_recorded", "同步录音录像", "choice", YES_NO, attribute=True),
-    CellSpec("admits_guilt", "供述/辩解", "choice", {True: "供述", False: "辩解"}, attribute=True),
-    CellSpec("place", "讯问地点", "choice", {"detention_center": "看守所", "other": "其他"}, attribute=True),
-    CellSpec("video_recorded", "过程录像", "choice", YES_NO, attribute=True),
-    CellSpec("witness_present", "见证人在场", "choice", YES_NO, attribute=True),
-    CellSpec("witness_role", "见证人身份", "choice",
-             {"citizen": "普通公民", "police": "民警", "auxiliary_police": "辅警", "interested_party": "利害关系人",
-              "other": "其他"}, attribute=True),
-    CellSpec("signed", "签名/盖章", "choice", YES_NO, attribute=True),
-    CellSpec("via_judicial_assistance", "经司法协助取得", "choice", YES_NO, attribute=True),
-    CellSpec("permitted_use", "准许用于案号", attribute=True),
-    CellSpec("use_consent", "同意另作他用", "choice", YES_NO, attribute=True),
+    CellSpec("id", QT_TRANSLATE_NOOP("labels", "编号")),
+    CellSpec("category", QT_TRANSLATE_NOOP("labels", "种类"), "choice", EVIDENCE_CATEGORIES),
+    CellSpec("title", QT_TRANSLATE_NOOP("labels", "名称")),
+    CellSpec("collected_on", QT_TRANSLATE_NOOP("labels", "收集日期"), "date"),
+    CellSpec("source", QT_TRANSLATE_NOOP("labels", "来源")),
+    CellSpec("hash_value", QT_TRANSLATE_NOOP("labels", "完整性校验值"), attribute=True),
+    CellSpec("hash_recomputed", QT_TRANSLATE_NOOP("labels", "复核校验值"), attribute=True),
+    CellSpec("audio_video_recorded", QT_TRANSLATE_NOOP("labels", "同步录音录像"), "choice", YES_NO, attribute=True),
+    CellSpec("admits_guilt", QT_TRANSLATE_NOOP("labels", "供述/辩解"), "choice", {True: QT_TRANSLATE_NOOP("labels", "供述"), False: QT_TRANSLATE_NOOP("labels", "辩解")}, attribute=True),
+    CellSpec("place", QT_TRANSLATE_NOOP("labels", "讯问地点"), "choice", {"detention_center": QT_TRANSLATE_NOOP("labels", "看守所"), "other": QT_TRANSLATE_NOOP("labels", "其他")}, attribute=True),
+    CellSpec("video_recorded", QT_TRANSLATE_NOOP("labels", "过程录像"), "choice", YES_NO, attribute=True),
+    CellSpec("witness_present", QT_TRANSLATE_NOOP("labels", "见证人在场"), "choice", YES_NO, attribute=True),
+    CellSpec("witness_role", QT_TRANSLATE_NOOP("labels", "见证人身份"), "choice",
+             {"citizen": QT_TRANSLATE_NOOP("labels", "普通公民"), "police": QT_TRANSLATE_NOOP("labels", "民警"), "auxiliary_police": QT_TRANSLATE_NOOP("labels", "辅警"), "interested_party": QT_TRANSLATE_NOOP("labels", "利害关系人"),
+              "other": QT_TRANSLATE_NOOP("labels", "其他")}, attribute=True),
+    CellSpec("signed", QT_TRANSLATE_NOOP("labels", "签名/盖章"), "choice", YES_NO, attribute=True),
+    CellSpec("via_judicial_assistance", QT_TRANSLATE_NOOP("labels", "经司法协助取得"), "choice", YES_NO, attribute=True),
+    CellSpec("permitted_use", QT_TRANSLATE_NOOP("labels", "准许用于案号"), attribute=True),
+    CellSpec("use_consent", QT_TRANSLATE_NOOP("labels", "同意另作他用"), "choice", YES_NO, attribute=True),
 )
 
 EVENT_COLUMNS: tuple[CellSpec, ...] = (
-    CellSpec("kind", "种类", "choice", EVENT_KINDS),
-    CellSpec("date", "日期", "date"),
-    CellSpec("outcome", "结果", "choice", {"approved": "批准/同意", "rejected": "不批准/不同意"}, free_text=True),
-    CellSpec("note", "备注"),
+    CellSpec("kind", QT_TRANSLATE_NOOP("labels", "种类"), "choice", EVENT_KINDS),
+    CellSpec("date", QT_TRANSLATE_NOOP("labels", "日期"), "date"),
+    CellSpec("outcome", QT_TRANSLATE_NOOP("labels", "结果"), "choice", {"approved": QT_TRANSLATE_NOOP("labels", "批准/同意"), "rejected": QT_TRANSLATE_NOOP("labels", "不批准/不同意")}, free_text=True),
+    CellSpec("note", QT_TRANSLATE_NOOP("labels", "备注")),
 )
 
 
@@ -137,7 +139,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setEditable(self.spec.free_text)
         combo.addItem("", None)
         for value, label in (self.spec.choices or {}).items():
-            combo.addItem(label, value)
+            combo.addItem(tr_label(label), value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -163,7 +165,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 def choice_label(spec: CellSpec, value: Any) -> str:
     if value is None or value == "":
         return ""
-    return (spec.choices or {}).get(value, str(value))
+    return tr_label((spec.choices or {}).get(value, str(value)))
 
 
 def cell_item(spec: CellSpec, value: Any) -> QTableWidgetItem:
@@ -209,7 +211,7 @@ class RecordTable(QWidget):
         #: New rows get the next free id with this prefix (E1, E2 …) in the "id" column, when there is one.
         self.id_prefix = id_prefix
         self.table = QTableWidget(0, len(columns))
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        self.table.setHorizontalHeaderLabels([tr_label(c.header) for c in columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -333,7 +335,7 @@ class CaseEditor(QDialog):
         self.title_edit.setPlaceholderText(self.tr("例如 张某某盗窃案"))
         self.type_combo = QComboBox()
         for code, label in CASE_TYPES.items():
-            self.type_combo.addItem(label, code)
+            self.type_combo.addItem(tr_label(label), code)
         self.prosecutor_edit = QLineEdit()
         self.prosecutor_edit.setCompleter(QCompleter(self.services.cases.distinct_values("prosecutor"), self))
         self.department_edit = QLineEdit()
@@ -431,9 +433,9 @@ class CaseEditor(QDialog):
     @staticmethod
     def _code_combo(choices: dict[str, str]) -> QComboBox:
         combo = QComboBox()
-        combo.addItem(NOT_SET, "")
+        combo.addItem(tr_label(NOT_SET), "")
         for code, label in choices.items():
-            combo.addItem(label, code)
+            combo.addItem(tr_label(label), code)
         return combo
 
     @staticmethod

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +57,13 @@ from desktop_app.ui.checklist_model_qt import (
     ChecklistWalkModel,
     WalkFilterModel,
 )
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.law_text import ArticleTextView
 from desktop_app.ui.layout import remember_splitter
 
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
-UNVERIFIED_MARK = "（未经核实）"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("checklist_walk", "（未经核实）")
 
 
 def failure_text(exc: Exception) -> str | None:
@@ -110,7 +120,7 @@ class ChecklistWalk(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel(self.tr("筛选：")))
         for mode, label in FILTERS.items():
-            button = QPushButton(label)
+            button = QPushButton(QCoreApplication.translate("checklist_model_qt", label))
             button.setCheckable(True)
             button.setChecked(mode == "all")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -219,7 +229,7 @@ class ChecklistWalk(QWidget):
         self.answer_buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for key, value in ANSWER_KEYS.items():
-            button = QPushButton(f"{key} {ANSWER_VALUES[value]}")
+            button = QPushButton(f"{key} {tr_label(ANSWER_VALUES[value])}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, v=value: self.answer_current(v))
             self.answer_buttons[value] = button
@@ -397,7 +407,7 @@ class ChecklistWalk(QWidget):
         self._after_change(step.item_id)
         if self._visible(step.item_id):
             self._select(step.item_id)
-        restored = ANSWER_VALUES[step.previous.value] if step.previous else self.tr("未答")
+        restored = tr_label(ANSWER_VALUES[step.previous.value]) if step.previous else self.tr("未答")
         self._info(self.tr("已{0} {1} 的作答，现为“{2}”。").format(verb, step.item_id, restored))
         return True
 
@@ -610,7 +620,7 @@ class ChecklistWalk(QWidget):
                 label.clear()
             self.article_view.set_basis("")
             empty = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
-            self.question_label.setText(self.tr("没有“{0}”的检查项。").format(FILTERS[self.proxy.mode]) if empty else self.tr("请选择检查项（↑/↓）。"))
+            self.question_label.setText(self.tr("没有“{0}”的检查项。").format(QCoreApplication.translate("checklist_model_qt", FILTERS[self.proxy.mode])) if empty else self.tr("请选择检查项（↑/↓）。"))
             self.note_edit.clear()
             self.note_edit.setReadOnly(True)
             self.note_edit.setPlaceholderText("")
@@ -621,7 +631,7 @@ class ChecklistWalk(QWidget):
                                 + (self.tr("　　否决项：是") if item.veto else ""))
         self.question_label.setText(item.question)
         self.guidance_label.setText(self.tr("检查要点：{0}").format(item.guidance))
-        basis = item.legal_basis + ("" if item.verified else f"<span style='color:#e65100;'>{UNVERIFIED_MARK}</span>")
+        basis = item.legal_basis + ("" if item.verified else "<span style='color:#e65100;'>" + QCoreApplication.translate("checklist_walk", UNVERIFIED_MARK) + "</span>")
         self.basis_label.setText(self.tr("法律依据：{0}").format(basis))
         self.basis_label.setToolTip(self.tr("核实出处：{0}").format(item.source) if item.source else "")
         self.article_view.set_basis(item.legal_basis)
@@ -635,7 +645,7 @@ class ChecklistWalk(QWidget):
         elif state.value is None:
             self.answer_label.setText(self.tr("尚未作答：按 1 符合、2 不符合、3 不适用、4 待核实。"))
         else:
-            self.answer_label.setText(self.tr("已保存：{0}").format(ANSWER_VALUES[state.value]))
+            self.answer_label.setText(self.tr("已保存：{0}").format(tr_label(ANSWER_VALUES[state.value])))
         if self._note_item != item.id:
             self.note_edit.setText(state.note)
             self.note_edit.setReadOnly(not answerable or state.value is None)

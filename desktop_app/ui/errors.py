@@ -81,9 +81,9 @@ def show_environment_error(parent: QWidget | None, problem: DatabaseEnvironmentE
     return show_message(parent, QCoreApplication.translate("errors", "数据库无法使用"), message)
 
 
-def show_service_error(parent: QWidget | None, error: ServiceError, title: str = "操作未完成") -> QMessageBox:
+def show_service_error(parent: QWidget | None, error: ServiceError, title: str = "") -> QMessageBox:
     details = error.problems if len(error.problems) > 1 else ()
-    return show_message(parent, title, str(error), details)
+    return show_message(parent, title or QCoreApplication.translate("errors", "操作未完成"), str(error), details)
 
 
 class CrashDialog(QDialog):

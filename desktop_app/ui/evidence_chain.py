@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence, evidence_attribute_text
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import remember_splitter
 
 CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
@@ -40,8 +41,8 @@ CHAIN_CONDITIONS: tuple[str, ...] = (
     "运用证据进行的推理符合逻辑和经验。",
 )
 
-EVIDENCE_COLUMNS: tuple[str, ...] = ("编号", "证据种类", "名称", "收集日期", "来源", "情况")
-EVENT_COLUMNS: tuple[str, ...] = ("日期", "程序事件", "结果", "备注")
+EVIDENCE_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("evidence_chain", "编号"), QT_TRANSLATE_NOOP("evidence_chain", "证据种类"), QT_TRANSLATE_NOOP("evidence_chain", "名称"), QT_TRANSLATE_NOOP("evidence_chain", "收集日期"), QT_TRANSLATE_NOOP("evidence_chain", "来源"), QT_TRANSLATE_NOOP("evidence_chain", "情况"))
+EVENT_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("evidence_chain", "日期"), QT_TRANSLATE_NOOP("evidence_chain", "程序事件"), QT_TRANSLATE_NOOP("evidence_chain", "结果"), QT_TRANSLATE_NOOP("evidence_chain", "备注"))
 GAP_COLOUR = QColor("#c62828")
 SELECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -121,10 +122,10 @@ class EvidenceChainView(QWidget):
         guide_layout.addStretch(1)
 
         self.evidence_model = QStandardItemModel(0, len(EVIDENCE_COLUMNS), self)
-        self.evidence_model.setHorizontalHeaderLabels(list(EVIDENCE_COLUMNS))
+        self.evidence_model.setHorizontalHeaderLabels([QCoreApplication.translate("evidence_chain", text) for text in EVIDENCE_COLUMNS])
         self.evidence_table = _table(self.evidence_model)
         self.event_model = QStandardItemModel(0, len(EVENT_COLUMNS), self)
-        self.event_model.setHorizontalHeaderLabels(list(EVENT_COLUMNS))
+        self.event_model.setHorizontalHeaderLabels([QCoreApplication.translate("evidence_chain", text) for text in EVENT_COLUMNS])
         self.events_table = _table(self.event_model)
 
         categories_box = QWidget()
@@ -180,7 +181,7 @@ class EvidenceChainView(QWidget):
         for e in case.evidence:
             collected = e.collected_on.isoformat() if e.collected_on else ""
             self.evidence_model.appendRow(
-                _row((e.id, e.category_label, e.title, collected, e.source, attributes_text(e)), e.id))
+                _row((e.id, tr_label(e.category_label), e.title, collected, e.source, attributes_text(e)), e.id))
         self.evidence_title.setText(self.tr("证据清单（{0} 项）").format(len(case.evidence)))
         self.event_model.removeRows(0, self.event_model.rowCount())
         for event in sorted(case.events, key=lambda ev: ev.date):
@@ -225,7 +226,7 @@ class EvidenceChainView(QWidget):
 
 
 def _event_values(event: Event) -> tuple[str, ...]:
-    return event.date.isoformat(), event.kind_label, event.outcome_label, event.note
+    return event.date.isoformat(), tr_label(event.kind_label), tr_label(event.outcome_label), event.note
 
 
 def _select(view: QTableView, keys: set[str]) -> int:

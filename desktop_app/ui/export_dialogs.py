@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,13 +37,13 @@ from desktop_app.services.exports import export_scorecards
 from desktop_app.ui.errors import report_exception, show_service_error
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
-CASE_FILE_FILTER = "案件文件 (*.json *.xlsx);;JSON 案件文件 (*.json);;Excel 案件登记表 (*.xlsx)"
+CASE_FILE_FILTER = QT_TRANSLATE_NOOP("export_dialogs", "案件文件 (*.json *.xlsx);;JSON 案件文件 (*.json);;Excel 案件登记表 (*.xlsx)")
 CONTENTS: dict[str, str] = {
-    "json": "案件数据（JSON 文件，每案一个）",
-    "xlsx": "评查表（Excel）",
-    "pdf": "评查表（PDF）",
+    "json": QT_TRANSLATE_NOOP("export_dialogs", "案件数据（JSON 文件，每案一个）"),
+    "xlsx": QT_TRANSLATE_NOOP("export_dialogs", "评查表（Excel）"),
+    "pdf": QT_TRANSLATE_NOOP("export_dialogs", "评查表（PDF）"),
 }
-LAYOUTS: dict[str, str] = {"per_case": "每案一个文件", "combined": "合并为一个文件（Excel 为汇总工作簿）"}
+LAYOUTS: dict[str, str] = {"per_case": QT_TRANSLATE_NOOP("export_dialogs", "每案一个文件"), "combined": QT_TRANSLATE_NOOP("export_dialogs", "合并为一个文件（Excel 为汇总工作簿）")}
 SETTINGS_FOLDER_KEY = "export/folder"
 
 
@@ -100,7 +100,7 @@ def start_import(parent: QWidget | None, services: Services, paths: Sequence[Pat
 
 def choose_and_import(parent: QWidget | None, services: Services,
                       on_done: Callable[[int], None] | None = None) -> Job | None:
-    files, _filter = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("export_dialogs", "导入案件文件"), "", CASE_FILE_FILTER)
+    files, _filter = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("export_dialogs", "导入案件文件"), "", QCoreApplication.translate("export_dialogs", CASE_FILE_FILTER))
     if not files:
         return None
     return start_import(parent, services, [Path(f) for f in files], on_done)
@@ -230,7 +230,7 @@ class ExportDialog(QDialog):
         """Radio buttons, one per option, carrying the option's code."""
         group, box = QButtonGroup(self), QVBoxLayout()
         for number, (code, label) in enumerate(options.items()):
-            button = QRadioButton(label)
+            button = QRadioButton(QCoreApplication.translate("export_dialogs", label))
             button.setProperty("code", code)
             group.addButton(button, number)
             box.addWidget(button)

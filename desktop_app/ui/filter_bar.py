@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS, CaseQuery, CaseService
 from desktop_app.ui.date_field import DateField
+from desktop_app.ui.labels import tr_label
 
 SEARCH_DELAY_MS = 300
-ANY = "全部"
+ANY = QT_TRANSLATE_NOOP("filter_bar", "全部")
 
 
 class OptionalDateEdit(QWidget):
@@ -82,9 +83,9 @@ class OptionalDateEdit(QWidget):
 
 def _combo(items: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(ANY, "")
+    combo.addItem(QCoreApplication.translate("filter_bar", ANY), "")
     for code, label in items:
-        combo.addItem(label, code)
+        combo.addItem(tr_label(label), code)
     return combo
 
 
@@ -186,7 +187,7 @@ class FilterBar(QWidget):
                 values.append(current)
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, "")
+            combo.addItem(QCoreApplication.translate("filter_bar", ANY), "")
             for value in values:
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import SEVERITIES, Deadline, Flag
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.law_text import ArticleTextView
 
 #: (strong colour for the marker and tag, light tint for the card) per severity.
@@ -42,7 +43,7 @@ STATUS_COLOURS: dict[str, str] = {
     "overdue": "#d32f2f",
     "suspended": "#546e7a",
 }
-UNVERIFIED_MARK = "（未经核实）"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("flags_panel", "（未经核实）")
 
 
 def days_left_text(deadline: Deadline) -> str:
@@ -77,11 +78,11 @@ class FlagCard(QFrame):
         self.setObjectName("flagCard")
         self.setStyleSheet(f"#flagCard {{ background: {tint}; border-left: 6px solid {strong}; border-radius: 3px; }}"
                            "#flagCard:focus { border: 1px solid #424242; border-left: 6px solid " + strong + "; }")
-        severity = SEVERITIES.get(flag.severity, flag.severity)
+        severity = tr_label(SEVERITIES.get(flag.severity, flag.severity))
         self.title_label = QLabel(f"<span style='color:{strong};'>【{severity}】</span><b>{html.escape(flag.title)}</b>"
                                   f"<br><span style='color:#9e9e9e; font-size:small;'>{html.escape(flag.rule)}</span>")
         self.message_label = QLabel(flag.message)
-        basis = flag.legal_basis + ("" if flag.verified else UNVERIFIED_MARK)
+        basis = flag.legal_basis + ("" if flag.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK))
         self.basis_label = QLabel(self.tr("依据：{0}").format(basis))
         self.basis_label.setStyleSheet("color: #424242;")
         self.suggestion_label = QLabel(self.tr("建议：{0}").format(flag.suggestion) if flag.suggestion else "")
@@ -208,12 +209,12 @@ class FlagsPanel(QWidget):
 
         self.deadline_table.clear()
         for deadline in deadlines:
-            status = deadline.status_label
+            status = tr_label(deadline.status_label)
             row = QTreeWidgetItem([deadline.name, deadline.due.isoformat(), status, days_left_text(deadline)])
             colour = QBrush(QColor(STATUS_COLOURS.get(deadline.status, "#424242")))
             row.setForeground(2, colour)
             row.setForeground(3, colour)
-            basis = deadline.legal_basis + ("" if deadline.verified else UNVERIFIED_MARK)
+            basis = deadline.legal_basis + ("" if deadline.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK))
             tip = [self.tr("起算：{0}　届满：{1}").format(deadline.start.isoformat(), deadline.due.isoformat()), self.tr("依据：{0}").format(basis),
                    *deadline.notes]
             for column in range(4):

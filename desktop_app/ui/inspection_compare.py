@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +36,11 @@ from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.services.container import Services
 from desktop_app.services.inspections import InspectionInfo, InspectionView
 from desktop_app.ui.checklist_model_qt import ANSWER_COLOURS, GREY, UNANSWERED_TEXT
+from desktop_app.ui.labels import tr_label
 
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
 DIFFERENCE_BACKGROUND = QColor("#fde2e1")
-FIXED_COLUMNS: tuple[str, ...] = ("编号", "检查项")
+FIXED_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("inspection_compare", "编号"), QT_TRANSLATE_NOOP("inspection_compare", "检查项"))
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +68,7 @@ def compare_rows(views: list[InspectionView]) -> list[CompareRow]:
 
 
 def column_title(info: InspectionInfo) -> str:
-    return f"{info.kind_label}\n{info.inspector}"
+    return f"{tr_label(info.kind_label)}\n{info.inspector}"
 
 
 class CompareModel(QAbstractTableModel):
@@ -88,7 +98,7 @@ class CompareModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section < len(FIXED_COLUMNS):
-            return FIXED_COLUMNS[section]
+            return QCoreApplication.translate("inspection_compare", FIXED_COLUMNS[section])
         return column_title(self._infos[section - len(FIXED_COLUMNS)])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,7 +116,7 @@ class CompareModel(QAbstractTableModel):
                 return row.item_id
             if column == 1:
                 return row.question
-            return ANSWER_VALUES.get(answer.value, answer.value) if answer else UNANSWERED_TEXT
+            return tr_label(ANSWER_VALUES.get(answer.value, answer.value)) if answer else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return row.question
@@ -172,7 +182,7 @@ class InspectionCompare(QWidget):
         if not infos:
             self.summary_label.setText(self.tr("本案尚无检查记录。"))
         elif len(infos) == 1:
-            self.summary_label.setText(self.tr("本案只有一份检查记录（{0}），暂无可对比的记录。").format(infos[0].kind_label))
+            self.summary_label.setText(self.tr("本案只有一份检查记录（{0}），暂无可对比的记录。").format(tr_label(infos[0].kind_label)))
         else:
             self.summary_label.setText(self.tr("共 {0} 份检查记录、{1} 个检查项，其中 {2} 项答案不一致（红底标出）。").format(len(infos), len(rows), differing))
         self.table.resizeColumnToContents(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,9 +27,10 @@ from desktop_app.reports.excel_kaohe import write_kaohe_workbook
 from desktop_app.services.container import Services
 from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
+from desktop_app.ui.labels import tr_label
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
-GRADE_FILTERS = {"": "全部等次", "flawed": "瑕疵/基本合格", "unqualified": "不合格"}
+GRADE_FILTERS = {"": QT_TRANSLATE_NOOP("kaohe_view", "全部等次"), "flawed": QT_TRANSLATE_NOOP("kaohe_view", "瑕疵/基本合格"), "unqualified": QT_TRANSLATE_NOOP("kaohe_view", "不合格")}
 
 
 class KaoheDialog(QDialog):
@@ -65,7 +66,7 @@ class KaoheDialog(QDialog):
         self.prosecutor_filter = QComboBox()
         self.grade_filter = QComboBox()
         for code, label in GRADE_FILTERS.items():
-            self.grade_filter.addItem(label, code)
+            self.grade_filter.addItem(QCoreApplication.translate("kaohe_view", label), code)
         self.prosecutor_filter.currentIndexChanged.connect(self.apply_filters)
         self.grade_filter.currentIndexChanged.connect(self.apply_filters)
         for table in (self.prosecutors, self.negative):
@@ -113,7 +114,7 @@ class KaoheDialog(QDialog):
 
     def _fill_prosecutors(self, report: KaoheReport) -> None:
         headers = [self.tr("检察官"), self.tr("部门"), self.tr("评查案件数"), self.tr("优质"), self.tr("合格"), self.tr("瑕疵/基本合格"), self.tr("不合格"), self.tr("平均分"), *PROBLEM_HEADINGS,
-                   self.tr("整改完成率"), self.tr("期限超期"), *SEVERITIES.values()]
+                   self.tr("整改完成率"), self.tr("期限超期"), *(tr_label(s) for s in SEVERITIES.values())]
         self.prosecutors.setColumnCount(len(headers))
         self.prosecutors.setHorizontalHeaderLabels(headers)
         self.prosecutors.setRowCount(len(report.prosecutors))
@@ -156,7 +157,7 @@ class KaoheDialog(QDialog):
             return
         start, end = self.period()
         path = rectification_overview.choose_save_file(self, self.tr("导出考核表"), self.tr("考核_{0}_{1}.xlsx").format(start, end),
-                                                       rectification_overview.WORKBOOK_FILTER)
+                                                       QCoreApplication.translate("rectification_overview", rectification_overview.WORKBOOK_FILTER))
         if path is not None:
             write_kaohe_workbook(self.report, path)
             self.summary.setText(self.summary.text() + self.tr("　已导出到 {0}").format(path))

@@ -6,7 +6,16 @@ dock layout and column widths are remembered between sessions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,11 +67,11 @@ from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
-REGISTER_TAB_TITLE = "案件登记"
+REGISTER_TAB_TITLE = QT_TRANSLATE_NOOP("main_window", "案件登记")
 
 
-EMPTY_REGISTER_HINT = "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。"
-NO_MATCH_HINT = "没有符合筛选条件的案件。可点“清除筛选”查看全部案件。"
+EMPTY_REGISTER_HINT = QT_TRANSLATE_NOOP("main_window", "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。")
+NO_MATCH_HINT = QT_TRANSLATE_NOOP("main_window", "没有符合筛选条件的案件。可点“清除筛选”查看全部案件。")
 
 
 class MainWindow(QMainWindow):
@@ -75,13 +84,13 @@ class MainWindow(QMainWindow):
         self.rectification_overview: RectificationOverview | None = None
         self.training_dialog: TrainingDialog | None = None
         self.workspaces: dict[str, CaseWorkspace] = {}
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(QCoreApplication.translate("layout", APP_TITLE))
 
         self.filter_bar = FilterBar(services.cases)
         self.model = CaseTableModel(services.cases, parent=self)
         self.table = QTableView()
         self._setup_table()
-        self.empty_hint = QLabel(EMPTY_REGISTER_HINT, self.table.viewport())
+        self.empty_hint = QLabel(QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT), self.table.viewport())
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: #757575; font-size: 15px;")
         self.empty_hint.setWordWrap(True)
@@ -95,7 +104,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.addTab(register, REGISTER_TAB_TITLE)
+        self.tabs.addTab(register, QCoreApplication.translate("main_window", REGISTER_TAB_TITLE))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
@@ -351,7 +360,7 @@ class MainWindow(QMainWindow):
         total = self.services.cases.count(CaseQuery())
         shown = self.model.rowCount()
         self.count_label.setText(self.tr("共 {0} 件案件").format(total) if shown == total else self.tr("显示 {0} 件 / 共 {1} 件案件").format(shown, total))
-        self.empty_hint.setText(EMPTY_REGISTER_HINT if total == 0 else NO_MATCH_HINT)
+        self.empty_hint.setText(QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT) if total == 0 else QCoreApplication.translate("main_window", NO_MATCH_HINT))
         self.empty_hint.setVisible(shown == 0)
 
     @Slot()
@@ -618,7 +627,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), "", QMessageBox.StandardButton.Ok, self)
-        box.setText(self.tr("<b>{0}</b>　版本 {1}").format(APP_TITLE, __version__))
+        box.setText(self.tr("<b>{0}</b>　版本 {1}").format(QCoreApplication.translate("layout", APP_TITLE), __version__))
         box.setInformativeText(self.tr("供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n数据库：{0}").format(self.services.database.display_path))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

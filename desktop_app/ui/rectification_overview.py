@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +41,7 @@ from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, SECONDARY_COLOUR, STATUS_COLOURS, is_overdue
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
@@ -40,10 +50,10 @@ from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_backgrou
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: As in the case's tab: the problem in words, its id only as a grey detail at the end.
-COLUMNS = ("案号", "案件名称", "问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "编号")
+COLUMNS = (QT_TRANSLATE_NOOP("rectification_overview", "案号"), QT_TRANSLATE_NOOP("rectification_overview", "案件名称"), QT_TRANSLATE_NOOP("rectification_overview", "问题"), QT_TRANSLATE_NOOP("rectification_overview", "分类"), QT_TRANSLATE_NOOP("rectification_overview", "依据"), QT_TRANSLATE_NOOP("rectification_overview", "责任人"), QT_TRANSLATE_NOOP("rectification_overview", "整改期限"), QT_TRANSLATE_NOOP("rectification_overview", "状态"), QT_TRANSLATE_NOOP("rectification_overview", "不予整改理由"), QT_TRANSLATE_NOOP("rectification_overview", "备注"), QT_TRANSLATE_NOOP("rectification_overview", "编号"))
 (COL_CASE_NO, COL_TITLE, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
  COL_KEY) = range(len(COLUMNS))
-WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
+WORKBOOK_FILTER = QT_TRANSLATE_NOOP("rectification_overview", "Excel 工作簿 (*.xlsx)")
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
@@ -54,7 +64,7 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str, file_fi
 
 class OverviewModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, parent)
+        super().__init__([QCoreApplication.translate("rectification_overview", text) for text in COLUMNS], parent)
         self._today = dt.date.today()
 
     def set_rows(self, rows: Sequence[RectificationRow], today: dt.date) -> None:
@@ -91,7 +101,7 @@ class OverviewModel(RowTableModel):
     def _display(self, row: RectificationRow, column: int) -> str:
         due = row.due.isoformat() if row.due else ""
         values = (row.case_no, row.case_title, row.problem, row.heading, row.basis, row.owner, due,
-                  row.status_label, row.reason, row.note, row.key)
+                  tr_label(row.status_label), row.reason, row.note, row.key)
         return values[column]
 
 
@@ -109,7 +119,7 @@ class RectificationOverview(QDialog):
         self.status_combo = QComboBox()
         self.status_combo.addItem(self.tr("全部"), "")
         for code, label in RECTIFICATION_STATUSES.items():
-            self.status_combo.addItem(label, code)
+            self.status_combo.addItem(tr_label(label), code)
         self.owner_combo = QComboBox()
         self.owner_combo.setMinimumContentsLength(6)
         self.owner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -209,7 +219,7 @@ class RectificationOverview(QDialog):
         rows = self.model.rows()
         if not rows:
             return None
-        path = choose_save_file(self, self.tr("导出整改清单"), str(Path.home() / self.tr("整改清单.xlsx")), WORKBOOK_FILTER)
+        path = choose_save_file(self, self.tr("导出整改清单"), str(Path.home() / self.tr("整改清单.xlsx")), QCoreApplication.translate("rectification_overview", WORKBOOK_FILTER))
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":

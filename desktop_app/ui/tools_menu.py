@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
@@ -28,16 +28,16 @@ from desktop_app.services.templates import TemplateVersionInfo
 from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.errors import report_exception, show_message, show_service_error
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
 log = logging.getLogger("casecheck")
 
 SETTINGS_GRADING_KEY = "evaluation/grading"
-CALENDAR_FILTER = "节假日历文件 (*.yaml *.yml)"
-WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
-RECOMPUTE_CANCELLED = ("重新计算已取消，部分案件的期限和风险提示仍是原来的结果。"
-                       "可随时使用“工具 → 重新计算全部案件”补算。")
+CALENDAR_FILTER = QT_TRANSLATE_NOOP("tools_menu", "节假日历文件 (*.yaml *.yml)")
+WORKBOOK_FILTER = QT_TRANSLATE_NOOP("tools_menu", "Excel 工作簿 (*.xlsx)")
+RECOMPUTE_CANCELLED = (QT_TRANSLATE_NOOP("tools_menu", "重新计算已取消，部分案件的期限和风险提示仍是原来的结果。可随时使用“工具 → 重新计算全部案件”补算。"))
 
 
 def choose_open_file(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
@@ -124,7 +124,7 @@ class ToolsMenu(QMenu):
         self.export_template_menu = self.template_menu.addMenu(self.tr("导出为 Excel(&E)"))
         for case_type, label in CASE_TYPES.items():
             if case_type in services.context.templates:
-                action = self.export_template_menu.addAction(f"{label}…")
+                action = self.export_template_menu.addAction(f"{tr_label(label)}…")
                 action.setData(case_type)
                 action.triggered.connect(lambda _checked=False, chosen=case_type: self.export_template(chosen))
         self.import_template_action = self.template_menu.addAction(self.tr("从 Excel 导入(&I)…"))
@@ -158,7 +158,7 @@ class ToolsMenu(QMenu):
         return saved
 
     def import_calendar(self) -> Job | None:
-        path = choose_open_file(self.parentWidget(), self.tr("导入节假日历"), CALENDAR_FILTER)
+        path = choose_open_file(self.parentWidget(), self.tr("导入节假日历"), QCoreApplication.translate("tools_menu", CALENDAR_FILTER))
         if path is None:
             return None
         return self._recompute(
@@ -201,7 +201,7 @@ class ToolsMenu(QMenu):
 
         def cancelled() -> None:
             self.changed.emit()
-            show_message(parent, title, RECOMPUTE_CANCELLED)
+            show_message(parent, title, QCoreApplication.translate("tools_menu", RECOMPUTE_CANCELLED))
 
         self.job = run_in_background(parent, label, job, on_success=succeeded, on_failure=failed,
                                      on_cancelled=cancelled, title=title)
@@ -232,7 +232,7 @@ class ToolsMenu(QMenu):
         parent = self.parentWidget()
         _version_id, template = self.services.templates.current(case_type)
         suggested = Path.home() / safe_file_name(self.tr("检查表模板-{0}-{1}.xlsx").format(CASE_TYPES[case_type], template.version))
-        path = choose_save_file(parent, self.tr("导出检查表模板"), str(suggested), WORKBOOK_FILTER)
+        path = choose_save_file(parent, self.tr("导出检查表模板"), str(suggested), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER))
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -252,7 +252,7 @@ class ToolsMenu(QMenu):
     def import_template(self) -> TemplateVersionInfo | None:
         """Read an edited template workbook; every problem in it is listed, and nothing is stored unless all is well."""
         parent = self.parentWidget()
-        path = choose_open_file(parent, self.tr("导入检查表模板"), WORKBOOK_FILTER)
+        path = choose_open_file(parent, self.tr("导入检查表模板"), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER))
         if path is None:
             return None
         from desktop_app.reports.checklist_workbook import TemplateWorkbookError, import_template_xlsx

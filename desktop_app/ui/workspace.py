@@ -38,6 +38,7 @@ from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import remember_splitter
 from desktop_app.ui.rectification_panel import RectificationPanel
 from desktop_app.ui.risk_panel import RiskTabs
@@ -174,7 +175,7 @@ class CaseWorkspace(QWidget):
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self._case_no))
         self.kind_box = QComboBox()
         for kind, label in INSPECTION_KINDS.items():
-            self.kind_box.addItem(label, kind)
+            self.kind_box.addItem(tr_label(label), kind)
         self.kind_box.setCurrentIndex(self.kind_box.findData(default_kind(self.services.actor)))
         self.kind_box.activated.connect(lambda _: self.set_kind(str(self.kind_box.currentData())))
         kind_label = QLabel(self.tr("检查方式(&K)："))
@@ -265,7 +266,7 @@ class CaseWorkspace(QWidget):
             if message is None:
                 raise
             self._view = None
-            self.walk.show_unavailable(self.tr("无法打开{0}：{1}").format(INSPECTION_KINDS[kind], message))
+            self.walk.show_unavailable(self.tr("无法打开{0}：{1}").format(tr_label(INSPECTION_KINDS[kind]), message))
             self.inspection_label.setText("")
         else:
             self._view = view
@@ -301,12 +302,12 @@ class CaseWorkspace(QWidget):
         self.setWindowTitle(f"{case.case_no} {case.title}")
         self.case_no_label.setText(case.case_no)
         self.title_label.setText(case.title)
-        self.type_label.setText(self.tr("类型：{0}").format(case.case_type_label))
+        self.type_label.setText(self.tr("类型：{0}").format(tr_label(case.case_type_label)))
         self.prosecutor_label.setText(self.tr("承办人：{0}").format(case.prosecutor) + (f"（{case.department}）" if case.department else ""))
         status = self.tr("受理：{0}").format(case.received_on.isoformat())
         if case.closed_on:
             status += self.tr("　办结：{0}").format(case.closed_on.isoformat())
-        status += f"　{CASE_STATUSES.get(self.services.cases.status_of(case.case_no), '')}"
+        status += f"　{tr_label(CASE_STATUSES.get(self.services.cases.status_of(case.case_no), ''))}"
         self.status_label.setText(status)
 
     def _refresh_assessment(self) -> None:
