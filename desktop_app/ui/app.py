@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
@@ -23,6 +23,7 @@ from desktop_app.core.datafile import BrokenInstallationError, DataFileError, re
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.logs import log, setup_file_logging
 from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.language import install_qt_translations, saved_language
 from desktop_app.ui.layout import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings, fit_to_screen
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(prog="casecheck-gui", description=QCoreApplication.translate("app", "案件质量自查（图形界面）"))
     parser.add_argument("--db", help=QCoreApplication.translate("app", "数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）"))
     parser.add_argument("--demo", action="store_true", help=QCoreApplication.translate("app", "数据库为空时填入演示案件"))
-    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help=QCoreApplication.translate("app", "提示信息的语言（zh 或 en）"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=QCoreApplication.translate("app", "界面和提示信息的语言（zh 或 en；默认为“工具 → 界面语言”的选择，即中文）"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke-test", action="store_true",
                         help=QCoreApplication.translate("app", "打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）"))
@@ -53,18 +55,6 @@ def fill_demo_if_empty(services: Services) -> int:
     if services.cases.count(CaseQuery()) > 0:
         return 0
     return fill_demo(services, DEMO_CASES, seed=DEMO_SEED, today=services.derived.today())
-
-
-def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (OK/取消 on message boxes, file dialogs, context menus of text fields) in Chinese, and the
-    Chinese locale for everything that formats by locale (calendar pop-ups: 2026年12月, 周一 … 周日)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    if loaded:
-        app.installTranslator(translator)
-    return loaded
 
 
 def _fatal(title: str, text: str, details: str = "", *, interactive: bool = True) -> None:
@@ -117,9 +107,10 @@ def show_startup_shell() -> QMainWindow:
 def start(argv: Sequence[str]) -> Started | int:
     """Everything before the event loop; an exit code instead when the program cannot start."""
     args, qt_args = parse_args(argv)
-    set_language(args.lang)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "casecheck", *qt_args])
     assert isinstance(app, QApplication)
+    args.lang = args.lang or saved_language(app_settings())
+    set_language(args.lang)
     opened: list[MainWindow] = []
     if os.environ.get("CASECHECK_BENCH_PROBE"):
         from desktop_app.ui.bench_probe import install_probe
@@ -127,11 +118,11 @@ def start(argv: Sequence[str]) -> Started | int:
         install_probe(app, lambda: opened[0])
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
-    app.setApplicationDisplayName(QCoreApplication.translate("layout", APP_TITLE))
     app.setApplicationVersion(__version__)
     install_fonts(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))
-    install_qt_translations(app)
+    install_qt_translations(app, args.lang)
+    app.setApplicationDisplayName(QCoreApplication.translate("layout", APP_TITLE))
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     shell = show_startup_shell()
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_app.core.calendar import HolidayCalendar
 from desktop_app.core.case import CASE_TYPES
@@ -29,6 +29,7 @@ from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.errors import report_exception, show_message, show_service_error
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.labels import tr_label
+from desktop_app.ui.language import save_language, saved_language
 from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
@@ -118,6 +119,17 @@ class ToolsMenu(QMenu):
             action.setStatusTip(self.tr("依据：{0}").format(scheme.legal_basis) + ("" if scheme.verified else self.tr("（未经核实）")))
             self.grading_menu.addAction(action)
         self.grading_group.triggered.connect(self._grading_chosen)
+        self.language_menu = self.addMenu(self.tr("界面语言(&L)"))
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        for code, name in (("zh", "中文"), ("en", "English")):  # each in its own language, never translated
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == saved_language(settings))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
         self.addSeparator()
 
         self.template_menu = self.addMenu(self.tr("检查表模板(&M)"))
@@ -211,6 +223,12 @@ class ToolsMenu(QMenu):
 
     # --- the grading scheme -------------------------------------------------------------------------------------
     @Slot(QAction)
+    def _language_chosen(self, action: QAction) -> None:
+        """Saved for the next start: every window would otherwise have to rebuild its texts."""
+        save_language(self.settings, str(action.data()))
+        QMessageBox.information(self.parentWidget(), self.tr("界面语言"),
+                                self.tr("界面语言已更改，下次启动程序时生效。"))
+
     def _grading_chosen(self, action: QAction) -> None:
         name = str(action.data())
         try:
