@@ -10,10 +10,12 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 from desktop_app.core.case_format import EARLIEST_YEAR, LATEST_YEAR
+from desktop_app.core.i18n import language
+from desktop_app.ui.language import LOCALES
 
 _SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -53,7 +55,7 @@ class DateField(QWidget):
         self.edit.setPlaceholderText("YYYY-MM-DD")
         self.edit.setMaxLength(10)
         self.calendar = QCalendarWidget()
-        self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.calendar.setLocale(LOCALES[language()])  # the interface's, whatever the system's
         self.calendar.setGridVisible(True)
         self.button = QToolButton()
         self.button.setText(self.tr("日历"))

@@ -196,8 +196,8 @@ class EvidenceChainView(QWidget):
         self.category_model.removeRows(0, self.category_model.rowCount())
         gaps = []
         self._counts = {code: len(case.evidence_of(code)) for code in EVIDENCE_CATEGORIES}
-        for code, label in EVIDENCE_CATEGORIES.items():
-            count = self._counts[code]
+        for code, chinese in EVIDENCE_CATEGORIES.items():
+            count, label = self._counts[code], tr_label(chinese)
             row = _row((label, f"{count}" if count else self.tr("0 ✗ 缺")), code)
             if not count:
                 gaps.append(label)

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.case import ANSWER_VALUES, CASE_STATUSES, CASE_TYPES, EVENT_KINDS, EVIDENCE_CATEGORIES
+from desktop_app.core.case import (
+    ANSWER_VALUES,
+    CASE_STATUSES,
+    CASE_TYPES,
+    EVENT_KINDS,
+    EVIDENCE_CATEGORIES,
+    INVESTIGATORS,
+    POSSIBLE_SENTENCES,
+)
 from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES
+from desktop_app.services.actors import ROLES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS
 
 CONTEXT = "labels"
 #: Every dictionary of labels a person reads in the UI; their values are the catalogue.
 LABEL_DICTIONARIES: tuple[dict[str, str], ...] = (
     CASE_TYPES, CASE_STATUSES, ANSWER_VALUES, EVIDENCE_CATEGORIES, EVENT_KINDS, INSPECTION_KINDS,
-    RECTIFICATION_STATUSES, SEVERITIES, DEADLINE_STATUSES, PROGRESS_FILTERS, RISK_FILTERS, DUE_FILTERS,
+    RECTIFICATION_STATUSES, SEVERITIES, DEADLINE_STATUSES, PROGRESS_FILTERS, RISK_FILTERS, DUE_FILTERS, INVESTIGATORS,
+    POSSIBLE_SENTENCES, ROLES,
 )
 
 

@@ -8,6 +8,7 @@ from desktop_app.services.actors import ROLES
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.profile import update_profile
+from desktop_app.ui.labels import tr_label
 
 
 class ProfileDialog(QDialog):
@@ -19,7 +20,7 @@ class ProfileDialog(QDialog):
         self.name_edit.setMaxLength(64)
         self.role_combo = QComboBox()
         for code, label in ROLES.items():
-            self.role_combo.addItem(label, code)
+            self.role_combo.addItem(tr_label(label), code)
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(services.actor.role), 0))
         self.role_combo.setEnabled(not services.accounts)  # an account's role is the administrator's to set
         self.error_label = QLabel()

@@ -3079,6 +3079,66 @@ Database: {0}</translation>
         <source>无进行中期限</source>
         <translation>Without open periods</translation>
     </message>
+    <message>
+        <source>公安机关</source>
+        <translation>Public security organ</translation>
+    </message>
+    <message>
+        <source>检察院自侦</source>
+        <translation>Procuratorate&apos;s own investigation</translation>
+    </message>
+    <message>
+        <source>监察委员会</source>
+        <translation>Supervisory commission</translation>
+    </message>
+    <message>
+        <source>国家安全机关</source>
+        <translation>State security organ</translation>
+    </message>
+    <message>
+        <source>死刑</source>
+        <translation>Death penalty</translation>
+    </message>
+    <message>
+        <source>无期徒刑</source>
+        <translation>Life imprisonment</translation>
+    </message>
+    <message>
+        <source>十年以上有期徒刑</source>
+        <translation>Fixed-term imprisonment of ten years or more</translation>
+    </message>
+    <message>
+        <source>超过三年、不满十年有期徒刑</source>
+        <translation>Fixed-term imprisonment of more than three and less than ten years</translation>
+    </message>
+    <message>
+        <source>超过一年、三年以下有期徒刑</source>
+        <translation>Fixed-term imprisonment of more than one year and up to three years</translation>
+    </message>
+    <message>
+        <source>一年以下有期徒刑、拘役、管制或单处附加刑</source>
+        <translation>Imprisonment of up to one year, criminal detention, public surveillance or a supplementary penalty alone</translation>
+    </message>
+    <message>
+        <source>检察官</source>
+        <translation>Prosecutor</translation>
+    </message>
+    <message>
+        <source>部门负责人</source>
+        <translation>Department head</translation>
+    </message>
+    <message>
+        <source>案管评查员</source>
+        <translation>Case-management reviewer</translation>
+    </message>
+    <message>
+        <source>培训员</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
 </context>
 <context>
     <name>law_text</name>
