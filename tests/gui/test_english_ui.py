@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QObject, Qt, QTranslator
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -32,13 +34,16 @@ from desktop_app.core import i18n
 from desktop_app.core.scoring import list_grading_schemes, load_grading_scheme
 from desktop_app.services.container import Services
 from desktop_app.services.demo import fill_demo
+from desktop_app.ui import app
 from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.case_editor import CaseEditor
+from desktop_app.ui.date_field import DateField
 from desktop_app.ui.evidence_chain import CHAIN_BASIS, CHAIN_CONDITIONS
 from desktop_app.ui.export_dialogs import ExportDialog
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.kaohe_view import KaoheDialog
-from desktop_app.ui.language import install_qt_translations
+from desktop_app.ui.language import install_qt_translations, saved_language
+from desktop_app.ui.layout import app_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -176,3 +181,54 @@ def test_main_window_workspace_editor_and_dialogs_are_english(qtbot: QtBot, serv
         dialog.close()
     assert window.windowTitle() == "Case Quality Self-Check"
     assert sorted(set(problems)) == [], "untranslated texts (widget: text):\n" + "\n".join(sorted(set(problems)))
+
+
+@pytest.fixture
+def restore_language() -> Iterator[None]:
+    before = QLocale()
+    yield
+    i18n.set_language("zh")
+    QLocale.setDefault(before)
+
+
+def test_lang_en_starts_the_program_in_english_with_qts_own_texts(qtbot: QtBot, home: Path, app_main: None,
+                                                                  restore_language: None) -> None:
+    started = app.start(["--db", str(home / "t.db"), "--lang", "en"])
+    assert isinstance(started, app.Started)
+    try:
+        qtbot.addWidget(started.window)
+        assert started.window.windowTitle() == "Case Quality Self-Check"
+        assert started.window.count_label.text() == "0 cases"
+        assert [a.text() for a in started.window.menuBar().actions()][:2] == ["&File", "&Edit"]
+        box = QMessageBox(QMessageBox.Icon.Information, "", "", QMessageBox.StandardButton.Cancel)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == "Cancel"
+        assert QLocale().language() == QLocale.Language.English
+        assert DateField("受理日期").calendar.locale().monthName(12) == "December"
+        started.window.close()
+    finally:
+        started.services.close()
+
+
+def test_the_language_chosen_in_the_tools_menu_is_used_at_the_next_start(
+        qtbot: QtBot, home: Path, services: Services, app_main: None, restore_language: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    window = open_main_window(qtbot, services)
+    english_action = next(a for a in window.tools_menu.language_group.actions() if a.data() == "en")
+    assert not english_action.isChecked(), "Chinese is the default"
+    english_action.trigger()
+    assert told and "下次启动" in told[0], "the change is said to take effect at the next start"
+    assert window.windowTitle() == "案件质量自查", "the running window stays Chinese"
+    assert saved_language(app_settings()) == "en"
+    window.close()
+
+    started = app.start(["--db", str(home / "t.db")])
+    assert isinstance(started, app.Started)
+    try:
+        qtbot.addWidget(started.window)
+        assert started.window.windowTitle() == "Case Quality Self-Check"
+        assert i18n.language() == "en"
+        started.window.close()
+    finally:
+        started.services.close()
