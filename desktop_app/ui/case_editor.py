@@ -63,6 +63,7 @@ from desktop_app.core.case_format import parse_date
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.date_field import DateField, date_message
 from desktop_app.ui.errors import report_exception
 from desktop_app.ui.filter_bar import OptionalDateEdit
@@ -337,9 +338,9 @@ class CaseEditor(QDialog):
         for code, label in CASE_TYPES.items():
             self.type_combo.addItem(tr_label(label), code)
         self.prosecutor_edit = QLineEdit()
-        self.prosecutor_edit.setCompleter(QCompleter(self.services.cases.distinct_values("prosecutor"), self))
+        self.prosecutor_edit.setCompleter(QCompleter(sorted_for_display(self.services.cases.distinct_values("prosecutor")), self))
         self.department_edit = QLineEdit()
-        self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
+        self.department_edit.setCompleter(QCompleter(sorted_for_display(self.services.cases.distinct_values("department")), self))
         self.investigator_combo = self._code_combo(INVESTIGATORS)
         self.received_edit = DateField(self.tr("受理日期"))
         self.closed_edit = OptionalDateEdit(self.tr("已办结"), self.tr("办结日期"))

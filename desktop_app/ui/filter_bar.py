@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS, CaseQuery, CaseService
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.date_field import DateField
 from desktop_app.ui.labels import tr_label
 
@@ -188,7 +189,7 @@ class FilterBar(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(QCoreApplication.translate("filter_bar", ANY), "")
-            for value in values:
+            for value in sorted_for_display(values):
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
-from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.results import SEVERITIES
 from desktop_app.reports.excel_kaohe import write_kaohe_workbook
 from desktop_app.services.container import Services
 from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.labels import tr_label
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
@@ -105,7 +105,7 @@ class KaoheDialog(QDialog):
         self.prosecutor_filter.blockSignals(True)
         self.prosecutor_filter.clear()
         self.prosecutor_filter.addItem(self.tr("全部检察官"), "")
-        for name in sorted_chinese({e.prosecutor for e in report.negative}):
+        for name in sorted_for_display({e.prosecutor for e in report.negative}):
             self.prosecutor_filter.addItem(name, name)
         self.prosecutor_filter.blockSignals(False)
         self.apply_filters()

@@ -7,7 +7,7 @@ overdue ones in red, and can be narrowed by status, owner and case and handed on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.export_dialogs import show_info
 from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
@@ -190,7 +190,7 @@ class RectificationOverview(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Re-read the owners offered and the lines (after cases were inspected or lines edited)."""
-        _fill(self.owner_combo, sorted_chinese({r.owner for r in self.services.rectifications.rows() if r.owner}))
+        _fill(self.owner_combo, {r.owner for r in self.services.rectifications.rows() if r.owner})
         _fill(self.department_combo, self.services.cases.distinct_values("department"))
         _fill(self.prosecutor_combo, self.services.cases.distinct_values("prosecutor"))
         self.apply_filters()
@@ -242,13 +242,13 @@ class RectificationOverview(QDialog):
             self.openCase.emit(self.model.line(index.row()).case_no)
 
 
-def _fill(combo: QComboBox, values: list[str]) -> None:
-    """Offer 全部 and `values`, keeping the current choice (even when it is no longer among them)."""
+def _fill(combo: QComboBox, values: Iterable[str]) -> None:
+    """Offer 全部 and `values` in Chinese order, keeping the current choice (even when it is no longer among them)."""
     chosen = str(combo.currentData() or "")
     combo.blockSignals(True)
     combo.clear()
     combo.addItem(QCoreApplication.translate("rectification_overview", "全部"), "")
-    for value in values:
+    for value in sorted_for_display(values):
         combo.addItem(value, value)
     if chosen and combo.findData(chosen) < 0:
         combo.addItem(chosen, chosen)
