@@ -36,8 +36,15 @@ DEMO_SEED = 1
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left over for Qt (e.g. -platform)."""
-    parser = argparse.ArgumentParser(prog="casecheck-gui", description=QCoreApplication.translate("app", "案件质量自查（图形界面）"))
-    parser.add_argument("--db", help=QCoreApplication.translate("app", "数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）"))
+    parser = argparse.ArgumentParser(
+        prog="casecheck-gui", description=QCoreApplication.translate("app", "案件质量自查（图形界面）")
+    )
+    parser.add_argument(
+        "--db",
+        help=QCoreApplication.translate(
+            "app", "数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）"
+        ),
+    )
     parser.add_argument("--demo", action="store_true", help=QCoreApplication.translate("app", "数据库为空时填入演示案件"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=QCoreApplication.translate("app", "界面和提示信息的语言（zh 或 en；默认为“工具 → 界面语言”的选择，即中文）"))
@@ -156,7 +163,11 @@ def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[Mai
     except DatabaseEnvironmentError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
-        _fatal(QCoreApplication.translate("app", "数据库无法使用"), QCoreApplication.translate("app", "{0}\n\n数据库：{1}").format(exc.message_zh, exc.path or target), interactive=not args.smoke_test)
+        _fatal(
+            QCoreApplication.translate("app", "数据库无法使用"),
+            QCoreApplication.translate("app", "{0}\n\n数据库：{1}").format(exc.message_zh, exc.path or target),
+            interactive=not args.smoke_test,
+        )
         return 2
     except BrokenInstallationError as exc:
         QGuiApplication.restoreOverrideCursor()
@@ -166,8 +177,13 @@ def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[Mai
     except DataFileError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("数据文件有错误，无法启动：%s", exc)
-        _fatal(QCoreApplication.translate("app", "数据文件有错误"), QCoreApplication.translate("app", "程序无法启动，因为下面这个数据文件有错误：\n\n{0}\n\n{1}").format(exc, data_file_advice(exc)),
-               interactive=not args.smoke_test)
+        _fatal(
+            QCoreApplication.translate("app", "数据文件有错误"),
+            QCoreApplication.translate("app", "程序无法启动，因为下面这个数据文件有错误：\n\n{0}\n\n{1}").format(
+                exc, data_file_advice(exc)
+            ),
+            interactive=not args.smoke_test,
+        )
         return 2
     except Exception as exc:
         QGuiApplication.restoreOverrideCursor()

@@ -41,7 +41,11 @@ def size_text(size: int) -> str:
 
 
 class BackupDialog(QDialog):
-    COLUMNS = (QT_TRANSLATE_NOOP("backup_dialog", "备份时间"), QT_TRANSLATE_NOOP("backup_dialog", "大小"), QT_TRANSLATE_NOOP("backup_dialog", "文件"))
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("backup_dialog", "备份时间"),
+        QT_TRANSLATE_NOOP("backup_dialog", "大小"),
+        QT_TRANSLATE_NOOP("backup_dialog", "文件"),
+    )
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,13 +56,17 @@ class BackupDialog(QDialog):
         self.db_file: Path | None = None
         try:
             self.db_file = database_file(services.database.url)
-            where = (self.tr("数据库：{0}\n备份文件夹：{1}\n程序关闭时自动备份（每天最多一次，保留最近 {2} 份）。").format(self.db_file, backups_folder(self.db_file), BACKUPS_KEPT.value))
+            where = self.tr(
+                "数据库：{0}\n备份文件夹：{1}\n程序关闭时自动备份（每天最多一次，保留最近 {2} 份）。"
+            ).format(self.db_file, backups_folder(self.db_file), BACKUPS_KEPT.value)
         except ServiceError as exc:
             where = str(exc)
         self.info_label = QLabel(where)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("backup_dialog", text) for text in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("backup_dialog", text) for text in self.COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -114,9 +122,17 @@ class BackupDialog(QDialog):
         info = self.selected()
         if info is None:
             return False
-        if confirm and QMessageBox.question(
-                self, self.tr("恢复备份"), self.tr("用 {0:%Y-%m-%d %H:%M} 的备份替换当前数据库？\n当前数据库会先另存一份备份。恢复后程序将关闭，请重新打开。").format(info.created)) \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                self.tr("恢复备份"),
+                self.tr(
+                    "用 {0:%Y-%m-%d %H:%M} 的备份替换当前数据库？\n当前数据库会先另存一份备份。恢复后程序将关闭，请重新打开。"
+                ).format(info.created),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         self.services.close()
         try:

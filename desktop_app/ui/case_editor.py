@@ -106,15 +106,39 @@ EVIDENCE_COLUMNS: tuple[CellSpec, ...] = (
     CellSpec("hash_value", QT_TRANSLATE_NOOP("labels", "完整性校验值"), attribute=True),
     CellSpec("hash_recomputed", QT_TRANSLATE_NOOP("labels", "复核校验值"), attribute=True),
     CellSpec("audio_video_recorded", QT_TRANSLATE_NOOP("labels", "同步录音录像"), "choice", YES_NO, attribute=True),
-    CellSpec("admits_guilt", QT_TRANSLATE_NOOP("labels", "供述/辩解"), "choice", {True: QT_TRANSLATE_NOOP("labels", "供述"), False: QT_TRANSLATE_NOOP("labels", "辩解")}, attribute=True),
-    CellSpec("place", QT_TRANSLATE_NOOP("labels", "讯问地点"), "choice", {"detention_center": QT_TRANSLATE_NOOP("labels", "看守所"), "other": QT_TRANSLATE_NOOP("labels", "其他")}, attribute=True),
+    CellSpec(
+        "admits_guilt",
+        QT_TRANSLATE_NOOP("labels", "供述/辩解"),
+        "choice",
+        {True: QT_TRANSLATE_NOOP("labels", "供述"), False: QT_TRANSLATE_NOOP("labels", "辩解")},
+        attribute=True,
+    ),
+    CellSpec(
+        "place",
+        QT_TRANSLATE_NOOP("labels", "讯问地点"),
+        "choice",
+        {"detention_center": QT_TRANSLATE_NOOP("labels", "看守所"), "other": QT_TRANSLATE_NOOP("labels", "其他")},
+        attribute=True,
+    ),
     CellSpec("video_recorded", QT_TRANSLATE_NOOP("labels", "过程录像"), "choice", YES_NO, attribute=True),
     CellSpec("witness_present", QT_TRANSLATE_NOOP("labels", "见证人在场"), "choice", YES_NO, attribute=True),
-    CellSpec("witness_role", QT_TRANSLATE_NOOP("labels", "见证人身份"), "choice",
-             {"citizen": QT_TRANSLATE_NOOP("labels", "普通公民"), "police": QT_TRANSLATE_NOOP("labels", "民警"), "auxiliary_police": QT_TRANSLATE_NOOP("labels", "辅警"), "interested_party": QT_TRANSLATE_NOOP("labels", "利害关系人"),
-              "other": QT_TRANSLATE_NOOP("labels", "其他")}, attribute=True),
+    CellSpec(
+        "witness_role",
+        QT_TRANSLATE_NOOP("labels", "见证人身份"),
+        "choice",
+        {
+            "citizen": QT_TRANSLATE_NOOP("labels", "普通公民"),
+            "police": QT_TRANSLATE_NOOP("labels", "民警"),
+            "auxiliary_police": QT_TRANSLATE_NOOP("labels", "辅警"),
+            "interested_party": QT_TRANSLATE_NOOP("labels", "利害关系人"),
+            "other": QT_TRANSLATE_NOOP("labels", "其他"),
+        },
+        attribute=True,
+    ),
     CellSpec("signed", QT_TRANSLATE_NOOP("labels", "签名/盖章"), "choice", YES_NO, attribute=True),
-    CellSpec("via_judicial_assistance", QT_TRANSLATE_NOOP("labels", "经司法协助取得"), "choice", YES_NO, attribute=True),
+    CellSpec(
+        "via_judicial_assistance", QT_TRANSLATE_NOOP("labels", "经司法协助取得"), "choice", YES_NO, attribute=True
+    ),
     CellSpec("permitted_use", QT_TRANSLATE_NOOP("labels", "准许用于案号"), attribute=True),
     CellSpec("use_consent", QT_TRANSLATE_NOOP("labels", "同意另作他用"), "choice", YES_NO, attribute=True),
 )
@@ -122,7 +146,16 @@ EVIDENCE_COLUMNS: tuple[CellSpec, ...] = (
 EVENT_COLUMNS: tuple[CellSpec, ...] = (
     CellSpec("kind", QT_TRANSLATE_NOOP("labels", "种类"), "choice", EVENT_KINDS),
     CellSpec("date", QT_TRANSLATE_NOOP("labels", "日期"), "date"),
-    CellSpec("outcome", QT_TRANSLATE_NOOP("labels", "结果"), "choice", {"approved": QT_TRANSLATE_NOOP("labels", "批准/同意"), "rejected": QT_TRANSLATE_NOOP("labels", "不批准/不同意")}, free_text=True),
+    CellSpec(
+        "outcome",
+        QT_TRANSLATE_NOOP("labels", "结果"),
+        "choice",
+        {
+            "approved": QT_TRANSLATE_NOOP("labels", "批准/同意"),
+            "rejected": QT_TRANSLATE_NOOP("labels", "不批准/不同意"),
+        },
+        free_text=True,
+    ),
     CellSpec("note", QT_TRANSLATE_NOOP("labels", "备注")),
 )
 
@@ -338,9 +371,13 @@ class CaseEditor(QDialog):
         for code, label in CASE_TYPES.items():
             self.type_combo.addItem(tr_label(label), code)
         self.prosecutor_edit = QLineEdit()
-        self.prosecutor_edit.setCompleter(QCompleter(sorted_for_display(self.services.cases.distinct_values("prosecutor")), self))
+        self.prosecutor_edit.setCompleter(
+            QCompleter(sorted_for_display(self.services.cases.distinct_values("prosecutor")), self)
+        )
         self.department_edit = QLineEdit()
-        self.department_edit.setCompleter(QCompleter(sorted_for_display(self.services.cases.distinct_values("department")), self))
+        self.department_edit.setCompleter(
+            QCompleter(sorted_for_display(self.services.cases.distinct_values("department")), self)
+        )
         self.investigator_combo = self._code_combo(INVESTIGATORS)
         self.received_edit = DateField(self.tr("受理日期"))
         self.closed_edit = OptionalDateEdit(self.tr("已办结"), self.tr("办结日期"))
@@ -358,11 +395,16 @@ class CaseEditor(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         placed = (
-            ("case_no", self.tr("案号 *"), self.case_no_edit), ("title", self.tr("案件名称 *"), self.title_edit),
-            ("case_type", self.tr("案件类型 *"), self.type_combo), ("prosecutor", self.tr("承办检察官 *"), self.prosecutor_edit),
-            ("department", self.tr("承办部门"), self.department_edit), ("investigated_by", self.tr("侦查机关"), self.investigator_combo),
-            ("received_on", self.tr("受理日期 *"), self.received_edit), ("closed_on", self.tr("办结日期"), self.closed_edit),
-            ("charges", self.tr("罪名"), self.charges_edit), ("possible_sentence", self.tr("可能判处的刑罚"), self.sentence_combo),
+            ("case_no", self.tr("案号 *"), self.case_no_edit),
+            ("title", self.tr("案件名称 *"), self.title_edit),
+            ("case_type", self.tr("案件类型 *"), self.type_combo),
+            ("prosecutor", self.tr("承办检察官 *"), self.prosecutor_edit),
+            ("department", self.tr("承办部门"), self.department_edit),
+            ("investigated_by", self.tr("侦查机关"), self.investigator_combo),
+            ("received_on", self.tr("受理日期 *"), self.received_edit),
+            ("closed_on", self.tr("办结日期"), self.closed_edit),
+            ("charges", self.tr("罪名"), self.charges_edit),
+            ("possible_sentence", self.tr("可能判处的刑罚"), self.sentence_combo),
         )
         for number, (field, caption, widget) in enumerate(placed):
             row, column = divmod(number, 2)
@@ -580,7 +622,9 @@ class CaseEditor(QDialog):
             message = match["msg"]
             if field in ("evidence", "events"):
                 if match["index"] is not None:
-                    message = QCoreApplication.translate("CaseEditor", "第{0}行：{1}").format(int(match['index']) + 1, message)
+                    message = QCoreApplication.translate("CaseEditor", "第{0}行：{1}").format(
+                        int(match["index"]) + 1, message
+                    )
                 problems.setdefault(field, []).append(message)
             elif field in ("case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
                            "charges", "possible_sentence", "investigated_by"):

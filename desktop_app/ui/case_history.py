@@ -22,12 +22,24 @@ from desktop_app.services.container import Services
 
 #: Actions in words a prosecutor uses; an unknown action is shown by its code.
 ACTION_LABELS: dict[str, str] = {
-    "case.create": QT_TRANSLATE_NOOP("case_history", "新建案件"), "case.update": QT_TRANSLATE_NOOP("case_history", "修改案件"), "case.archive": QT_TRANSLATE_NOOP("case_history", "归档"), "case.import": QT_TRANSLATE_NOOP("case_history", "导入"),
-    "inspection.start": QT_TRANSLATE_NOOP("case_history", "开始检查"), "inspection.answer": QT_TRANSLATE_NOOP("case_history", "填写检查项"), "inspection.import": QT_TRANSLATE_NOOP("case_history", "交换包导入检查记录"),
-    "grade.override": QT_TRANSLATE_NOOP("case_history", "改定等次"), "rectification.sync": QT_TRANSLATE_NOOP("case_history", "更新整改清单"), "rectification.update": QT_TRANSLATE_NOOP("case_history", "整改事项变更"),
+    "case.create": QT_TRANSLATE_NOOP("case_history", "新建案件"),
+    "case.update": QT_TRANSLATE_NOOP("case_history", "修改案件"),
+    "case.archive": QT_TRANSLATE_NOOP("case_history", "归档"),
+    "case.import": QT_TRANSLATE_NOOP("case_history", "导入"),
+    "inspection.start": QT_TRANSLATE_NOOP("case_history", "开始检查"),
+    "inspection.answer": QT_TRANSLATE_NOOP("case_history", "填写检查项"),
+    "inspection.import": QT_TRANSLATE_NOOP("case_history", "交换包导入检查记录"),
+    "grade.override": QT_TRANSLATE_NOOP("case_history", "改定等次"),
+    "rectification.sync": QT_TRANSLATE_NOOP("case_history", "更新整改清单"),
+    "rectification.update": QT_TRANSLATE_NOOP("case_history", "整改事项变更"),
     "rectification.import": QT_TRANSLATE_NOOP("case_history", "交换包导入整改事项"),
 }
-HEADERS = (QT_TRANSLATE_NOOP("case_history", "时间（UTC）"), QT_TRANSLATE_NOOP("case_history", "操作人"), QT_TRANSLATE_NOOP("case_history", "操作"), QT_TRANSLATE_NOOP("case_history", "内容（原值 → 新值）"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("case_history", "时间（UTC）"),
+    QT_TRANSLATE_NOOP("case_history", "操作人"),
+    QT_TRANSLATE_NOOP("case_history", "操作"),
+    QT_TRANSLATE_NOOP("case_history", "内容（原值 → 新值）"),
+)
 MAX_DETAIL = 400
 
 
@@ -74,7 +86,14 @@ class CaseHistory(QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else self.tr("（时间无法读取）")
-            for column, text in enumerate((when, row.actor, QCoreApplication.translate("case_history", ACTION_LABELS.get(row.action, row.action)), describe(row))):
+            for column, text in enumerate(
+                (
+                    when,
+                    row.actor,
+                    QCoreApplication.translate("case_history", ACTION_LABELS.get(row.action, row.action)),
+                    describe(row),
+                )
+            ):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
         self.summary.setText(self.tr("共 {0} 条变更记录（最新在前）").format(len(rows)) if rows else self.tr("暂无变更记录"))

@@ -69,12 +69,21 @@ FIGURE_COLUMNS = frozenset({COL_PROGRESS, COL_SCORE, COL_GRADE, COL_RISK, COL_DU
 _ARCHIVED_COLOUR = QColor("#808080")
 #: Grade colours: the register reads like a traffic light for a team lead.
 _GRADE_COLOURS = {"excellent": "#0f5132", "qualified": "#1d4f91", "flawed": "#8a5a00", "unqualified": "#b02a37"}
-_RISK_LEVELS = (("critical", QT_TRANSLATE_NOOP("case_table_model", "严重")), ("major", QT_TRANSLATE_NOOP("case_table_model", "一般")), ("minor", QT_TRANSLATE_NOOP("case_table_model", "轻微")), ("info", QT_TRANSLATE_NOOP("case_table_model", "提示")))
+_RISK_LEVELS = (
+    ("critical", QT_TRANSLATE_NOOP("case_table_model", "严重")),
+    ("major", QT_TRANSLATE_NOOP("case_table_model", "一般")),
+    ("minor", QT_TRANSLATE_NOOP("case_table_model", "轻微")),
+    ("info", QT_TRANSLATE_NOOP("case_table_model", "提示")),
+)
 
 
 def risk_text(figures: CaseFiguresView) -> str:
     """Counts by severity, gravest first, leaving out the zeros (e.g. "严重 1 · 一般 2")."""
-    parts = [QCoreApplication.translate("case_table_model", label) + f" {figures.flags[code]}" for code, label in _RISK_LEVELS if figures.flags.get(code)]
+    parts = [
+        QCoreApplication.translate("case_table_model", label) + f" {figures.flags[code]}"
+        for code, label in _RISK_LEVELS
+        if figures.flags.get(code)
+    ]
     return " · ".join(parts) or QCoreApplication.translate("case_table_model", "无")
 
 
@@ -98,9 +107,16 @@ def figure_tooltip(figures: CaseFiguresView, column: int) -> str | None:
     if column == COL_DUE and figures.next_due is not None:
         return QCoreApplication.translate("case_table_model", "最近截止日期 {0}").format(figures.next_due.isoformat())
     if column == COL_RISK:
-        return QCoreApplication.translate("case_table_model", "风险提示：") + "，".join(QCoreApplication.translate("case_table_model", "{0} {1} 项").format(QCoreApplication.translate("case_table_model", label), figures.flags.get(code, 0)) for code, label in _RISK_LEVELS)
+        return QCoreApplication.translate("case_table_model", "风险提示：") + "，".join(
+            QCoreApplication.translate("case_table_model", "{0} {1} 项").format(
+                QCoreApplication.translate("case_table_model", label), figures.flags.get(code, 0)
+            )
+            for code, label in _RISK_LEVELS
+        )
     if column == COL_PROGRESS:
-        return QCoreApplication.translate("case_table_model", "已答 {0} 项 / 适用 {1} 项").format(figures.answered, figures.applicable)
+        return QCoreApplication.translate("case_table_model", "已答 {0} 项 / 适用 {1} 项").format(
+            figures.answered, figures.applicable
+        )
     return None
 
 
@@ -251,7 +267,11 @@ class CaseTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("case_table_model", COLUMNS[section].header) if 0 <= section < len(COLUMNS) else None
+            return (
+                QCoreApplication.translate("case_table_model", COLUMNS[section].header)
+                if 0 <= section < len(COLUMNS)
+                else None
+            )
         return str(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -32,7 +32,12 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 APPLICABLE_ROLE = Qt.ItemDataRole.UserRole + 3
 IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("checklist_model_qt", "检查项"), QT_TRANSLATE_NOOP("checklist_model_qt", "错误等级"), QT_TRANSLATE_NOOP("checklist_model_qt", "答案"), QT_TRANSLATE_NOOP("checklist_model_qt", "备注"))
+COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("checklist_model_qt", "检查项"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "错误等级"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "答案"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "备注"),
+)
 COL_ITEM, COL_SEVERITY, COL_ANSWER, COL_NOTE = range(len(COLUMNS))
 
 NOT_APPLICABLE_TEXT = QT_TRANSLATE_NOOP("checklist_model_qt", "不适用（本案）")
@@ -59,7 +64,11 @@ ANSWER_MARKS: dict[str, str] = {"pass": "✓", "fail": "✗", "na": "○", "unsu
 
 def answer_text(value: str | None) -> str:
     """How a saved answer reads in the list (an answer is listed only once it is on disk)."""
-    return f"{ANSWER_MARKS.get(value, '·')} {tr_label(ANSWER_VALUES.get(value, value))}" if value else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+    return (
+        f"{ANSWER_MARKS.get(value, '·')} {tr_label(ANSWER_VALUES.get(value, value))}"
+        if value
+        else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+    )
 
 
 class ChecklistWalkModel(QAbstractItemModel):
@@ -214,13 +223,25 @@ class ChecklistWalkModel(QAbstractItemModel):
         if column == COL_ITEM:
             return f"{item.id}  {item.question}"
         if column == COL_SEVERITY:
-            return QCoreApplication.translate("ChecklistWalkModel", "{0} · 否决项").format(item.severity) if item.veto else item.severity
+            return (
+                QCoreApplication.translate("ChecklistWalkModel", "{0} · 否决项").format(item.severity)
+                if item.veto
+                else item.severity
+            )
         if column == COL_ANSWER:
-            return QCoreApplication.translate("checklist_model_qt", NOT_APPLICABLE_TEXT) if not state.applicable else answer_text(state.value)
+            return (
+                QCoreApplication.translate("checklist_model_qt", NOT_APPLICABLE_TEXT)
+                if not state.applicable
+                else answer_text(state.value)
+            )
         return QCoreApplication.translate("checklist_model_qt", MISSING_NOTE_TEXT) if missing else state.note
 
 
-FILTERS: dict[str, str] = {"all": QT_TRANSLATE_NOOP("checklist_model_qt", "全部"), "unanswered": QT_TRANSLATE_NOOP("checklist_model_qt", "未答"), "failed": QT_TRANSLATE_NOOP("checklist_model_qt", "不符合")}
+FILTERS: dict[str, str] = {
+    "all": QT_TRANSLATE_NOOP("checklist_model_qt", "全部"),
+    "unanswered": QT_TRANSLATE_NOOP("checklist_model_qt", "未答"),
+    "failed": QT_TRANSLATE_NOOP("checklist_model_qt", "不符合"),
+}
 
 
 class WalkFilterModel(QSortFilterProxyModel):

@@ -620,7 +620,13 @@ class ChecklistWalk(QWidget):
                 label.clear()
             self.article_view.set_basis("")
             empty = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
-            self.question_label.setText(self.tr("没有“{0}”的检查项。").format(QCoreApplication.translate("checklist_model_qt", FILTERS[self.proxy.mode])) if empty else self.tr("请选择检查项（↑/↓）。"))
+            self.question_label.setText(
+                self.tr("没有“{0}”的检查项。").format(
+                    QCoreApplication.translate("checklist_model_qt", FILTERS[self.proxy.mode])
+                )
+                if empty
+                else self.tr("请选择检查项（↑/↓）。")
+            )
             self.note_edit.clear()
             self.note_edit.setReadOnly(True)
             self.note_edit.setPlaceholderText("")
@@ -631,7 +637,13 @@ class ChecklistWalk(QWidget):
                                 + (self.tr("　　否决项：是") if item.veto else ""))
         self.question_label.setText(item.question)
         self.guidance_label.setText(self.tr("检查要点：{0}").format(item.guidance))
-        basis = item.legal_basis + ("" if item.verified else "<span style='color:#e65100;'>" + QCoreApplication.translate("checklist_walk", UNVERIFIED_MARK) + "</span>")
+        basis = item.legal_basis + (
+            ""
+            if item.verified
+            else "<span style='color:#e65100;'>"
+            + QCoreApplication.translate("checklist_walk", UNVERIFIED_MARK)
+            + "</span>"
+        )
         self.basis_label.setText(self.tr("法律依据：{0}").format(basis))
         self.basis_label.setToolTip(self.tr("核实出处：{0}").format(item.source) if item.source else "")
         self.article_view.set_basis(item.legal_basis)

@@ -32,14 +32,20 @@ def date_problem(text: str) -> str | None:
         return QCoreApplication.translate("date_field", "没有 {0} 月（月份应为 01–12）").format(month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return QCoreApplication.translate("date_field", "{0} 年 {1} 月没有 {2} 日（该月只有 {3} 天）").format(year, month, day, last)
+        return QCoreApplication.translate("date_field", "{0} 年 {1} 月没有 {2} 日（该月只有 {3} 天）").format(
+            year, month, day, last
+        )
     return None
 
 
 def date_message(caption: str, text: str) -> str | None:
     """"受理日期“2026-13-45”不是有效日期：没有 13 月…", or None when the text is a valid date."""
     why = date_problem(text)
-    return None if why is None else QCoreApplication.translate("date_field", "{0}“{1}”不是有效日期：{2}").format(caption, text.strip(), why)
+    return (
+        None
+        if why is None
+        else QCoreApplication.translate("date_field", "{0}“{1}”不是有效日期：{2}").format(caption, text.strip(), why)
+    )
 
 
 class DateField(QWidget):

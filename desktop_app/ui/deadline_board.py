@@ -36,7 +36,17 @@ from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = (QT_TRANSLATE_NOOP("deadline_board", "剩余天数"), QT_TRANSLATE_NOOP("deadline_board", "状态"), QT_TRANSLATE_NOOP("deadline_board", "期限"), QT_TRANSLATE_NOOP("deadline_board", "截止日期"), QT_TRANSLATE_NOOP("deadline_board", "起算日期"), QT_TRANSLATE_NOOP("deadline_board", "案号"), QT_TRANSLATE_NOOP("deadline_board", "案件名称"), QT_TRANSLATE_NOOP("deadline_board", "承办检察官"), QT_TRANSLATE_NOOP("deadline_board", "法律依据"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("deadline_board", "剩余天数"),
+    QT_TRANSLATE_NOOP("deadline_board", "状态"),
+    QT_TRANSLATE_NOOP("deadline_board", "期限"),
+    QT_TRANSLATE_NOOP("deadline_board", "截止日期"),
+    QT_TRANSLATE_NOOP("deadline_board", "起算日期"),
+    QT_TRANSLATE_NOOP("deadline_board", "案号"),
+    QT_TRANSLATE_NOOP("deadline_board", "案件名称"),
+    QT_TRANSLATE_NOOP("deadline_board", "承办检察官"),
+    QT_TRANSLATE_NOOP("deadline_board", "法律依据"),
+)
 (COL_DAYS, COL_STATUS, COL_NAME, COL_DUE, COL_START, COL_CASE_NO, COL_TITLE, COL_PROSECUTOR,
  COL_BASIS) = range(len(HEADERS))
 
@@ -149,8 +159,13 @@ class DeadlineBoard(QWidget):
         self.model.set_rows(rows)
         counts = board_counts(self.services.database, today, viewer=self.services.actor)
         # Stopped clocks are counted apart, and only when there are any: they are not running out.
-        self.summary.setText("　".join(self.tr("{0} {1} 项").format(tr_label(DEADLINE_STATUSES[s]), counts[s]) for s in BOARD_STATUSES
-                                      if s != "suspended" or counts[s]))
+        self.summary.setText(
+            "　".join(
+                self.tr("{0} {1} 项").format(tr_label(DEADLINE_STATUSES[s]), counts[s])
+                for s in BOARD_STATUSES
+                if s != "suspended" or counts[s]
+            )
+        )
 
     @Slot()
     def open_current(self) -> None:

@@ -41,8 +41,20 @@ CHAIN_CONDITIONS: tuple[str, ...] = (
     "运用证据进行的推理符合逻辑和经验。",
 )
 
-EVIDENCE_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("evidence_chain", "编号"), QT_TRANSLATE_NOOP("evidence_chain", "证据种类"), QT_TRANSLATE_NOOP("evidence_chain", "名称"), QT_TRANSLATE_NOOP("evidence_chain", "收集日期"), QT_TRANSLATE_NOOP("evidence_chain", "来源"), QT_TRANSLATE_NOOP("evidence_chain", "情况"))
-EVENT_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("evidence_chain", "日期"), QT_TRANSLATE_NOOP("evidence_chain", "程序事件"), QT_TRANSLATE_NOOP("evidence_chain", "结果"), QT_TRANSLATE_NOOP("evidence_chain", "备注"))
+EVIDENCE_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("evidence_chain", "编号"),
+    QT_TRANSLATE_NOOP("evidence_chain", "证据种类"),
+    QT_TRANSLATE_NOOP("evidence_chain", "名称"),
+    QT_TRANSLATE_NOOP("evidence_chain", "收集日期"),
+    QT_TRANSLATE_NOOP("evidence_chain", "来源"),
+    QT_TRANSLATE_NOOP("evidence_chain", "情况"),
+)
+EVENT_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("evidence_chain", "日期"),
+    QT_TRANSLATE_NOOP("evidence_chain", "程序事件"),
+    QT_TRANSLATE_NOOP("evidence_chain", "结果"),
+    QT_TRANSLATE_NOOP("evidence_chain", "备注"),
+)
 GAP_COLOUR = QColor("#c62828")
 SELECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -122,10 +134,14 @@ class EvidenceChainView(QWidget):
         guide_layout.addStretch(1)
 
         self.evidence_model = QStandardItemModel(0, len(EVIDENCE_COLUMNS), self)
-        self.evidence_model.setHorizontalHeaderLabels([QCoreApplication.translate("evidence_chain", text) for text in EVIDENCE_COLUMNS])
+        self.evidence_model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("evidence_chain", text) for text in EVIDENCE_COLUMNS]
+        )
         self.evidence_table = _table(self.evidence_model)
         self.event_model = QStandardItemModel(0, len(EVENT_COLUMNS), self)
-        self.event_model.setHorizontalHeaderLabels([QCoreApplication.translate("evidence_chain", text) for text in EVENT_COLUMNS])
+        self.event_model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("evidence_chain", text) for text in EVENT_COLUMNS]
+        )
         self.events_table = _table(self.event_model)
 
         categories_box = QWidget()
@@ -204,7 +220,9 @@ class EvidenceChainView(QWidget):
                 for item in row:
                     item.setForeground(QBrush(GAP_COLOUR))
             self.category_model.appendRow(row)
-        self.gaps_label.setText(self.tr("缺少 {0} 种：{1}").format(len(gaps), '、'.join(gaps)) if gaps else self.tr("九种证据均已收集。"))
+        self.gaps_label.setText(
+            self.tr("缺少 {0} 种：{1}").format(len(gaps), "、".join(gaps)) if gaps else self.tr("九种证据均已收集。")
+        )
 
     def gaps(self) -> list[str]:
         """Codes of the kinds with no evidence, in the statute's order."""

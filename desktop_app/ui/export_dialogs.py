@@ -43,7 +43,10 @@ CONTENTS: dict[str, str] = {
     "xlsx": QT_TRANSLATE_NOOP("export_dialogs", "评查表（Excel）"),
     "pdf": QT_TRANSLATE_NOOP("export_dialogs", "评查表（PDF）"),
 }
-LAYOUTS: dict[str, str] = {"per_case": QT_TRANSLATE_NOOP("export_dialogs", "每案一个文件"), "combined": QT_TRANSLATE_NOOP("export_dialogs", "合并为一个文件（Excel 为汇总工作簿）")}
+LAYOUTS: dict[str, str] = {
+    "per_case": QT_TRANSLATE_NOOP("export_dialogs", "每案一个文件"),
+    "combined": QT_TRANSLATE_NOOP("export_dialogs", "合并为一个文件（Excel 为汇总工作簿）"),
+}
 SETTINGS_FOLDER_KEY = "export/folder"
 
 
@@ -51,7 +54,9 @@ def show_info(parent: QWidget | None, title: str, text: str, folder: Path | None
     """A non-blocking notice; with `folder`, a button opens it in the file manager."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     if folder is not None:
-        open_button = box.addButton(QCoreApplication.translate("export_dialogs", "打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("export_dialogs", "打开所在文件夹"), QMessageBox.ButtonRole.ActionRole
+        )
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -81,9 +86,22 @@ def start_import(parent: QWidget | None, services: Services, paths: Sequence[Pat
                                            warn=warnings.append)
 
     def succeeded(count: int) -> None:
-        notes = "\n\n" + "\n".join(warnings[:10]) + (QCoreApplication.translate("export_dialogs", "\n…另有 {0} 处").format(len(warnings) - 10) if len(warnings) > 10 else "") \
-            if warnings else ""
-        show_info(parent, QCoreApplication.translate("export_dialogs", "导入完成"), QCoreApplication.translate("export_dialogs", "已导入 {0} 件案件。{1}").format(count, notes))
+        notes = (
+            "\n\n"
+            + "\n".join(warnings[:10])
+            + (
+                QCoreApplication.translate("export_dialogs", "\n…另有 {0} 处").format(len(warnings) - 10)
+                if len(warnings) > 10
+                else ""
+            )
+            if warnings
+            else ""
+        )
+        show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导入完成"),
+            QCoreApplication.translate("export_dialogs", "已导入 {0} 件案件。{1}").format(count, notes),
+        )
         if on_done is not None:
             on_done(count)
 
@@ -93,14 +111,29 @@ def start_import(parent: QWidget | None, services: Services, paths: Sequence[Pat
         else:
             report_exception(parent, exc)
 
-    return run_in_background(parent, QCoreApplication.translate("export_dialogs", "正在导入案件…"), job, on_success=succeeded, on_failure=failed,
-                             on_cancelled=lambda: show_info(parent, QCoreApplication.translate("export_dialogs", "导入已取消"), QCoreApplication.translate("export_dialogs", "导入已取消，未导入任何案件。")),
-                             title=QCoreApplication.translate("export_dialogs", "导入案件"))
+    return run_in_background(
+        parent,
+        QCoreApplication.translate("export_dialogs", "正在导入案件…"),
+        job,
+        on_success=succeeded,
+        on_failure=failed,
+        on_cancelled=lambda: show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导入已取消"),
+            QCoreApplication.translate("export_dialogs", "导入已取消，未导入任何案件。"),
+        ),
+        title=QCoreApplication.translate("export_dialogs", "导入案件"),
+    )
 
 
 def choose_and_import(parent: QWidget | None, services: Services,
                       on_done: Callable[[int], None] | None = None) -> Job | None:
-    files, _filter = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("export_dialogs", "导入案件文件"), "", QCoreApplication.translate("export_dialogs", CASE_FILE_FILTER))
+    files, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("export_dialogs", "导入案件文件"),
+        "",
+        QCoreApplication.translate("export_dialogs", CASE_FILE_FILTER),
+    )
     if not files:
         return None
     return start_import(parent, services, [Path(f) for f in files], on_done)
@@ -156,14 +189,27 @@ def start_export(parent: QWidget | None, services: Services, request: ExportRequ
     def succeeded(written: list[Path]) -> None:
         folder = request.out_path if request.writes_folder else request.out_path.parent
         where = request.out_path if not request.writes_folder else folder
-        show_info(parent, QCoreApplication.translate("export_dialogs", "导出完成"), QCoreApplication.translate("export_dialogs", "已导出 {0} 个文件：\n{1}").format(len(written), where), folder)
+        show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导出完成"),
+            QCoreApplication.translate("export_dialogs", "已导出 {0} 个文件：\n{1}").format(len(written), where),
+            folder,
+        )
         if on_done is not None:
             on_done(written)
 
-    return run_in_background(parent, QCoreApplication.translate("export_dialogs", "正在导出…"), lambda p, c: run_export(services, request, p, c),
-                             on_success=succeeded,
-                             on_cancelled=lambda: show_info(parent, QCoreApplication.translate("export_dialogs", "导出已取消"), QCoreApplication.translate("export_dialogs", "导出已取消。")),
-                             title=QCoreApplication.translate("export_dialogs", "导出"))
+    return run_in_background(
+        parent,
+        QCoreApplication.translate("export_dialogs", "正在导出…"),
+        lambda p, c: run_export(services, request, p, c),
+        on_success=succeeded,
+        on_cancelled=lambda: show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导出已取消"),
+            QCoreApplication.translate("export_dialogs", "导出已取消。"),
+        ),
+        title=QCoreApplication.translate("export_dialogs", "导出"),
+    )
 
 
 class ExportDialog(QDialog):
@@ -284,7 +330,9 @@ class ExportDialog(QDialog):
             chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存文件夹"), current)
         else:
             suffix = self.content()
-            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("保存为"), current, self.tr("{0} 文件 (*.{1})").format(suffix.upper(), suffix))
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("保存为"), current, self.tr("{0} 文件 (*.{1})").format(suffix.upper(), suffix)
+            )
         if chosen:
             self._named = True
             self.path_edit.setText(chosen)

@@ -50,10 +50,18 @@ def days_left_text(deadline: Deadline) -> str:
     if deadline.status == "suspended":
         return QCoreApplication.translate("flags_panel", "期限中止")
     if deadline.days_left is None:
-        return QCoreApplication.translate("flags_panel", "已于 {0} 完成").format(deadline.done_on.isoformat()) if deadline.done_on else "—"
+        return (
+            QCoreApplication.translate("flags_panel", "已于 {0} 完成").format(deadline.done_on.isoformat())
+            if deadline.done_on
+            else "—"
+        )
     if deadline.days_left < 0:
         return QCoreApplication.translate("flags_panel", "已超期 {0} 天").format(-deadline.days_left)
-    return QCoreApplication.translate("flags_panel", "今天届满") if deadline.days_left == 0 else QCoreApplication.translate("flags_panel", "剩余 {0} 天").format(deadline.days_left)
+    return (
+        QCoreApplication.translate("flags_panel", "今天届满")
+        if deadline.days_left == 0
+        else QCoreApplication.translate("flags_panel", "剩余 {0} 天").format(deadline.days_left)
+    )
 
 
 def flag_target_text(flag: Flag) -> str:
@@ -62,7 +70,9 @@ def flag_target_text(flag: Flag) -> str:
     if flag.evidence_ids:
         parts.append(QCoreApplication.translate("flags_panel", "证据 ") + "、".join(flag.evidence_ids))
     if flag.event_dates:
-        parts.append(QCoreApplication.translate("flags_panel", "程序事件 ") + "、".join(d.isoformat() for d in flag.event_dates))
+        parts.append(
+            QCoreApplication.translate("flags_panel", "程序事件 ") + "、".join(d.isoformat() for d in flag.event_dates)
+        )
     return QCoreApplication.translate("flags_panel", "涉及：{0}（点击在“证据链”中查看）").format('；'.join(parts)) if parts else ""
 
 
@@ -214,9 +224,14 @@ class FlagsPanel(QWidget):
             colour = QBrush(QColor(STATUS_COLOURS.get(deadline.status, "#424242")))
             row.setForeground(2, colour)
             row.setForeground(3, colour)
-            basis = deadline.legal_basis + ("" if deadline.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK))
-            tip = [self.tr("起算：{0}　届满：{1}").format(deadline.start.isoformat(), deadline.due.isoformat()), self.tr("依据：{0}").format(basis),
-                   *deadline.notes]
+            basis = deadline.legal_basis + (
+                "" if deadline.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK)
+            )
+            tip = [
+                self.tr("起算：{0}　届满：{1}").format(deadline.start.isoformat(), deadline.due.isoformat()),
+                self.tr("依据：{0}").format(basis),
+                *deadline.notes,
+            ]
             for column in range(4):
                 row.setToolTip(column, "\n".join(tip))
             self.deadline_table.addTopLevelItem(row)

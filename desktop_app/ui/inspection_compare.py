@@ -40,7 +40,10 @@ from desktop_app.ui.labels import tr_label
 
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
 DIFFERENCE_BACKGROUND = QColor("#fde2e1")
-FIXED_COLUMNS: tuple[str, ...] = (QT_TRANSLATE_NOOP("inspection_compare", "编号"), QT_TRANSLATE_NOOP("inspection_compare", "检查项"))
+FIXED_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("inspection_compare", "编号"),
+    QT_TRANSLATE_NOOP("inspection_compare", "检查项"),
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +119,11 @@ class CompareModel(QAbstractTableModel):
                 return row.item_id
             if column == 1:
                 return row.question
-            return tr_label(ANSWER_VALUES.get(answer.value, answer.value)) if answer else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+            return (
+                tr_label(ANSWER_VALUES.get(answer.value, answer.value))
+                if answer
+                else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return row.question
@@ -184,7 +191,11 @@ class InspectionCompare(QWidget):
         elif len(infos) == 1:
             self.summary_label.setText(self.tr("本案只有一份检查记录（{0}），暂无可对比的记录。").format(tr_label(infos[0].kind_label)))
         else:
-            self.summary_label.setText(self.tr("共 {0} 份检查记录、{1} 个检查项，其中 {2} 项答案不一致（红底标出）。").format(len(infos), len(rows), differing))
+            self.summary_label.setText(
+                self.tr("共 {0} 份检查记录、{1} 个检查项，其中 {2} 项答案不一致（红底标出）。").format(
+                    len(infos), len(rows), differing
+                )
+            )
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, 420)
         for column in range(len(FIXED_COLUMNS), self.model.columnCount()):

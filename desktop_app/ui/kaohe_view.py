@@ -30,7 +30,11 @@ from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.labels import tr_label
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
-GRADE_FILTERS = {"": QT_TRANSLATE_NOOP("kaohe_view", "全部等次"), "flawed": QT_TRANSLATE_NOOP("kaohe_view", "瑕疵/基本合格"), "unqualified": QT_TRANSLATE_NOOP("kaohe_view", "不合格")}
+GRADE_FILTERS = {
+    "": QT_TRANSLATE_NOOP("kaohe_view", "全部等次"),
+    "flawed": QT_TRANSLATE_NOOP("kaohe_view", "瑕疵/基本合格"),
+    "unqualified": QT_TRANSLATE_NOOP("kaohe_view", "不合格"),
+}
 
 
 class KaoheDialog(QDialog):
@@ -60,8 +64,17 @@ class KaoheDialog(QDialog):
         self.summary = QLabel()
         self.prosecutors = QTableWidget(0, 0)
         self.negative = QTableWidget(0, 7)
-        self.negative.setHorizontalHeaderLabels([self.tr("案号"), self.tr("案件名称"), self.tr("承办检察官"), self.tr("等次（2017）"), self.tr("等次（2026）"), self.tr("得分"),
-                                                 self.tr("问题及依据")])
+        self.negative.setHorizontalHeaderLabels(
+            [
+                self.tr("案号"),
+                self.tr("案件名称"),
+                self.tr("承办检察官"),
+                self.tr("等次（2017）"),
+                self.tr("等次（2026）"),
+                self.tr("得分"),
+                self.tr("问题及依据"),
+            ]
+        )
         self.negative.cellDoubleClicked.connect(lambda row, _c: self.openCase.emit(self.negative.item(row, 0).text()))
         self.prosecutor_filter = QComboBox()
         self.grade_filter = QComboBox()
@@ -73,8 +86,16 @@ class KaoheDialog(QDialog):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         bar = QHBoxLayout()
-        for widget in (QLabel(self.tr("受理日期")), self.date_from, QLabel(self.tr("至")), self.date_to, QLabel(self.tr("部门")), self.department,
-                       self.run_button, self.export_button):
+        for widget in (
+            QLabel(self.tr("受理日期")),
+            self.date_from,
+            QLabel(self.tr("至")),
+            self.date_to,
+            QLabel(self.tr("部门")),
+            self.department,
+            self.run_button,
+            self.export_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         negative_page = QWidget()
@@ -100,7 +121,11 @@ class KaoheDialog(QDialog):
         start, end = self.period()
         report = kaohe_report(self.services, start, end, department=self.department.currentData() or None)
         self.report = report
-        self.summary.setText(self.tr("{0} 至 {1}：{2} 名检察官，评查 {3} 件，负面清单 {4} 件。").format(start.isoformat(), end.isoformat(), len(report.prosecutors), report.cases, len(report.negative)))
+        self.summary.setText(
+            self.tr("{0} 至 {1}：{2} 名检察官，评查 {3} 件，负面清单 {4} 件。").format(
+                start.isoformat(), end.isoformat(), len(report.prosecutors), report.cases, len(report.negative)
+            )
+        )
         self._fill_prosecutors(report)
         self.prosecutor_filter.blockSignals(True)
         self.prosecutor_filter.clear()
@@ -113,8 +138,20 @@ class KaoheDialog(QDialog):
         return report
 
     def _fill_prosecutors(self, report: KaoheReport) -> None:
-        headers = [self.tr("检察官"), self.tr("部门"), self.tr("评查案件数"), self.tr("优质"), self.tr("合格"), self.tr("瑕疵/基本合格"), self.tr("不合格"), self.tr("平均分"), *PROBLEM_HEADINGS,
-                   self.tr("整改完成率"), self.tr("期限超期"), *(tr_label(s) for s in SEVERITIES.values())]
+        headers = [
+            self.tr("检察官"),
+            self.tr("部门"),
+            self.tr("评查案件数"),
+            self.tr("优质"),
+            self.tr("合格"),
+            self.tr("瑕疵/基本合格"),
+            self.tr("不合格"),
+            self.tr("平均分"),
+            *PROBLEM_HEADINGS,
+            self.tr("整改完成率"),
+            self.tr("期限超期"),
+            *(tr_label(s) for s in SEVERITIES.values()),
+        ]
         self.prosecutors.setColumnCount(len(headers))
         self.prosecutors.setHorizontalHeaderLabels(headers)
         self.prosecutors.setRowCount(len(report.prosecutors))
@@ -156,8 +193,12 @@ class KaoheDialog(QDialog):
         if self.report is None:
             return
         start, end = self.period()
-        path = rectification_overview.choose_save_file(self, self.tr("导出考核表"), self.tr("考核_{0}_{1}.xlsx").format(start, end),
-                                                       QCoreApplication.translate("rectification_overview", rectification_overview.WORKBOOK_FILTER))
+        path = rectification_overview.choose_save_file(
+            self,
+            self.tr("导出考核表"),
+            self.tr("考核_{0}_{1}.xlsx").format(start, end),
+            QCoreApplication.translate("rectification_overview", rectification_overview.WORKBOOK_FILTER),
+        )
         if path is not None:
             write_kaohe_workbook(self.report, path)
             self.summary.setText(self.summary.text() + self.tr("　已导出到 {0}").format(path))

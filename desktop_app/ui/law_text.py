@@ -29,7 +29,15 @@ class ArticleTextView(QPlainTextEdit):
 
     def set_basis(self, basis: str) -> None:
         text = excerpts_text(basis) if basis.strip() else ""
-        self.setPlainText(self.tr("法条原文：\n{0}").format(text) if text else (self.tr("法条原文：{0}").format(QCoreApplication.translate("law_text", NOT_IN_LIBRARY)) if basis.strip() else ""))
+        self.setPlainText(
+            self.tr("法条原文：\n{0}").format(text)
+            if text
+            else (
+                self.tr("法条原文：{0}").format(QCoreApplication.translate("law_text", NOT_IN_LIBRARY))
+                if basis.strip()
+                else ""
+            )
+        )
         self.setVisible(bool(basis.strip()))
         self.verticalScrollBar().setValue(0)
 

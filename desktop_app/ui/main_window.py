@@ -202,8 +202,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("退出(&X)"), self.close, ("Ctrl+Q",))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.open_action = self._action(self.tr("打开案件(&O)"), self.open_current_case, (), self.tr("打开案件进行检查（回车或双击）"))
-        self.edit_action = self._action(self.tr("编辑案件(&E)…"), self.edit_current_case, ("Ctrl+Return", "Ctrl+Enter", "F2"),
-                                        self.tr("修改所选案件的基本信息、证据和程序事件"))
+        self.edit_action = self._action(
+            self.tr("编辑案件(&E)…"),
+            self.edit_current_case,
+            ("Ctrl+Return", "Ctrl+Enter", "F2"),
+            self.tr("修改所选案件的基本信息、证据和程序事件"),
+        )
         self.archive_action = self._action(self.tr("归档案件(&A)…"), self.archive_selected, (), self.tr("将所选案件归档（归档后不能修改）"))
         self.refresh_action = self._action(self.tr("刷新(&R)"), self.refresh, ("F5",))
         self.reset_filters_action = self._action(self.tr("清除筛选(&C)"), self.filter_bar.reset, ())
@@ -359,8 +363,16 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         total = self.services.cases.count(CaseQuery())
         shown = self.model.rowCount()
-        self.count_label.setText(self.tr("共 {0} 件案件").format(total) if shown == total else self.tr("显示 {0} 件 / 共 {1} 件案件").format(shown, total))
-        self.empty_hint.setText(QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT) if total == 0 else QCoreApplication.translate("main_window", NO_MATCH_HINT))
+        self.count_label.setText(
+            self.tr("共 {0} 件案件").format(total)
+            if shown == total
+            else self.tr("显示 {0} 件 / 共 {1} 件案件").format(shown, total)
+        )
+        self.empty_hint.setText(
+            QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT)
+            if total == 0
+            else QCoreApplication.translate("main_window", NO_MATCH_HINT)
+        )
         self.empty_hint.setVisible(shown == 0)
 
     @Slot()
@@ -538,9 +550,13 @@ class MainWindow(QMainWindow):
         if not case_nos:
             return
         listed = "、".join(case_nos[:5]) + (self.tr("等") if len(case_nos) > 5 else "")
-        answer = QMessageBox.question(self, self.tr("归档案件"), self.tr("确定将 {0} 件案件归档吗？\n{1}\n\n归档后案件不能再修改。").format(len(case_nos), listed),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self,
+            self.tr("归档案件"),
+            self.tr("确定将 {0} 件案件归档吗？\n{1}\n\n归档后案件不能再修改。").format(len(case_nos), listed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         for case_no in case_nos:
@@ -628,7 +644,11 @@ class MainWindow(QMainWindow):
     def about(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), "", QMessageBox.StandardButton.Ok, self)
         box.setText(self.tr("<b>{0}</b>　版本 {1}").format(QCoreApplication.translate("layout", APP_TITLE), __version__))
-        box.setInformativeText(self.tr("供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n数据库：{0}").format(self.services.database.display_path))
+        box.setInformativeText(
+            self.tr(
+                "供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n数据库：{0}"
+            ).format(self.services.database.display_path)
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

@@ -76,8 +76,16 @@ class PeerComparison(QWidget):
             return
         own = next(r for r in group.members if r.case_no == case_no)
         outlier = next((o for o in screening.outliers if o.case_no == case_no), None)
-        verdict = self.tr("<b style='color:#d32f2f;'>离群：</b>{0}").format(outlier.reason) if outlier else self.tr("本案在同类案件的正常范围内。")
-        self.summary.setText(self.tr("同类案件组：{0}（{1} 件），中位数 {2:g} 个月，范围 {3:.1f}–{4:.1f} 个月。{5}").format(group.label, len(group.members), group.median, max(group.low, 0), group.high, verdict))
+        verdict = (
+            self.tr("<b style='color:#d32f2f;'>离群：</b>{0}").format(outlier.reason)
+            if outlier
+            else self.tr("本案在同类案件的正常范围内。")
+        )
+        self.summary.setText(
+            self.tr("同类案件组：{0}（{1} 件），中位数 {2:g} 个月，范围 {3:.1f}–{4:.1f} 个月。{5}").format(
+                group.label, len(group.members), group.median, max(group.low, 0), group.high, verdict
+            )
+        )
         self._draw(group, own)
         peers = sorted(group.members, key=lambda r: (r.case_no != case_no, -r.value_months))
         self.table.setRowCount(len(peers))

@@ -50,7 +50,19 @@ from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_backgrou
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: As in the case's tab: the problem in words, its id only as a grey detail at the end.
-COLUMNS = (QT_TRANSLATE_NOOP("rectification_overview", "案号"), QT_TRANSLATE_NOOP("rectification_overview", "案件名称"), QT_TRANSLATE_NOOP("rectification_overview", "问题"), QT_TRANSLATE_NOOP("rectification_overview", "分类"), QT_TRANSLATE_NOOP("rectification_overview", "依据"), QT_TRANSLATE_NOOP("rectification_overview", "责任人"), QT_TRANSLATE_NOOP("rectification_overview", "整改期限"), QT_TRANSLATE_NOOP("rectification_overview", "状态"), QT_TRANSLATE_NOOP("rectification_overview", "不予整改理由"), QT_TRANSLATE_NOOP("rectification_overview", "备注"), QT_TRANSLATE_NOOP("rectification_overview", "编号"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("rectification_overview", "案号"),
+    QT_TRANSLATE_NOOP("rectification_overview", "案件名称"),
+    QT_TRANSLATE_NOOP("rectification_overview", "问题"),
+    QT_TRANSLATE_NOOP("rectification_overview", "分类"),
+    QT_TRANSLATE_NOOP("rectification_overview", "依据"),
+    QT_TRANSLATE_NOOP("rectification_overview", "责任人"),
+    QT_TRANSLATE_NOOP("rectification_overview", "整改期限"),
+    QT_TRANSLATE_NOOP("rectification_overview", "状态"),
+    QT_TRANSLATE_NOOP("rectification_overview", "不予整改理由"),
+    QT_TRANSLATE_NOOP("rectification_overview", "备注"),
+    QT_TRANSLATE_NOOP("rectification_overview", "编号"),
+)
 (COL_CASE_NO, COL_TITLE, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
  COL_KEY) = range(len(COLUMNS))
 WORKBOOK_FILTER = QT_TRANSLATE_NOOP("rectification_overview", "Excel 工作簿 (*.xlsx)")
@@ -210,7 +222,11 @@ class RectificationOverview(QDialog):
         pending = sum(1 for r in rows if r.status == "pending")
         overdue = sum(1 for r in rows if is_overdue(r, today))
         cases = len({r.case_no for r in rows})
-        self.summary.setText(self.tr("{0} 件案件，共 {1} 项；待整改 {2} 项，其中已逾期 {3} 项").format(cases, len(rows), pending, overdue))
+        self.summary.setText(
+            self.tr("{0} 件案件，共 {1} 项；待整改 {2} 项，其中已逾期 {3} 项").format(
+                cases, len(rows), pending, overdue
+            )
+        )
         self.export_button.setEnabled(bool(rows))
 
     @Slot()
@@ -219,7 +235,12 @@ class RectificationOverview(QDialog):
         rows = self.model.rows()
         if not rows:
             return None
-        path = choose_save_file(self, self.tr("导出整改清单"), str(Path.home() / self.tr("整改清单.xlsx")), QCoreApplication.translate("rectification_overview", WORKBOOK_FILTER))
+        path = choose_save_file(
+            self,
+            self.tr("导出整改清单"),
+            str(Path.home() / self.tr("整改清单.xlsx")),
+            QCoreApplication.translate("rectification_overview", WORKBOOK_FILTER),
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -231,9 +252,17 @@ class RectificationOverview(QDialog):
             return write_rectification_workbook(rows, path)
 
         self.export_job = run_in_background(
-            self, self.tr("正在导出整改清单…"), write, title=self.tr("导出整改清单"),
-            on_success=lambda written: show_info(self, self.tr("导出完成"), self.tr("已导出 {0} 项整改事项：\n{1}").format(len(rows), written),
-                                                 written.parent))
+            self,
+            self.tr("正在导出整改清单…"),
+            write,
+            title=self.tr("导出整改清单"),
+            on_success=lambda written: show_info(
+                self,
+                self.tr("导出完成"),
+                self.tr("已导出 {0} 项整改事项：\n{1}").format(len(rows), written),
+                written.parent,
+            ),
+        )
         return self.export_job
 
     @Slot(QModelIndex)

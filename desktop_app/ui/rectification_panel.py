@@ -52,7 +52,17 @@ from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: The problem in words comes first; its id (a rule id or checklist item id) is only a grey detail at the end.
-COLUMNS = (QT_TRANSLATE_NOOP("rectification_panel", "问题"), QT_TRANSLATE_NOOP("rectification_panel", "分类"), QT_TRANSLATE_NOOP("rectification_panel", "依据"), QT_TRANSLATE_NOOP("rectification_panel", "责任人"), QT_TRANSLATE_NOOP("rectification_panel", "整改期限"), QT_TRANSLATE_NOOP("rectification_panel", "状态"), QT_TRANSLATE_NOOP("rectification_panel", "不予整改理由"), QT_TRANSLATE_NOOP("rectification_panel", "备注"), QT_TRANSLATE_NOOP("rectification_panel", "编号"))
+COLUMNS = (
+    QT_TRANSLATE_NOOP("rectification_panel", "问题"),
+    QT_TRANSLATE_NOOP("rectification_panel", "分类"),
+    QT_TRANSLATE_NOOP("rectification_panel", "依据"),
+    QT_TRANSLATE_NOOP("rectification_panel", "责任人"),
+    QT_TRANSLATE_NOOP("rectification_panel", "整改期限"),
+    QT_TRANSLATE_NOOP("rectification_panel", "状态"),
+    QT_TRANSLATE_NOOP("rectification_panel", "不予整改理由"),
+    QT_TRANSLATE_NOOP("rectification_panel", "备注"),
+    QT_TRANSLATE_NOOP("rectification_panel", "编号"),
+)
 (COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
  COL_KEY) = range(len(COLUMNS))
 SECONDARY_COLOUR = "#9e9e9e"
@@ -79,7 +89,10 @@ def counts_text(rows: Sequence[RectificationRow], today: dt.date) -> str:
     if not rows:
         return QCoreApplication.translate("rectification_panel", "本案暂无需要整改的问题")
     counts = {status: sum(1 for r in rows if r.status == status) for status in RECTIFICATION_STATUSES}
-    parts = [QCoreApplication.translate("rectification_panel", "{0} {1} 项").format(tr_label(label), counts[status]) for status, label in RECTIFICATION_STATUSES.items()]
+    parts = [
+        QCoreApplication.translate("rectification_panel", "{0} {1} 项").format(tr_label(label), counts[status])
+        for status, label in RECTIFICATION_STATUSES.items()
+    ]
     overdue = sum(1 for r in rows if is_overdue(r, today))
     if overdue:
         parts[0] += QCoreApplication.translate("rectification_panel", "（其中已逾期 {0} 项）").format(overdue)
@@ -143,7 +156,11 @@ class RectificationModel(RowTableModel):
 
     def _display(self, row: RectificationRow, column: int) -> str:
         if column == COL_BASIS:
-            return row.basis + (QCoreApplication.translate("flags_panel", UNVERIFIED_MARK) if row.key in self._unverified and row.basis else "")
+            return row.basis + (
+                QCoreApplication.translate("flags_panel", UNVERIFIED_MARK)
+                if row.key in self._unverified and row.basis
+                else ""
+            )
         if column == COL_DUE:
             return row.due.isoformat() if row.due else ""
         values = {COL_KEY: row.key, COL_PROBLEM: row.problem, COL_HEADING: row.heading, COL_OWNER: row.owner,
@@ -307,7 +324,11 @@ class RectificationPanel(QWidget):
         self._rows = sorted(stored, key=lambda r: (order.get(r.key, len(order)), r.key))
         self._unverified = frozenset(item.key for item in items if not item.verified)
         self.model.editable = not archived
-        self.hint_label.setText(QCoreApplication.translate("rectification_panel", ARCHIVED_HINT) if archived else QCoreApplication.translate("rectification_panel", EDIT_HINT))
+        self.hint_label.setText(
+            QCoreApplication.translate("rectification_panel", ARCHIVED_HINT)
+            if archived
+            else QCoreApplication.translate("rectification_panel", EDIT_HINT)
+        )
         self._show_rows()
 
     def _show_rows(self) -> None:

@@ -88,11 +88,19 @@ class RiskPanel(QWidget):
         self.badge.setStyleSheet(f"background:{colour}; color:white; font-size:22px; font-weight:bold;"
                                  "border-radius:6px; padding:6px;")
         mandatory = self.tr("；属于应当逮捕的情形（刑事诉讼法第81条第3款），不论分值一律红色") if result.mandatory else ""
-        self.summary.setText(self.tr("社会危险性量化评估（模型版本 {0}）：得分 {1:g}，红色阈值 {2:g}、黄色阈值 {3:g}{4}。三色码是辅助参考，不代替检察官对逮捕条件的审查判断。").format(html.escape(result.version), result.score, model.red, model.yellow, mandatory))
+        self.summary.setText(
+            self.tr(
+                "社会危险性量化评估（模型版本 {0}）：得分 {1:g}，红色阈值 {2:g}、黄色阈值 {3:g}{4}。三色码是辅助参考，不代替检察官对逮捕条件的审查判断。"
+            ).format(html.escape(result.version), result.score, model.red, model.yellow, mandatory)
+        )
         self.reasons.clear()
         for reason in result.reasons:
             weight = "" if reason.weight is None else f"（{reason.weight:+g}）"
-            item = QListWidgetItem(self.tr("{0}{1}\n依据：{2}").format(view.reason_text(model, reason.indicator), weight, reason.legal_basis))
+            item = QListWidgetItem(
+                self.tr("{0}{1}\n依据：{2}").format(
+                    view.reason_text(model, reason.indicator), weight, reason.legal_basis
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, reason.indicator)
             if reason.indicator == MANDATORY_INDICATOR:
                 item.setForeground(Qt.GlobalColor.red)
@@ -118,7 +126,11 @@ class RiskPanel(QWidget):
             if view.disagrees:
                 text += self.tr("<b style='color:#d32f2f;'>决定与三色码不一致，</b>")
                 if view.review:
-                    text += self.tr("理由（{0}，{1}）：{2}").format(html.escape(str(view.review.get('by', ''))), html.escape(str(view.review.get('on', ''))), html.escape(str(view.review['reason'])))
+                    text += self.tr("理由（{0}，{1}）：{2}").format(
+                        html.escape(str(view.review.get("by", ""))),
+                        html.escape(str(view.review.get("on", ""))),
+                        html.escape(str(view.review["reason"])),
+                    )
                 else:
                     text += self.tr("请说明理由。")
         self.decision_label.setText(text)

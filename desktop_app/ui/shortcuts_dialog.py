@@ -17,22 +17,70 @@ from PySide6.QtWidgets import (
 #: (where, keys, what they do), in the order a case is worked through.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts_dialog", "到搜索框")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), QT_TRANSLATE_NOOP("shortcuts_dialog", "Enter 或 ↓（在搜索框中）"), QT_TRANSLATE_NOOP("shortcuts_dialog", "立即搜索并转到结果第一行")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "Enter 或 ↓（在搜索框中）"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "立即搜索并转到结果第一行"),
+    ),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), "↑ / ↓", QT_TRANSLATE_NOOP("shortcuts_dialog", "选择案件")),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), "Enter", QT_TRANSLATE_NOOP("shortcuts_dialog", "打开当前案件")),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), "Ctrl+N", QT_TRANSLATE_NOOP("shortcuts_dialog", "新建案件")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), QT_TRANSLATE_NOOP("shortcuts_dialog", "F2 或 Ctrl+Enter"), QT_TRANSLATE_NOOP("shortcuts_dialog", "编辑当前案件")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "F2 或 Ctrl+Enter"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "编辑当前案件"),
+    ),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "登记簿"), "F5", QT_TRANSLATE_NOOP("shortcuts_dialog", "刷新")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"), "1 / 2 / 3 / 4", QT_TRANSLATE_NOOP("shortcuts_dialog", "符合 / 不符合 / 不适用 / 待核实（保存后转到下一项）")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"), "N", QT_TRANSLATE_NOOP("shortcuts_dialog", "填写备注，Enter 保存，Esc 放弃")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"), "↑ / ↓", QT_TRANSLATE_NOOP("shortcuts_dialog", "上一项 / 下一项")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"), "Ctrl+Z", QT_TRANSLATE_NOOP("shortcuts_dialog", "撤销上一次作答")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"), QT_TRANSLATE_NOOP("shortcuts_dialog", "Ctrl+Y 或 Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("shortcuts_dialog", "重做刚撤销的作答")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "案件"), "Alt+↓ / Alt+↑", QT_TRANSLATE_NOOP("shortcuts_dialog", "打开登记簿中的下一件 / 上一件案件")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "案件"), "Ctrl+W", QT_TRANSLATE_NOOP("shortcuts_dialog", "关闭当前案件，回到登记簿")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"), "Ctrl+D", QT_TRANSLATE_NOOP("shortcuts_dialog", "显示或隐藏期限看板")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"), "Ctrl+Shift+R", QT_TRANSLATE_NOOP("shortcuts_dialog", "整改清单汇总")),
-    (QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"), "Ctrl+I / Ctrl+E", QT_TRANSLATE_NOOP("shortcuts_dialog", "导入 / 导出")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"),
+        "1 / 2 / 3 / 4",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "符合 / 不符合 / 不适用 / 待核实（保存后转到下一项）"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"),
+        "N",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "填写备注，Enter 保存，Esc 放弃"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"),
+        "↑ / ↓",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "上一项 / 下一项"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"),
+        "Ctrl+Z",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "撤销上一次作答"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "检查表"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "Ctrl+Y 或 Ctrl+Shift+Z"),
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "重做刚撤销的作答"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "案件"),
+        "Alt+↓ / Alt+↑",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "打开登记簿中的下一件 / 上一件案件"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "案件"),
+        "Ctrl+W",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "关闭当前案件，回到登记簿"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"),
+        "Ctrl+D",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "显示或隐藏期限看板"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"),
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "整改清单汇总"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"),
+        "Ctrl+I / Ctrl+E",
+        QT_TRANSLATE_NOOP("shortcuts_dialog", "导入 / 导出"),
+    ),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"), "F1", QT_TRANSLATE_NOOP("shortcuts_dialog", "本快捷键表")),
     (QT_TRANSLATE_NOOP("shortcuts_dialog", "窗口"), "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts_dialog", "退出")),
 )

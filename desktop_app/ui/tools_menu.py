@@ -73,7 +73,11 @@ def years_text(calendar: HolidayCalendar) -> str:
     years = calendar.years
     if not years:
         return QCoreApplication.translate("tools_menu", "未收录任何年份")
-    return QCoreApplication.translate("tools_menu", "收录 {0} 年").format(years[0]) if len(years) == 1 else QCoreApplication.translate("tools_menu", "收录 {0}–{1} 年").format(years[0], years[-1])
+    return (
+        QCoreApplication.translate("tools_menu", "收录 {0} 年").format(years[0])
+        if len(years) == 1
+        else QCoreApplication.translate("tools_menu", "收录 {0}–{1} 年").format(years[0], years[-1])
+    )
 
 
 class ToolsMenu(QMenu):
@@ -116,7 +120,9 @@ class ToolsMenu(QMenu):
             action.setCheckable(True)
             action.setData(name)
             action.setChecked(scheme.id == current)
-            action.setStatusTip(self.tr("依据：{0}").format(scheme.legal_basis) + ("" if scheme.verified else self.tr("（未经核实）")))
+            action.setStatusTip(
+                self.tr("依据：{0}").format(scheme.legal_basis) + ("" if scheme.verified else self.tr("（未经核实）"))
+            )
             self.grading_menu.addAction(action)
         self.grading_group.triggered.connect(self._grading_chosen)
         self.language_menu = self.addMenu(self.tr("界面语言(&L)"))
@@ -170,7 +176,9 @@ class ToolsMenu(QMenu):
         return saved
 
     def import_calendar(self) -> Job | None:
-        path = choose_open_file(self.parentWidget(), self.tr("导入节假日历"), QCoreApplication.translate("tools_menu", CALENDAR_FILTER))
+        path = choose_open_file(
+            self.parentWidget(), self.tr("导入节假日历"), QCoreApplication.translate("tools_menu", CALENDAR_FILTER)
+        )
         if path is None:
             return None
         return self._recompute(
@@ -249,8 +257,12 @@ class ToolsMenu(QMenu):
         """The current version of a case type's checklist as a workbook a trainer can edit and import again."""
         parent = self.parentWidget()
         _version_id, template = self.services.templates.current(case_type)
-        suggested = Path.home() / safe_file_name(self.tr("检查表模板-{0}-{1}.xlsx").format(CASE_TYPES[case_type], template.version))
-        path = choose_save_file(parent, self.tr("导出检查表模板"), str(suggested), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER))
+        suggested = Path.home() / safe_file_name(
+            self.tr("检查表模板-{0}-{1}.xlsx").format(CASE_TYPES[case_type], template.version)
+        )
+        path = choose_save_file(
+            parent, self.tr("导出检查表模板"), str(suggested), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER)
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -260,10 +272,20 @@ class ToolsMenu(QMenu):
         try:
             export_template_xlsx(template, path)
         except OSError as exc:
-            show_message(parent, self.tr("检查表模板未导出"), self.tr("无法写入文件（可能正被其他程序打开）：\n{0}\n\n{1}").format(path, exc.strerror or exc))
+            show_message(
+                parent,
+                self.tr("检查表模板未导出"),
+                self.tr("无法写入文件（可能正被其他程序打开）：\n{0}\n\n{1}").format(path, exc.strerror or exc),
+            )
             return None
-        show_info(parent, self.tr("导出完成"), self.tr("已导出检查表模板“{0}”（版本 {1}，共 {2} 项）：\n{3}\n\n在 Excel 中修改后，可通过“工具 → 检查表模板 → 从 Excel 导入”保存为新版本。").format(template.title, template.version, len(template.items), path),
-                  path.parent)
+        show_info(
+            parent,
+            self.tr("导出完成"),
+            self.tr(
+                "已导出检查表模板“{0}”（版本 {1}，共 {2} 项）：\n{3}\n\n在 Excel 中修改后，可通过“工具 → 检查表模板 → 从 Excel 导入”保存为新版本。"
+            ).format(template.title, template.version, len(template.items), path),
+            path.parent,
+        )
         return path
 
     @Slot()
@@ -290,8 +312,20 @@ class ToolsMenu(QMenu):
             return None
         case_type = CASE_TYPES.get(info.template_id, info.template_id)
         if info.id in known:
-            show_info(parent, self.tr("未新增版本"), self.tr("“{0}”与{1}检查表的现有版本 {2} 内容相同，未新增版本。").format(path.name, case_type, info.version))
+            show_info(
+                parent,
+                self.tr("未新增版本"),
+                self.tr("“{0}”与{1}检查表的现有版本 {2} 内容相同，未新增版本。").format(
+                    path.name, case_type, info.version
+                ),
+            )
         else:
-            show_info(parent, self.tr("导入完成"), self.tr("已导入{0}检查表“{1}”，新版本为 {2}，共 {3} 项。\n此后新开始的检查使用这一版本；已开始的检查仍按原版本。").format(case_type, info.title, info.version, info.items))
+            show_info(
+                parent,
+                self.tr("导入完成"),
+                self.tr(
+                    "已导入{0}检查表“{1}”，新版本为 {2}，共 {3} 项。\n此后新开始的检查使用这一版本；已开始的检查仍按原版本。"
+                ).format(case_type, info.title, info.version, info.items),
+            )
             self.message.emit(self.tr("已导入检查表模板新版本 {0}").format(info.version))
         return info

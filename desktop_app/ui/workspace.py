@@ -88,10 +88,16 @@ class ScorePanel(QGroupBox):
     def show_score(self, score: ScoreResult) -> None:
         self.score_label.setText(self.tr("{0:g} 分").format(score.score))
         colour = GRADE_COLOURS.get(score.proposed_code, "#424242")
-        self.grade_label.setText(self.tr("拟评等次：<b style='color:{0};'>{1}</b>").format(colour, html.escape(score.proposed_label)))
+        self.grade_label.setText(
+            self.tr("拟评等次：<b style='color:{0};'>{1}</b>").format(colour, html.escape(score.proposed_label))
+        )
         if score.override:
             colour = GRADE_COLOURS.get(score.override.grade_code, "#424242")
-            self.override_label.setText(self.tr("改定等次：<b style='color:{0};'>{1}</b>　理由：{2}").format(colour, html.escape(score.override.grade), html.escape(score.override.reason)))
+            self.override_label.setText(
+                self.tr("改定等次：<b style='color:{0};'>{1}</b>　理由：{2}").format(
+                    colour, html.escape(score.override.grade), html.escape(score.override.reason)
+                )
+            )
         self.override_label.setVisible(score.override is not None)
         self.reasons_label.setText("\n".join(score.reasons))
 
@@ -271,7 +277,9 @@ class CaseWorkspace(QWidget):
         else:
             self._view = view
             self.walk.set_inspection(view, self._case)
-            self.inspection_label.setText(self.tr("检查人：{0}　检查表版本：{1}").format(view.info.inspector, view.info.template_version))
+            self.inspection_label.setText(
+                self.tr("检查人：{0}　检查表版本：{1}").format(view.info.inspector, view.info.template_version)
+            )
         self.score_panel.override_button.setEnabled(self._view is not None)
         self._refresh_assessment()
 
@@ -303,7 +311,9 @@ class CaseWorkspace(QWidget):
         self.case_no_label.setText(case.case_no)
         self.title_label.setText(case.title)
         self.type_label.setText(self.tr("类型：{0}").format(tr_label(case.case_type_label)))
-        self.prosecutor_label.setText(self.tr("承办人：{0}").format(case.prosecutor) + (f"（{case.department}）" if case.department else ""))
+        self.prosecutor_label.setText(
+            self.tr("承办人：{0}").format(case.prosecutor) + (f"（{case.department}）" if case.department else "")
+        )
         status = self.tr("受理：{0}").format(case.received_on.isoformat())
         if case.closed_on:
             status += self.tr("　办结：{0}").format(case.closed_on.isoformat())
