@@ -26,7 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services.cases import DUE_SOON_DAYS, CaseFiguresView, CaseQuery, CaseRow, CaseService
 from desktop_app.ui.deadline_board import STATUS_COLOURS, days_left_text
-from desktop_app.ui.labels import tr_label
+from desktop_app.ui.labels import joined, tr_label
 
 BLOCK_SIZE = 200
 CACHE_BLOCKS = 12
@@ -107,7 +107,7 @@ def figure_tooltip(figures: CaseFiguresView, column: int) -> str | None:
     if column == COL_DUE and figures.next_due is not None:
         return QCoreApplication.translate("case_table_model", "最近截止日期 {0}").format(figures.next_due.isoformat())
     if column == COL_RISK:
-        return QCoreApplication.translate("case_table_model", "风险提示：") + "，".join(
+        return QCoreApplication.translate("case_table_model", "风险提示：") + joined(
             QCoreApplication.translate("case_table_model", "{0} {1} 项").format(
                 QCoreApplication.translate("case_table_model", label), figures.flags.get(code, 0)
             )

@@ -57,7 +57,7 @@ from desktop_app.ui.checklist_model_qt import (
     ChecklistWalkModel,
     WalkFilterModel,
 )
-from desktop_app.ui.labels import tr_label
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.law_text import ArticleTextView
 from desktop_app.ui.layout import remember_splitter
 
@@ -288,7 +288,7 @@ class ChecklistWalk(QWidget):
         self.model.load(view.template, case, dict(view.answers))
         unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
         self.unknown_label.setText(self.tr("警告：{0} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留：").format(len(unknown))
-                                   + "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
+                                   + joined(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
         self.unknown_label.setVisible(bool(unknown))
         self.view.expandAll()
         first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
@@ -670,5 +670,5 @@ class ChecklistWalk(QWidget):
         self.progress.setValue(answered)
         self.progress.setFormat(self.tr("已答 {0} / 适用 {1}").format(answered, len(applicable)))
         missing = self.model.missing_note_ids()
-        self.missing_label.setText(self.tr("以下“不符合”项须写明理由：") + "、".join(missing) if missing else "")
+        self.missing_label.setText(self.tr("以下“不符合”项须写明理由：") + joined(missing) if missing else "")
         self.missing_label.setVisible(bool(missing))

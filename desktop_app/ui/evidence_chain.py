@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence, evidence_attribute_text
-from desktop_app.ui.labels import tr_label
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.layout import remember_splitter
 
 CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
@@ -221,7 +221,7 @@ class EvidenceChainView(QWidget):
                     item.setForeground(QBrush(GAP_COLOUR))
             self.category_model.appendRow(row)
         self.gaps_label.setText(
-            self.tr("缺少 {0} 种：{1}").format(len(gaps), "、".join(gaps)) if gaps else self.tr("九种证据均已收集。")
+            self.tr("缺少 {0} 种：{1}").format(len(gaps), joined(gaps)) if gaps else self.tr("九种证据均已收集。")
         )
 
     def gaps(self) -> list[str]:

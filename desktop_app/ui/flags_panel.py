@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import SEVERITIES, Deadline, Flag
-from desktop_app.ui.labels import tr_label
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.law_text import ArticleTextView
 
 #: (strong colour for the marker and tag, light tint for the card) per severity.
@@ -68,10 +68,10 @@ def flag_target_text(flag: Flag) -> str:
     """The line that tells a person the card leads somewhere, and where."""
     parts = []
     if flag.evidence_ids:
-        parts.append(QCoreApplication.translate("flags_panel", "证据 ") + "、".join(flag.evidence_ids))
+        parts.append(QCoreApplication.translate("flags_panel", "证据 ") + joined(flag.evidence_ids))
     if flag.event_dates:
         parts.append(
-            QCoreApplication.translate("flags_panel", "程序事件 ") + "、".join(d.isoformat() for d in flag.event_dates)
+            QCoreApplication.translate("flags_panel", "程序事件 ") + joined(d.isoformat() for d in flag.event_dates)
         )
     return QCoreApplication.translate("flags_panel", "涉及：{0}（点击在“证据链”中查看）").format('；'.join(parts)) if parts else ""
 

@@ -22,6 +22,7 @@ from desktop_app.services.actors import PERMISSIONS, ROLES
 from desktop_app.services.container import Services
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.ui.checklist_walk import failure_text
+from desktop_app.ui.labels import joined, tr_label
 
 
 class GradeOverrideDialog(QDialog):
@@ -86,7 +87,7 @@ class GradeOverrideDialog(QDialog):
             if self.services.accounts:
                 self._show_error(self.tr("无法改定等次：{0}。改定等次须由案管评查员进行（本人承办的案件须回避）。").format(exc))
             else:
-                allowed = "、".join(label for role, label in ROLES.items() if role in PERMISSIONS["grade.override"])
+                allowed = joined(tr_label(label) for role, label in ROLES.items() if role in PERMISSIONS["grade.override"])
                 self._show_error(self.tr("无法改定等次：{0}。改定等次须由{1}进行。").format(exc, allowed))
             return
         except Exception as exc:

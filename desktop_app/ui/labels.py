@@ -7,7 +7,9 @@ lupdate sees every one of them as a literal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop_app.core.case import (
     ANSWER_VALUES,
@@ -36,6 +38,15 @@ LABEL_DICTIONARIES: tuple[dict[str, str], ...] = (
 def tr_label(text: str) -> str:
     """A Chinese label in the interface language (itself when it is not in the catalogue, e.g. case data)."""
     return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+#: How the items of a list are put in a sentence: 甲、乙 and 甲；乙 in Chinese, "a, b" and "a; b" in English.
+SEPARATORS = (QT_TRANSLATE_NOOP("labels", "、"), QT_TRANSLATE_NOOP("labels", "；"))
+
+
+def joined(items: Iterable[str], separator: str = "、") -> str:
+    """The items with the interface language's list separator (one of SEPARATORS)."""
+    return QCoreApplication.translate(CONTEXT, separator).join(items)
 
 
 def catalogue_source() -> str:

@@ -57,6 +57,7 @@ from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.kaohe_view import KaoheDialog
+from desktop_app.ui.labels import joined
 from desktop_app.ui.layout import APP_TITLE, app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         warnings = calendar_warnings(self.services.context.calendar, self.services.derived.today())
         # The short form stays in view; the full text (what to do) is the tooltip.
         self.calendar_warning_label.setText(
-            "；".join(self.tr("{0}（工具 → 导入节假日历）").format(w.split('：')[0]) for w in warnings))
+            joined((self.tr("{0}（工具 → 导入节假日历）").format(w.split("：")[0]) for w in warnings), "；"))
         self.calendar_warning_label.setToolTip("\n".join(warnings))
         self.calendar_warning_label.setVisible(bool(warnings))
 
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
         case_nos = self.selected_case_nos()
         if not case_nos:
             return
-        listed = "、".join(case_nos[:5]) + (self.tr("等") if len(case_nos) > 5 else "")
+        listed = joined(case_nos[:5]) + (self.tr("等") if len(case_nos) > 5 else "")
         answer = QMessageBox.question(
             self,
             self.tr("归档案件"),

@@ -27,6 +27,7 @@ from desktop_app.core.risk.social_danger import COLOURS, MANDATORY_INDICATOR, ap
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.risk import DECISIONS, RiskService, RiskView
+from desktop_app.ui.labels import joined
 from desktop_app.ui.peer_chart import PeerComparison
 
 COLOUR_HEX = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#2e7d32"}
@@ -150,7 +151,7 @@ class RiskPanel(QWidget):
         try:
             self.risk.record_disagreement(self.services.actor, self.view.case_no, reason, self.services.derived.today())
         except ServiceError as exc:
-            self.error_label.setText(self.tr("无法保存：") + "；".join(exc.problems))
+            self.error_label.setText(self.tr("无法保存：") + joined(exc.problems, "；"))
             self.error_label.show()
             return False
         self.error_label.hide()

@@ -3139,6 +3139,15 @@ Database: {0}</translation>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>、</source>
+        <extracomment>Every dictionary of labels a person reads in the UI; their values are the catalogue. How the items of a list are put in a sentence: 甲、乙 and 甲；乙 in Chinese, &quot;a, b&quot; and &quot;a; b&quot; in English.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>law_text</name>
