@@ -73,10 +73,10 @@ def english(qtbot: QtBot) -> Iterator[None]:
 def data_texts(services: Services, workspace: CaseWorkspace) -> list[str]:
     """What comes from the cases and the data files, longest first so that a name inside a title goes with it."""
     texts: set[str] = set()
-    for case in (services.cases.get(workspace.windowTitle().split()[0]),):
-        texts |= {case.case_no, case.title, case.prosecutor, case.department or "", case.investigated_by or "",
-                  *case.charges, *(e.title for e in case.evidence), *(e.source or "" for e in case.evidence),
-                  *(e.note or "" for e in case.events)}
+    case = services.cases.get(workspace.case_no)
+    texts |= {case.case_no, case.title, case.prosecutor, case.department, *case.charges,
+              *(e.title for e in case.evidence), *(e.source or "" for e in case.evidence),
+              *(e.note or "" for e in case.events)}
     for template in services.context.templates.values():
         texts.add(template.title)
         texts |= {section.title for section in template.sections}
@@ -135,7 +135,7 @@ def widget_texts(window: QWidget, skip: frozenset[QWidget]) -> Iterator[tuple[st
             for column in range(model.columnCount()):
                 yield f"{where} header {column}", str(model.headerData(column, Qt.Orientation.Horizontal) or "")
     for action in window.findChildren(QAction):
-        yield f"action {action.objectName() or '?'} in {name(action.parent())}", action.text()
+        yield f"action {action.objectName() or '?'} in {type(action.parent()).__name__}", action.text()
         yield f"action {action.text()!r} status tip", action.statusTip()
 
 
