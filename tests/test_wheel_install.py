@@ -38,6 +38,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for needed in ("desktop_app/resources/checklists/criminal.prosecution_review.yaml",
                    "desktop_app/resources/deadlines/periods.yaml", "desktop_app/resources/fonts/wqy-microhei.ttc",
                    "desktop_app/resources/calendars/cn_holidays.yaml", "desktop_app/resources/icons/casecheck.svg",
+                   "desktop_app/resources/translations/casecheck_en.qm",
                    "db/migrations/env.py", "db/migrations/script.py.mako",
                    "db/migrations/versions/0001_initial_schema.py"):
         assert needed in names

@@ -33,15 +33,28 @@ def chinese_number(text: str) -> int:
     return total + current
 
 
+def segments(text: str) -> list[int | str]:
+    """The text cut into words and numbers: "第十二检察部" → ["第", 12, "检察部"]."""
+    parts: list[int | str] = []
+    position = 0
+    for match in _NUMERAL.finditer(text):
+        if match.start() > position:
+            parts.append(text[position:match.start()])
+        parts.append(chinese_number(match.group()))
+        position = match.end()
+    if position < len(text):
+        parts.append(text[position:])
+    return parts
+
+
 def sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Numbers (Chinese or Arabic) compare as numbers and come before words; words compare by 拼音."""
     parts: list[tuple[int, int | str]] = []
-    position = 0
-    for match in _NUMERAL.finditer(text):
-        parts.extend((1, syllable) for syllable in lazy_pinyin(text[position:match.start()], style=Style.TONE3))
-        parts.append((0, chinese_number(match.group())))
-        position = match.end()
-    parts.extend((1, syllable) for syllable in lazy_pinyin(text[position:], style=Style.TONE3))
+    for part in segments(text):
+        if isinstance(part, int):
+            parts.append((0, part))
+        else:
+            parts.extend((1, syllable) for syllable in lazy_pinyin(part, style=Style.TONE3))
     return tuple(parts)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
@@ -23,6 +23,7 @@ from desktop_app.core.datafile import BrokenInstallationError, DataFileError, re
 from desktop_app.core.i18n import LANGUAGES, set_language
 from desktop_app.logs import log, setup_file_logging
 from desktop_app.ui.fonts import install_fonts
+from desktop_app.ui.language import install_qt_translations, saved_language
 from desktop_app.ui.layout import APP_TITLE, SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, app_settings, fit_to_screen
 
 if TYPE_CHECKING:
@@ -35,13 +36,21 @@ DEMO_SEED = 1
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and whatever is left over for Qt (e.g. -platform)."""
-    parser = argparse.ArgumentParser(prog="casecheck-gui", description="案件质量自查（图形界面）")
-    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）")
-    parser.add_argument("--demo", action="store_true", help="数据库为空时填入演示案件")
-    parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="提示信息的语言（zh 或 en）")
+    parser = argparse.ArgumentParser(
+        prog="casecheck-gui", description=QCoreApplication.translate("app", "案件质量自查（图形界面）")
+    )
+    parser.add_argument(
+        "--db",
+        help=QCoreApplication.translate(
+            "app", "数据库文件路径或 SQLAlchemy URL（默认为用户数据目录中的 casecheck.db）"
+        ),
+    )
+    parser.add_argument("--demo", action="store_true", help=QCoreApplication.translate("app", "数据库为空时填入演示案件"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=QCoreApplication.translate("app", "界面和提示信息的语言（zh 或 en；默认为“工具 → 界面语言”的选择，即中文）"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）")
+                        help=QCoreApplication.translate("app", "打开主窗口、显示后立即退出，并输出案件数（用于检验安装包）"))
     return parser.parse_known_args(list(argv))
 
 
@@ -53,18 +62,6 @@ def fill_demo_if_empty(services: Services) -> int:
     if services.cases.count(CaseQuery()) > 0:
         return 0
     return fill_demo(services, DEMO_CASES, seed=DEMO_SEED, today=services.derived.today())
-
-
-def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (OK/取消 on message boxes, file dialogs, context menus of text fields) in Chinese, and the
-    Chinese locale for everything that formats by locale (calendar pop-ups: 2026年12月, 周一 … 周日)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    loaded = translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    if loaded:
-        app.installTranslator(translator)
-    return loaded
 
 
 def _fatal(title: str, text: str, details: str = "", *, interactive: bool = True) -> None:
@@ -83,8 +80,8 @@ def data_file_advice(error: DataFileError) -> str:
     """What the person can do about a broken data file: an imported calendar can simply be removed."""
     calendar = paths.user_calendar_file()
     if Path(error.file).resolve() == calendar.resolve():
-        return f"这是本机导入的节假日历。请改正该文件，或将其删除以恢复使用内置节假日历：\n{calendar}"
-    return "请改正该文件后重新启动程序。"
+        return QCoreApplication.translate("app", "这是本机导入的节假日历。请改正该文件，或将其删除以恢复使用内置节假日历：\n{0}").format(calendar)
+    return QCoreApplication.translate("app", "请改正该文件后重新启动程序。")
 
 
 @dataclass
@@ -104,8 +101,8 @@ def show_startup_shell() -> QMainWindow:
     Events are processed once so that the window system shows it; clicks and key presses wait until the program is
     ready for them."""
     shell = QMainWindow()
-    shell.setWindowTitle(APP_TITLE)
-    label = QLabel("正在打开案件登记簿……", shell)
+    shell.setWindowTitle(QCoreApplication.translate("layout", APP_TITLE))
+    label = QLabel(QCoreApplication.translate("app", "正在打开案件登记簿……"), shell)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     shell.setCentralWidget(label)
     fit_to_screen(shell, 1600, 1000)
@@ -117,9 +114,10 @@ def show_startup_shell() -> QMainWindow:
 def start(argv: Sequence[str]) -> Started | int:
     """Everything before the event loop; an exit code instead when the program cannot start."""
     args, qt_args = parse_args(argv)
-    set_language(args.lang)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "casecheck", *qt_args])
     assert isinstance(app, QApplication)
+    args.lang = args.lang or saved_language(app_settings())
+    set_language(args.lang)
     opened: list[MainWindow] = []
     if os.environ.get("CASECHECK_BENCH_PROBE"):
         from desktop_app.ui.bench_probe import install_probe
@@ -127,11 +125,11 @@ def start(argv: Sequence[str]) -> Started | int:
         install_probe(app, lambda: opened[0])
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
-    app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     install_fonts(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "casecheck.svg")))
-    install_qt_translations(app)
+    install_qt_translations(app, args.lang)
+    app.setApplicationDisplayName(QCoreApplication.translate("layout", APP_TITLE))
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     shell = show_startup_shell()
     try:
@@ -165,18 +163,27 @@ def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[Mai
     except DatabaseEnvironmentError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("无法打开数据库 %s：%s", target, exc.message_zh)
-        _fatal("数据库无法使用", f"{exc.message_zh}\n\n数据库：{exc.path or target}", interactive=not args.smoke_test)
+        _fatal(
+            QCoreApplication.translate("app", "数据库无法使用"),
+            QCoreApplication.translate("app", "{0}\n\n数据库：{1}").format(exc.message_zh, exc.path or target),
+            interactive=not args.smoke_test,
+        )
         return 2
     except BrokenInstallationError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.error("安装不完整：%s", exc)
-        _fatal("程序安装不完整", str(exc), interactive=not args.smoke_test)
+        _fatal(QCoreApplication.translate("app", "程序安装不完整"), str(exc), interactive=not args.smoke_test)
         return 3
     except DataFileError as exc:
         QGuiApplication.restoreOverrideCursor()
         log.warning("数据文件有错误，无法启动：%s", exc)
-        _fatal("数据文件有错误", f"程序无法启动，因为下面这个数据文件有错误：\n\n{exc}\n\n{data_file_advice(exc)}",
-               interactive=not args.smoke_test)
+        _fatal(
+            QCoreApplication.translate("app", "数据文件有错误"),
+            QCoreApplication.translate("app", "程序无法启动，因为下面这个数据文件有错误：\n\n{0}\n\n{1}").format(
+                exc, data_file_advice(exc)
+            ),
+            interactive=not args.smoke_test,
+        )
         return 2
     except Exception as exc:
         QGuiApplication.restoreOverrideCursor()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -41,34 +41,41 @@ def size_text(size: int) -> str:
 
 
 class BackupDialog(QDialog):
-    COLUMNS = ("备份时间", "大小", "文件")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("backup_dialog", "备份时间"),
+        QT_TRANSLATE_NOOP("backup_dialog", "大小"),
+        QT_TRANSLATE_NOOP("backup_dialog", "文件"),
+    )
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.restored = False
-        self.setWindowTitle("备份与恢复")
+        self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(720, 400)
         self.db_file: Path | None = None
         try:
             self.db_file = database_file(services.database.url)
-            where = (f"数据库：{self.db_file}\n备份文件夹：{backups_folder(self.db_file)}\n"
-                     f"程序关闭时自动备份（每天最多一次，保留最近 {BACKUPS_KEPT.value} 份）。")
+            where = self.tr(
+                "数据库：{0}\n备份文件夹：{1}\n程序关闭时自动备份（每天最多一次，保留最近 {2} 份）。"
+            ).format(self.db_file, backups_folder(self.db_file), BACKUPS_KEPT.value)
         except ServiceError as exc:
             where = str(exc)
         self.info_label = QLabel(where)
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("backup_dialog", text) for text in self.COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.backup_button = QPushButton("立即备份(&B)")
+        self.backup_button = QPushButton(self.tr("立即备份(&B)"))
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton("恢复所选备份(&R)…")
+        self.restore_button = QPushButton(self.tr("恢复所选备份(&R)…"))
         self.restore_button.clicked.connect(self.restore_selected)
-        close_button = QPushButton("关闭")
+        close_button = QPushButton(self.tr("关闭"))
         close_button.clicked.connect(self.reject)
         self.status_label = QLabel()
         buttons = QHBoxLayout()
@@ -101,9 +108,9 @@ class BackupDialog(QDialog):
         try:
             path = backup_database(self.services.database)
         except ServiceError as exc:
-            self.status_label.setText(f"备份失败：{exc}")
+            self.status_label.setText(self.tr("备份失败：{0}").format(exc))
             return None
-        self.status_label.setText(f"已备份：{path.name}（完整性检查通过）")
+        self.status_label.setText(self.tr("已备份：{0}（完整性检查通过）").format(path.name))
         self.reload()
         return path
 
@@ -115,22 +122,29 @@ class BackupDialog(QDialog):
         info = self.selected()
         if info is None:
             return False
-        if confirm and QMessageBox.question(
-                self, "恢复备份", f"用 {info.created:%Y-%m-%d %H:%M} 的备份替换当前数据库？\n"
-                                  "当前数据库会先另存一份备份。恢复后程序将关闭，请重新打开。") \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                self.tr("恢复备份"),
+                self.tr(
+                    "用 {0:%Y-%m-%d %H:%M} 的备份替换当前数据库？\n当前数据库会先另存一份备份。恢复后程序将关闭，请重新打开。"
+                ).format(info.created),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         self.services.close()
         try:
             result = restore(self.services.database.url, info.path)
         except ServiceError as exc:
-            self.status_label.setText(f"恢复失败：{exc}")
+            self.status_label.setText(self.tr("恢复失败：{0}").format(exc))
             return False
         self.restored = True
-        kept = f"\n原数据库已保留为：{result.previous_copy}" if result.previous_copy else ""
-        self.status_label.setText(f"已恢复。{kept}")
+        kept = self.tr("\n原数据库已保留为：{0}").format(result.previous_copy) if result.previous_copy else ""
+        self.status_label.setText(self.tr("已恢复。{0}").format(kept))
         if confirm:
-            QMessageBox.information(self, "恢复备份", f"已从备份恢复数据库。{kept}\n\n程序将关闭，请重新打开。")
+            QMessageBox.information(self, self.tr("恢复备份"), self.tr("已从备份恢复数据库。{0}\n\n程序将关闭，请重新打开。").format(kept))
             QApplication.quit()
         self.accept()
         return True

@@ -13,7 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -53,9 +63,11 @@ from desktop_app.core.case_format import parse_date
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.date_field import DateField, date_message
 from desktop_app.ui.errors import report_exception
 from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,12 +75,12 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ERROR_STYLE = "color: #c0392b;"
-NOT_SET = "（未填）"
+NOT_SET = QT_TRANSLATE_NOOP("labels", "（未填）")
 CHARGE_SEPARATORS = re.compile(r"[,，、;；]")
 _PROBLEM = re.compile(r"^(?P<where>.*?): (?P<field>[A-Za-z_]+(?:\[(?P<index>\d+)\])?(?:\.[A-Za-z_]+)*): (?P<msg>.*)$",
                       re.DOTALL)
 
-YES_NO: dict[Any, str] = {True: "是", False: "否"}
+YES_NO: dict[Any, str] = {True: QT_TRANSLATE_NOOP("labels", "是"), False: QT_TRANSLATE_NOOP("labels", "否")}
 
 
 @dataclass(frozen=True)
@@ -86,32 +98,65 @@ class CellSpec:
 
 
 EVIDENCE_COLUMNS: tuple[CellSpec, ...] = (
-    CellSpec("id", "编号"),
-    CellSpec("category", "种类", "choice", EVIDENCE_CATEGORIES),
-    CellSpec("title", "名称"),
-    CellSpec("collected_on", "收集日期", "date"),
-    CellSpec("source", "来源"),
-    CellSpec("hash_value", "完整性校验值", attribute=True),
-    CellSpec("hash_recomputed", "复核校验值", attribute=True),
-    CellSpec("audio_video_recorded", "同步录音录像", "choice", YES_NO, attribute=True),
-    CellSpec("admits_guilt", "供述/辩解", "choice", {True: "供述", False: "辩解"}, attribute=True),
-    CellSpec("place", "讯问地点", "choice", {"detention_center": "看守所", "other": "其他"}, attribute=True),
-    CellSpec("video_recorded", "过程录像", "choice", YES_NO, attribute=True),
-    CellSpec("witness_present", "见证人在场", "choice", YES_NO, attribute=True),
-    CellSpec("witness_role", "见证人身份", "choice",
-             {"citizen": "普通公民", "police": "民警", "auxiliary_police": "辅警", "interested_party": "利害关系人",
-              "other": "其他"}, attribute=True),
-    CellSpec("signed", "签名/盖章", "choice", YES_NO, attribute=True),
-    CellSpec("via_judicial_assistance", "经司法协助取得", "choice", YES_NO, attribute=True),
-    CellSpec("permitted_use", "准许用于案号", attribute=True),
-    CellSpec("use_consent", "同意另作他用", "choice", YES_NO, attribute=True),
+    CellSpec("id", QT_TRANSLATE_NOOP("labels", "编号")),
+    CellSpec("category", QT_TRANSLATE_NOOP("labels", "种类"), "choice", EVIDENCE_CATEGORIES),
+    CellSpec("title", QT_TRANSLATE_NOOP("labels", "名称")),
+    CellSpec("collected_on", QT_TRANSLATE_NOOP("labels", "收集日期"), "date"),
+    CellSpec("source", QT_TRANSLATE_NOOP("labels", "来源")),
+    CellSpec("hash_value", QT_TRANSLATE_NOOP("labels", "完整性校验值"), attribute=True),
+    CellSpec("hash_recomputed", QT_TRANSLATE_NOOP("labels", "复核校验值"), attribute=True),
+    CellSpec("audio_video_recorded", QT_TRANSLATE_NOOP("labels", "同步录音录像"), "choice", YES_NO, attribute=True),
+    CellSpec(
+        "admits_guilt",
+        QT_TRANSLATE_NOOP("labels", "供述/辩解"),
+        "choice",
+        {True: QT_TRANSLATE_NOOP("labels", "供述"), False: QT_TRANSLATE_NOOP("labels", "辩解")},
+        attribute=True,
+    ),
+    CellSpec(
+        "place",
+        QT_TRANSLATE_NOOP("labels", "讯问地点"),
+        "choice",
+        {"detention_center": QT_TRANSLATE_NOOP("labels", "看守所"), "other": QT_TRANSLATE_NOOP("labels", "其他")},
+        attribute=True,
+    ),
+    CellSpec("video_recorded", QT_TRANSLATE_NOOP("labels", "过程录像"), "choice", YES_NO, attribute=True),
+    CellSpec("witness_present", QT_TRANSLATE_NOOP("labels", "见证人在场"), "choice", YES_NO, attribute=True),
+    CellSpec(
+        "witness_role",
+        QT_TRANSLATE_NOOP("labels", "见证人身份"),
+        "choice",
+        {
+            "citizen": QT_TRANSLATE_NOOP("labels", "普通公民"),
+            "police": QT_TRANSLATE_NOOP("labels", "民警"),
+            "auxiliary_police": QT_TRANSLATE_NOOP("labels", "辅警"),
+            "interested_party": QT_TRANSLATE_NOOP("labels", "利害关系人"),
+            "other": QT_TRANSLATE_NOOP("labels", "其他"),
+        },
+        attribute=True,
+    ),
+    CellSpec("signed", QT_TRANSLATE_NOOP("labels", "签名/盖章"), "choice", YES_NO, attribute=True),
+    CellSpec(
+        "via_judicial_assistance", QT_TRANSLATE_NOOP("labels", "经司法协助取得"), "choice", YES_NO, attribute=True
+    ),
+    CellSpec("permitted_use", QT_TRANSLATE_NOOP("labels", "准许用于案号"), attribute=True),
+    CellSpec("use_consent", QT_TRANSLATE_NOOP("labels", "同意另作他用"), "choice", YES_NO, attribute=True),
 )
 
 EVENT_COLUMNS: tuple[CellSpec, ...] = (
-    CellSpec("kind", "种类", "choice", EVENT_KINDS),
-    CellSpec("date", "日期", "date"),
-    CellSpec("outcome", "结果", "choice", {"approved": "批准/同意", "rejected": "不批准/不同意"}, free_text=True),
-    CellSpec("note", "备注"),
+    CellSpec("kind", QT_TRANSLATE_NOOP("labels", "种类"), "choice", EVENT_KINDS),
+    CellSpec("date", QT_TRANSLATE_NOOP("labels", "日期"), "date"),
+    CellSpec(
+        "outcome",
+        QT_TRANSLATE_NOOP("labels", "结果"),
+        "choice",
+        {
+            "approved": QT_TRANSLATE_NOOP("labels", "批准/同意"),
+            "rejected": QT_TRANSLATE_NOOP("labels", "不批准/不同意"),
+        },
+        free_text=True,
+    ),
+    CellSpec("note", QT_TRANSLATE_NOOP("labels", "备注")),
 )
 
 
@@ -128,7 +173,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setEditable(self.spec.free_text)
         combo.addItem("", None)
         for value, label in (self.spec.choices or {}).items():
-            combo.addItem(label, value)
+            combo.addItem(tr_label(label), value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -154,7 +199,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 def choice_label(spec: CellSpec, value: Any) -> str:
     if value is None or value == "":
         return ""
-    return (spec.choices or {}).get(value, str(value))
+    return tr_label((spec.choices or {}).get(value, str(value)))
 
 
 def cell_item(spec: CellSpec, value: Any) -> QTableWidgetItem:
@@ -200,7 +245,7 @@ class RecordTable(QWidget):
         #: New rows get the next free id with this prefix (E1, E2 …) in the "id" column, when there is one.
         self.id_prefix = id_prefix
         self.table = QTableWidget(0, len(columns))
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        self.table.setHorizontalHeaderLabels([tr_label(c.header) for c in columns])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -210,9 +255,9 @@ class RecordTable(QWidget):
             if spec.kind == "choice":
                 self.table.setItemDelegateForColumn(number, ChoiceDelegate(spec, self.table))
             if spec.kind == "date":
-                self.table.horizontalHeaderItem(number).setToolTip("日期格式：YYYY-MM-DD，例如 2026-03-02")
-        self.add_button = QPushButton(f"添加{noun}")
-        self.remove_button = QPushButton(f"删除{noun}")
+                self.table.horizontalHeaderItem(number).setToolTip(self.tr("日期格式：YYYY-MM-DD，例如 2026-03-02"))
+        self.add_button = QPushButton(self.tr("添加{0}").format(noun))
+        self.remove_button = QPushButton(self.tr("删除{0}").format(noun))
         self.error = error_label()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -308,7 +353,7 @@ class CaseEditor(QDialog):
         self._attempted = False
         self._touched: set[str] = set()
         self._dirty = False
-        self.setWindowTitle(f"编辑案件 — {case_no}" if case_no else "新建案件")
+        self.setWindowTitle(self.tr("编辑案件 — {0}").format(case_no) if case_no else self.tr("新建案件"))
         self._build()
         fit_to_screen(self, 1100, 760)
         self._load(self.original)
@@ -319,26 +364,30 @@ class CaseEditor(QDialog):
     # --- building -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.case_no_edit = QLineEdit()
-        self.case_no_edit.setPlaceholderText("例如 京朝检刑诉〔2026〕123号")
+        self.case_no_edit.setPlaceholderText(self.tr("例如 京朝检刑诉〔2026〕123号"))
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("例如 张某某盗窃案")
+        self.title_edit.setPlaceholderText(self.tr("例如 张某某盗窃案"))
         self.type_combo = QComboBox()
         for code, label in CASE_TYPES.items():
-            self.type_combo.addItem(label, code)
+            self.type_combo.addItem(tr_label(label), code)
         self.prosecutor_edit = QLineEdit()
-        self.prosecutor_edit.setCompleter(QCompleter(self.services.cases.distinct_values("prosecutor"), self))
+        self.prosecutor_edit.setCompleter(
+            QCompleter(sorted_for_display(self.services.cases.distinct_values("prosecutor")), self)
+        )
         self.department_edit = QLineEdit()
-        self.department_edit.setCompleter(QCompleter(self.services.cases.distinct_values("department"), self))
+        self.department_edit.setCompleter(
+            QCompleter(sorted_for_display(self.services.cases.distinct_values("department")), self)
+        )
         self.investigator_combo = self._code_combo(INVESTIGATORS)
-        self.received_edit = DateField("受理日期")
-        self.closed_edit = OptionalDateEdit("已办结", "办结日期")
+        self.received_edit = DateField(self.tr("受理日期"))
+        self.closed_edit = OptionalDateEdit(self.tr("已办结"), self.tr("办结日期"))
         self.charges_edit = QLineEdit()
-        self.charges_edit.setPlaceholderText("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪")
+        self.charges_edit.setPlaceholderText(self.tr("多个罪名用逗号或顿号分隔，例如 盗窃罪、诈骗罪"))
         self.sentence_combo = self._code_combo(POSSIBLE_SENTENCES)
-        self.custody_check = QCheckBox("在押")
-        self.plea_check = QCheckBox("认罪认罚")
-        self.fast_track_check = QCheckBox("速裁")
-        self.minor_check = QCheckBox("未成年")
+        self.custody_check = QCheckBox(self.tr("在押"))
+        self.plea_check = QCheckBox(self.tr("认罪认罚"))
+        self.fast_track_check = QCheckBox(self.tr("速裁"))
+        self.minor_check = QCheckBox(self.tr("未成年"))
 
         self.error_labels: dict[str, QLabel] = {}
         self.field_widgets: dict[str, QWidget] = {}
@@ -346,11 +395,16 @@ class CaseEditor(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         placed = (
-            ("case_no", "案号 *", self.case_no_edit), ("title", "案件名称 *", self.title_edit),
-            ("case_type", "案件类型 *", self.type_combo), ("prosecutor", "承办检察官 *", self.prosecutor_edit),
-            ("department", "承办部门", self.department_edit), ("investigated_by", "侦查机关", self.investigator_combo),
-            ("received_on", "受理日期 *", self.received_edit), ("closed_on", "办结日期", self.closed_edit),
-            ("charges", "罪名", self.charges_edit), ("possible_sentence", "可能判处的刑罚", self.sentence_combo),
+            ("case_no", self.tr("案号 *"), self.case_no_edit),
+            ("title", self.tr("案件名称 *"), self.title_edit),
+            ("case_type", self.tr("案件类型 *"), self.type_combo),
+            ("prosecutor", self.tr("承办检察官 *"), self.prosecutor_edit),
+            ("department", self.tr("承办部门"), self.department_edit),
+            ("investigated_by", self.tr("侦查机关"), self.investigator_combo),
+            ("received_on", self.tr("受理日期 *"), self.received_edit),
+            ("closed_on", self.tr("办结日期"), self.closed_edit),
+            ("charges", self.tr("罪名"), self.charges_edit),
+            ("possible_sentence", self.tr("可能判处的刑罚"), self.sentence_combo),
         )
         for number, (field, caption, widget) in enumerate(placed):
             row, column = divmod(number, 2)
@@ -368,32 +422,32 @@ class CaseEditor(QDialog):
         for check in (self.custody_check, self.plea_check, self.fast_track_check, self.minor_check):
             flags.addWidget(check)
         flags.addStretch(1)
-        grid.addWidget(QLabel("情形"), len(placed) // 2, 0)
+        grid.addWidget(QLabel(self.tr("情形")), len(placed) // 2, 0)
         grid.addLayout(flags, len(placed) // 2, 1, 1, 3)
 
-        self.evidence = RecordTable(EVIDENCE_COLUMNS, "证据", id_prefix="E")
-        self.events = RecordTable(EVENT_COLUMNS, "事件")
+        self.evidence = RecordTable(EVIDENCE_COLUMNS, self.tr("证据"), id_prefix="E")
+        self.events = RecordTable(EVENT_COLUMNS, self.tr("事件"))
         for number, width in enumerate((60, 180, 200, 100, 160)):
             self.evidence.table.setColumnWidth(number, width)
         for number, width in enumerate((220, 100, 120)):
             self.events.table.setColumnWidth(number, width)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.evidence, "证据")
-        self.tabs.addTab(self.events, "程序事件")
+        self.tabs.addTab(self.evidence, self.tr("证据"))
+        self.tabs.addTab(self.events, self.tr("程序事件"))
         self.general_error = error_label()
-        self.archived_note = QLabel("该案件已归档，不能修改。")
+        self.archived_note = QLabel(self.tr("该案件已归档，不能修改。"))
         self.archived_note.setStyleSheet(ERROR_STYLE)
         self.archived_note.setVisible(self.archived)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("保存")
-        self.save_button.setToolTip("保存（Ctrl+S）")
+        self.save_button.setText(self.tr("保存"))
+        self.save_button.setToolTip(self.tr("保存（Ctrl+S）"))
         self.save_button.setEnabled(not self.archived)
         # Enter finishes a cell or a field; saving a long form stays a deliberate act (button or Ctrl+S).
         self.save_button.setAutoDefault(False)
         self.save_button.setDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
@@ -422,9 +476,9 @@ class CaseEditor(QDialog):
     @staticmethod
     def _code_combo(choices: dict[str, str]) -> QComboBox:
         combo = QComboBox()
-        combo.addItem(NOT_SET, "")
+        combo.addItem(tr_label(NOT_SET), "")
         for code, label in choices.items():
-            combo.addItem(label, code)
+            combo.addItem(tr_label(label), code)
         return combo
 
     @staticmethod
@@ -475,7 +529,7 @@ class CaseEditor(QDialog):
         prosecutor = self.prosecutor_edit.text().strip()
         for field, value in (("case_no", case_no), ("title", title), ("prosecutor", prosecutor)):
             if not value:
-                problem(field, "不能为空")
+                problem(field, self.tr("不能为空"))
         typed = self.received_edit.value()
         if typed is None:
             problem("received_on", self.received_edit.problem() or "")
@@ -484,7 +538,7 @@ class CaseEditor(QDialog):
         if self.closed_edit.problem():
             problem("closed_on", self.closed_edit.problem() or "")
         if typed is not None and closed is not None and closed < received:
-            problem("closed_on", "办结日期早于受理日期")
+            problem("closed_on", self.tr("办结日期早于受理日期"))
         evidence = list(self._collect_evidence(lambda m: problem("evidence", m)))
         events = list(self._collect_events(lambda m: problem("events", m)))
         base = self.original or Case(case_no="", title="", case_type="", prosecutor="", received_on=received)
@@ -502,18 +556,18 @@ class CaseEditor(QDialog):
         seen: set[str] = set()
         for row in range(self.evidence.table.rowCount()):
             values = self.evidence.values(row)
-            where = f"第{row + 1}行："
+            where = self.tr("第{0}行：").format(row + 1)
             evidence_id = values["id"]
             if not evidence_id:
-                problem(where + "证据编号不能为空")
+                problem(where + self.tr("证据编号不能为空"))
             elif evidence_id in seen:
-                problem(where + f"证据编号 {evidence_id} 重复")
+                problem(where + self.tr("证据编号 {0} 重复").format(evidence_id))
             seen.add(evidence_id)
             if not values["category"]:
-                problem(where + "请选择证据种类")
+                problem(where + self.tr("请选择证据种类"))
             collected = parse_date(values["collected_on"]) if values["collected_on"] else None
             if values["collected_on"] and collected is None:
-                problem(where + (date_message("收集日期", values["collected_on"]) or "收集日期不在可用的年份内"))
+                problem(where + (date_message(self.tr("收集日期"), values["collected_on"]) or self.tr("收集日期不在可用的年份内")))
             original: Evidence | None = self.evidence.original(row)
             attributes = dict(original.attributes) if original else {}
             for spec in EVIDENCE_COLUMNS:
@@ -530,13 +584,13 @@ class CaseEditor(QDialog):
     def _collect_events(self, problem: Any) -> Iterable[Event]:
         for row in range(self.events.table.rowCount()):
             values = self.events.values(row)
-            where = f"第{row + 1}行："
+            where = self.tr("第{0}行：").format(row + 1)
             if not values["kind"]:
-                problem(where + "请选择事件种类")
+                problem(where + self.tr("请选择事件种类"))
             day = parse_date(values["date"])
             if day is None:
-                problem(where + ("请填写日期" if not values["date"]
-                                 else date_message("日期", values["date"]) or "日期不在可用的年份内"))
+                problem(where + (self.tr("请填写日期") if not values["date"]
+                                 else date_message(self.tr("日期"), values["date"]) or self.tr("日期不在可用的年份内")))
                 continue
             original: Event | None = self.events.original(row)
             yield Event(kind=values["kind"] or "", date=day, outcome=values["outcome"] or "", note=values["note"],
@@ -568,7 +622,9 @@ class CaseEditor(QDialog):
             message = match["msg"]
             if field in ("evidence", "events"):
                 if match["index"] is not None:
-                    message = f"第{int(match['index']) + 1}行：{message}"
+                    message = QCoreApplication.translate("CaseEditor", "第{0}行：{1}").format(
+                        int(match["index"]) + 1, message
+                    )
                 problems.setdefault(field, []).append(message)
             elif field in ("case_no", "title", "case_type", "prosecutor", "department", "received_on", "closed_on",
                            "charges", "possible_sentence", "investigated_by"):
@@ -589,8 +645,8 @@ class CaseEditor(QDialog):
                 return
 
     def _update_tab_titles(self) -> None:
-        self.tabs.setTabText(0, f"证据（{self.evidence.table.rowCount()}）")
-        self.tabs.setTabText(1, f"程序事件（{self.events.table.rowCount()}）")
+        self.tabs.setTabText(0, self.tr("证据（{0}）").format(self.evidence.table.rowCount()))
+        self.tabs.setTabText(1, self.tr("程序事件（{0}）").format(self.events.table.rowCount()))
 
     def _edited(self, field: str) -> None:
         self._dirty = True
@@ -635,7 +691,7 @@ class CaseEditor(QDialog):
 
     def reject(self) -> None:
         if self._dirty:
-            answer = QMessageBox.question(self, "放弃修改", "案件有未保存的修改，确定放弃吗？",
+            answer = QMessageBox.question(self, self.tr("放弃修改"), self.tr("案件有未保存的修改，确定放弃吗？"),
                                           QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                                           QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:

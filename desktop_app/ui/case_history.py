@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,12 +22,24 @@ from desktop_app.services.container import Services
 
 #: Actions in words a prosecutor uses; an unknown action is shown by its code.
 ACTION_LABELS: dict[str, str] = {
-    "case.create": "新建案件", "case.update": "修改案件", "case.archive": "归档", "case.import": "导入",
-    "inspection.start": "开始检查", "inspection.answer": "填写检查项", "inspection.import": "交换包导入检查记录",
-    "grade.override": "改定等次", "rectification.sync": "更新整改清单", "rectification.update": "整改事项变更",
-    "rectification.import": "交换包导入整改事项",
+    "case.create": QT_TRANSLATE_NOOP("case_history", "新建案件"),
+    "case.update": QT_TRANSLATE_NOOP("case_history", "修改案件"),
+    "case.archive": QT_TRANSLATE_NOOP("case_history", "归档"),
+    "case.import": QT_TRANSLATE_NOOP("case_history", "导入"),
+    "inspection.start": QT_TRANSLATE_NOOP("case_history", "开始检查"),
+    "inspection.answer": QT_TRANSLATE_NOOP("case_history", "填写检查项"),
+    "inspection.import": QT_TRANSLATE_NOOP("case_history", "交换包导入检查记录"),
+    "grade.override": QT_TRANSLATE_NOOP("case_history", "改定等次"),
+    "rectification.sync": QT_TRANSLATE_NOOP("case_history", "更新整改清单"),
+    "rectification.update": QT_TRANSLATE_NOOP("case_history", "整改事项变更"),
+    "rectification.import": QT_TRANSLATE_NOOP("case_history", "交换包导入整改事项"),
 }
-HEADERS = ("时间（UTC）", "操作人", "操作", "内容（原值 → 新值）")
+HEADERS = (
+    QT_TRANSLATE_NOOP("case_history", "时间（UTC）"),
+    QT_TRANSLATE_NOOP("case_history", "操作人"),
+    QT_TRANSLATE_NOOP("case_history", "操作"),
+    QT_TRANSLATE_NOOP("case_history", "内容（原值 → 新值）"),
+)
 MAX_DETAIL = 400
 
 
@@ -56,7 +69,7 @@ class CaseHistory(QWidget):
         self._case_no = case_no
         self.summary = QLabel()
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("case_history", text) for text in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -72,8 +85,15 @@ class CaseHistory(QWidget):
         rows = case_history(self.services.database, self._case_no)
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else "（时间无法读取）"
-            for column, text in enumerate((when, row.actor, ACTION_LABELS.get(row.action, row.action), describe(row))):
+            when = row.at.strftime("%Y-%m-%d %H:%M:%S") if row.at else self.tr("（时间无法读取）")
+            for column, text in enumerate(
+                (
+                    when,
+                    row.actor,
+                    QCoreApplication.translate("case_history", ACTION_LABELS.get(row.action, row.action)),
+                    describe(row),
+                )
+            ):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        self.summary.setText(f"共 {len(rows)} 条变更记录（最新在前）" if rows else "暂无变更记录")
+        self.summary.setText(self.tr("共 {0} 条变更记录（最新在前）").format(len(rows)) if rows else self.tr("暂无变更记录"))

@@ -13,11 +13,20 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services.cases import DUE_SOON_DAYS, CaseFiguresView, CaseQuery, CaseRow, CaseService
 from desktop_app.ui.deadline_board import STATUS_COLOURS, days_left_text
+from desktop_app.ui.labels import joined, tr_label
 
 BLOCK_SIZE = 200
 CACHE_BLOCKS = 12
@@ -38,20 +47,20 @@ class Column:
 
 #: The figures come right after the name: a team lead reads 进度, 得分, 等次, 提示 and 期限 without scrolling.
 COLUMNS: tuple[Column, ...] = (
-    Column("case_no", "案号", "case_no"),
-    Column("title", "案件名称", "title"),
-    Column("progress", "检查进度", "progress"),
-    Column("score", "得分", "score"),
-    Column("grade", "拟评等次", "grade"),
-    Column("risk", "风险提示", "risk"),
-    Column("next_due", "最近期限", "next_due"),
-    Column("case_type_label", "案件类型", "case_type"),
-    Column("prosecutor", "承办检察官", "prosecutor"),
-    Column("department", "承办部门", "department"),
-    Column("received_on", "受理日期", "received_on"),
-    Column("closed_on", "办结日期", "closed_on"),
-    Column("status_label", "状态", "status"),
-    Column("charges", "罪名", None),
+    Column("case_no", QT_TRANSLATE_NOOP("case_table_model", "案号"), "case_no"),
+    Column("title", QT_TRANSLATE_NOOP("case_table_model", "案件名称"), "title"),
+    Column("progress", QT_TRANSLATE_NOOP("case_table_model", "检查进度"), "progress"),
+    Column("score", QT_TRANSLATE_NOOP("case_table_model", "得分"), "score"),
+    Column("grade", QT_TRANSLATE_NOOP("case_table_model", "拟评等次"), "grade"),
+    Column("risk", QT_TRANSLATE_NOOP("case_table_model", "风险提示"), "risk"),
+    Column("next_due", QT_TRANSLATE_NOOP("case_table_model", "最近期限"), "next_due"),
+    Column("case_type_label", QT_TRANSLATE_NOOP("case_table_model", "案件类型"), "case_type"),
+    Column("prosecutor", QT_TRANSLATE_NOOP("case_table_model", "承办检察官"), "prosecutor"),
+    Column("department", QT_TRANSLATE_NOOP("case_table_model", "承办部门"), "department"),
+    Column("received_on", QT_TRANSLATE_NOOP("case_table_model", "受理日期"), "received_on"),
+    Column("closed_on", QT_TRANSLATE_NOOP("case_table_model", "办结日期"), "closed_on"),
+    Column("status_label", QT_TRANSLATE_NOOP("case_table_model", "状态"), "status"),
+    Column("charges", QT_TRANSLATE_NOOP("case_table_model", "罪名"), None),
 )
 (COL_CASE_NO, COL_TITLE, COL_PROGRESS, COL_SCORE, COL_GRADE, COL_RISK, COL_DUE, COL_TYPE, COL_PROSECUTOR,
  COL_DEPARTMENT, COL_RECEIVED, COL_CLOSED, COL_STATUS, COL_CHARGES) = range(len(COLUMNS))
@@ -60,13 +69,22 @@ FIGURE_COLUMNS = frozenset({COL_PROGRESS, COL_SCORE, COL_GRADE, COL_RISK, COL_DU
 _ARCHIVED_COLOUR = QColor("#808080")
 #: Grade colours: the register reads like a traffic light for a team lead.
 _GRADE_COLOURS = {"excellent": "#0f5132", "qualified": "#1d4f91", "flawed": "#8a5a00", "unqualified": "#b02a37"}
-_RISK_LEVELS = (("critical", "严重"), ("major", "一般"), ("minor", "轻微"), ("info", "提示"))
+_RISK_LEVELS = (
+    ("critical", QT_TRANSLATE_NOOP("case_table_model", "严重")),
+    ("major", QT_TRANSLATE_NOOP("case_table_model", "一般")),
+    ("minor", QT_TRANSLATE_NOOP("case_table_model", "轻微")),
+    ("info", QT_TRANSLATE_NOOP("case_table_model", "提示")),
+)
 
 
 def risk_text(figures: CaseFiguresView) -> str:
     """Counts by severity, gravest first, leaving out the zeros (e.g. "严重 1 · 一般 2")."""
-    parts = [f"{label} {figures.flags[code]}" for code, label in _RISK_LEVELS if figures.flags.get(code)]
-    return " · ".join(parts) or "无"
+    parts = [
+        QCoreApplication.translate("case_table_model", label) + f" {figures.flags[code]}"
+        for code, label in _RISK_LEVELS
+        if figures.flags.get(code)
+    ]
+    return " · ".join(parts) or QCoreApplication.translate("case_table_model", "无")
 
 
 def due_status(days_left: int) -> str:
@@ -87,11 +105,18 @@ def figure_text(figures: CaseFiguresView, column: int) -> str:
 
 def figure_tooltip(figures: CaseFiguresView, column: int) -> str | None:
     if column == COL_DUE and figures.next_due is not None:
-        return f"最近截止日期 {figures.next_due.isoformat()}"
+        return QCoreApplication.translate("case_table_model", "最近截止日期 {0}").format(figures.next_due.isoformat())
     if column == COL_RISK:
-        return "风险提示：" + "，".join(f"{label} {figures.flags.get(code, 0)} 项" for code, label in _RISK_LEVELS)
+        return QCoreApplication.translate("case_table_model", "风险提示：") + joined(
+            QCoreApplication.translate("case_table_model", "{0} {1} 项").format(
+                QCoreApplication.translate("case_table_model", label), figures.flags.get(code, 0)
+            )
+            for code, label in _RISK_LEVELS
+        )
     if column == COL_PROGRESS:
-        return f"已答 {figures.answered} 项 / 适用 {figures.applicable} 项"
+        return QCoreApplication.translate("case_table_model", "已答 {0} 项 / 适用 {1} 项").format(
+            figures.answered, figures.applicable
+        )
     return None
 
 
@@ -209,6 +234,8 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_ARCHIVED_COLOUR) if row.status == "archived" else None
         value = getattr(row, COLUMNS[index.column()].attribute)
+        if index.column() in (COL_TYPE, COL_STATUS):
+            value = tr_label(value)
         if isinstance(value, dt.date):
             return value.isoformat()
         if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_TITLE, COL_CHARGES):
@@ -240,7 +267,11 @@ class CaseTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+            return (
+                QCoreApplication.translate("case_table_model", COLUMNS[section].header)
+                if 0 <= section < len(COLUMNS)
+                else None
+            )
         return str(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

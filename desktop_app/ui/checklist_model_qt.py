@@ -9,25 +9,40 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.core.case import ANSWER_VALUES, Answer, Case
 from desktop_app.core.checklist_model import ChecklistTemplate, ItemState
 from desktop_app.core.checklists import item_states, missing_notes
 from desktop_app.core.conditions import describe_condition
+from desktop_app.ui.labels import tr_label
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 APPLICABLE_ROLE = Qt.ItemDataRole.UserRole + 3
 IS_SECTION_ROLE = Qt.ItemDataRole.UserRole + 4
 
-COLUMNS: tuple[str, ...] = ("检查项", "错误等级", "答案", "备注")
+COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("checklist_model_qt", "检查项"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "错误等级"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "答案"),
+    QT_TRANSLATE_NOOP("checklist_model_qt", "备注"),
+)
 COL_ITEM, COL_SEVERITY, COL_ANSWER, COL_NOTE = range(len(COLUMNS))
 
-NOT_APPLICABLE_TEXT = "不适用（本案）"
-UNANSWERED_TEXT = "未答"
-MISSING_NOTE_TEXT = "⚠ 须填写说明"
+NOT_APPLICABLE_TEXT = QT_TRANSLATE_NOOP("checklist_model_qt", "不适用（本案）")
+UNANSWERED_TEXT = QT_TRANSLATE_NOOP("checklist_model_qt", "未答")
+MISSING_NOTE_TEXT = QT_TRANSLATE_NOOP("checklist_model_qt", "⚠ 须填写说明")
 
 GREY = QColor("#9e9e9e")
 ANSWER_COLOURS: dict[str, QColor] = {
@@ -43,14 +58,17 @@ _SECTION_ID = 0
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-
 #: The mark before each saved answer: one of its own for each value, so a saved 不符合 never reads as 符合.
 ANSWER_MARKS: dict[str, str] = {"pass": "✓", "fail": "✗", "na": "○", "unsure": "?"}
 
 
 def answer_text(value: str | None) -> str:
     """How a saved answer reads in the list (an answer is listed only once it is on disk)."""
-    return f"{ANSWER_MARKS.get(value, '·')} {ANSWER_VALUES.get(value, value)}" if value else UNANSWERED_TEXT
+    return (
+        f"{ANSWER_MARKS.get(value, '·')} {tr_label(ANSWER_VALUES.get(value, value))}"
+        if value
+        else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+    )
 
 
 class ChecklistWalkModel(QAbstractItemModel):
@@ -142,7 +160,7 @@ class ChecklistWalkModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("checklist_model_qt", COLUMNS[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -169,7 +187,7 @@ class ChecklistWalkModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_ITEM:
             applicable = [s for s in states if s.applicable]
             answered = sum(1 for s in applicable if s.value is not None)
-            return f"{title}（已答 {answered} / 适用 {len(applicable)}）"
+            return self.tr("{0}（已答 {1} / 适用 {2}）").format(title, answered, len(applicable))
         return None
 
     def _item_data(self, state: ItemState, column: int, role: int) -> Any:
@@ -188,7 +206,7 @@ class ChecklistWalkModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{item.id} {item.question}", describe_condition(item.applies_when)]
             if state.note:
-                lines.append(f"备注：{state.note}")
+                lines.append(self.tr("备注：{0}").format(state.note))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not state.applicable:
@@ -205,13 +223,25 @@ class ChecklistWalkModel(QAbstractItemModel):
         if column == COL_ITEM:
             return f"{item.id}  {item.question}"
         if column == COL_SEVERITY:
-            return f"{item.severity} · 否决项" if item.veto else item.severity
+            return (
+                QCoreApplication.translate("ChecklistWalkModel", "{0} · 否决项").format(item.severity)
+                if item.veto
+                else item.severity
+            )
         if column == COL_ANSWER:
-            return NOT_APPLICABLE_TEXT if not state.applicable else answer_text(state.value)
-        return MISSING_NOTE_TEXT if missing else state.note
+            return (
+                QCoreApplication.translate("checklist_model_qt", NOT_APPLICABLE_TEXT)
+                if not state.applicable
+                else answer_text(state.value)
+            )
+        return QCoreApplication.translate("checklist_model_qt", MISSING_NOTE_TEXT) if missing else state.note
 
 
-FILTERS: dict[str, str] = {"all": "全部", "unanswered": "未答", "failed": "不符合"}
+FILTERS: dict[str, str] = {
+    "all": QT_TRANSLATE_NOOP("checklist_model_qt", "全部"),
+    "unanswered": QT_TRANSLATE_NOOP("checklist_model_qt", "未答"),
+    "failed": QT_TRANSLATE_NOOP("checklist_model_qt", "不符合"),
+}
 
 
 class WalkFilterModel(QSortFilterProxyModel):

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +57,13 @@ from desktop_app.ui.checklist_model_qt import (
     ChecklistWalkModel,
     WalkFilterModel,
 )
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.law_text import ArticleTextView
 from desktop_app.ui.layout import remember_splitter
 
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
-UNVERIFIED_MARK = "（未经核实）"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("checklist_walk", "（未经核实）")
 
 
 def failure_text(exc: Exception) -> str | None:
@@ -108,9 +118,9 @@ class ChecklistWalk(QWidget):
         self.progress.setMinimumWidth(220)
         self.filter_buttons = QButtonGroup(self)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("筛选："))
+        filter_row.addWidget(QLabel(self.tr("筛选：")))
         for mode, label in FILTERS.items():
-            button = QPushButton(label)
+            button = QPushButton(QCoreApplication.translate("checklist_model_qt", label))
             button.setCheckable(True)
             button.setChecked(mode == "all")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -195,7 +205,7 @@ class ChecklistWalk(QWidget):
         self.question_label.setWordWrap(True)
         self.question_label.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.veto_label = QLabel("否决项")
+        self.veto_label = QLabel(self.tr("否决项"))
         self.veto_label.setStyleSheet("background: #c62828; color: white; padding: 1px 6px; border-radius: 3px;")
         self.meta_label = QLabel()
         self.guidance_label = QLabel()
@@ -219,18 +229,18 @@ class ChecklistWalk(QWidget):
         self.answer_buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for key, value in ANSWER_KEYS.items():
-            button = QPushButton(f"{key} {ANSWER_VALUES[value]}")
+            button = QPushButton(f"{key} {tr_label(ANSWER_VALUES[value])}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, v=value: self.answer_current(v))
             self.answer_buttons[value] = button
             buttons.addWidget(button)
-        self.note_button = QPushButton("N 备注")
+        self.note_button = QPushButton(self.tr("N 备注"))
         self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note_button.clicked.connect(self.edit_note)
-        self.undo_button = QPushButton("撤销（Ctrl+Z）")
+        self.undo_button = QPushButton(self.tr("撤销（Ctrl+Z）"))
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self.undo)
-        self.redo_button = QPushButton("重做（Ctrl+Y）")
+        self.redo_button = QPushButton(self.tr("重做（Ctrl+Y）"))
         self.redo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.redo_button.clicked.connect(self.redo)
         buttons.addWidget(self.note_button)
@@ -244,7 +254,7 @@ class ChecklistWalk(QWidget):
         head.addStretch(1)
         head.addWidget(self.meta_label)
         note_row = QHBoxLayout()
-        note_row.addWidget(QLabel("备注："))
+        note_row.addWidget(QLabel(self.tr("备注：")))
         note_row.addWidget(self.note_edit, 1)
 
         layout = QVBoxLayout(frame)
@@ -277,8 +287,8 @@ class ChecklistWalk(QWidget):
         self._splitter.show()
         self.model.load(view.template, case, dict(view.answers))
         unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
-        self.unknown_label.setText(f"警告：{len(unknown)} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留："
-                                   + "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
+        self.unknown_label.setText(self.tr("警告：{0} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留：").format(len(unknown))
+                                   + joined(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
         self.unknown_label.setVisible(bool(unknown))
         self.view.expandAll()
         first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
@@ -339,7 +349,7 @@ class ChecklistWalk(QWidget):
         if state is None or self._inspection_id is None:
             return False
         if not state.applicable:
-            self._info("本项不适用于本案（适用条件不满足），无需作答。")
+            self._info(self.tr("本项不适用于本案（适用条件不满足），无需作答。"))
             return False
         previous = Answer(state.value, state.note) if state.value else None
         if not self._save(state.item.id, Answer(value, state.note), previous):
@@ -357,20 +367,20 @@ class ChecklistWalk(QWidget):
         if state is None or self._inspection_id is None:
             return
         if not state.applicable:
-            self._info("本项不适用于本案，无需填写备注。")
+            self._info(self.tr("本项不适用于本案，无需填写备注。"))
             return
         if state.value is None:
-            self._info("请先作答（按 1–4），再填写备注。")
+            self._info(self.tr("请先作答（按 1–4），再填写备注。"))
             return
         self._start_note_edit(state.item.id, prompt=False)
 
     def undo(self) -> bool:
         """Take back the last saved change: the item's previous answer is saved again and shown."""
-        return self._replay(self._undo, self._redo, "撤销", "没有可撤销的作答。")
+        return self._replay(self._undo, self._redo, self.tr("撤销"), self.tr("没有可撤销的作答。"))
 
     def redo(self) -> bool:
         """Give back the change the last undo took back."""
-        return self._replay(self._redo, self._undo, "重做", "没有可重做的作答。")
+        return self._replay(self._redo, self._undo, self.tr("重做"), self.tr("没有可重做的作答。"))
 
     @property
     def can_undo(self) -> bool:
@@ -397,8 +407,8 @@ class ChecklistWalk(QWidget):
         self._after_change(step.item_id)
         if self._visible(step.item_id):
             self._select(step.item_id)
-        restored = ANSWER_VALUES[step.previous.value] if step.previous else "未答"
-        self._info(f"已{verb} {step.item_id} 的作答，现为“{restored}”。")
+        restored = tr_label(ANSWER_VALUES[step.previous.value]) if step.previous else self.tr("未答")
+        self._info(self.tr("已{0} {1} 的作答，现为“{2}”。").format(verb, step.item_id, restored))
         return True
 
     def _save(self, item_id: str, answer: Answer | None, previous: Answer | None) -> bool:
@@ -421,7 +431,7 @@ class ChecklistWalk(QWidget):
             message = failure_text(exc)
             if message is None:
                 raise
-            self.error_label.setText(f"保存失败，{item_id} 未保存：{message}")
+            self.error_label.setText(self.tr("保存失败，{0} 未保存：{1}").format(item_id, message))
             self.error_label.show()
             return False
         return True
@@ -440,7 +450,7 @@ class ChecklistWalk(QWidget):
         self.note_edit.setReadOnly(False)
         self.note_edit.setText(state.note if state else "")
         if prompt:
-            self.note_prompt.setText("本项答“不符合”，须写明理由：输入后按 Enter 保存（Esc 稍后再填）。")
+            self.note_prompt.setText(self.tr("本项答“不符合”，须写明理由：输入后按 Enter 保存（Esc 稍后再填）。"))
             self.note_prompt.show()
         self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.note_edit.selectAll()
@@ -454,7 +464,7 @@ class ChecklistWalk(QWidget):
             return
         text = self.note_edit.text().strip()
         if not text and state.value == "fail" and state.item.note_required_on_fail and not leaving:
-            self.note_prompt.setText("说明不能为空：本项答“不符合”须写明理由（Esc 稍后再填）。")
+            self.note_prompt.setText(self.tr("说明不能为空：本项答“不符合”须写明理由（Esc 稍后再填）。"))
             self.note_prompt.show()
             return
         prompted = self._prompted_item == item_id and not leaving
@@ -610,43 +620,55 @@ class ChecklistWalk(QWidget):
                 label.clear()
             self.article_view.set_basis("")
             empty = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
-            self.question_label.setText(f"没有“{FILTERS[self.proxy.mode]}”的检查项。" if empty else "请选择检查项（↑/↓）。")
+            self.question_label.setText(
+                self.tr("没有“{0}”的检查项。").format(
+                    QCoreApplication.translate("checklist_model_qt", FILTERS[self.proxy.mode])
+                )
+                if empty
+                else self.tr("请选择检查项（↑/↓）。")
+            )
             self.note_edit.clear()
             self.note_edit.setReadOnly(True)
             self.note_edit.setPlaceholderText("")
             return
         item = state.item
         self.position_label.setText(f"{item.id} · {item.heading}")
-        self.meta_label.setText(f"错误等级：{item.severity}　　扣分：{item.deduction:g} 分"
-                                + ("　　否决项：是" if item.veto else ""))
+        self.meta_label.setText(self.tr("错误等级：{0}　　扣分：{1:g} 分").format(item.severity, item.deduction)
+                                + (self.tr("　　否决项：是") if item.veto else ""))
         self.question_label.setText(item.question)
-        self.guidance_label.setText(f"检查要点：{item.guidance}")
-        basis = item.legal_basis + ("" if item.verified else f"<span style='color:#e65100;'>{UNVERIFIED_MARK}</span>")
-        self.basis_label.setText(f"法律依据：{basis}")
-        self.basis_label.setToolTip(f"核实出处：{item.source}" if item.source else "")
+        self.guidance_label.setText(self.tr("检查要点：{0}").format(item.guidance))
+        basis = item.legal_basis + (
+            ""
+            if item.verified
+            else "<span style='color:#e65100;'>"
+            + QCoreApplication.translate("checklist_walk", UNVERIFIED_MARK)
+            + "</span>"
+        )
+        self.basis_label.setText(self.tr("法律依据：{0}").format(basis))
+        self.basis_label.setToolTip(self.tr("核实出处：{0}").format(item.source) if item.source else "")
         self.article_view.set_basis(item.legal_basis)
         condition = describe_condition(item.applies_when)
         if not state.applicable:
-            condition += "　——本案不满足此条件，本项不适用，无需作答。"
-        self.condition_label.setText(f"适用条件：{condition}")
+            condition += self.tr("　——本案不满足此条件，本项不适用，无需作答。")
+        self.condition_label.setText(self.tr("适用条件：{0}").format(condition))
         self.condition_label.setStyleSheet("" if state.applicable else "color: #9e9e9e;")
         if not state.applicable:
-            self.answer_label.setText("本项不适用于本案。")
+            self.answer_label.setText(self.tr("本项不适用于本案。"))
         elif state.value is None:
-            self.answer_label.setText("尚未作答：按 1 符合、2 不符合、3 不适用、4 待核实。")
+            self.answer_label.setText(self.tr("尚未作答：按 1 符合、2 不符合、3 不适用、4 待核实。"))
         else:
-            self.answer_label.setText(f"已保存：{ANSWER_VALUES[state.value]}")
+            self.answer_label.setText(self.tr("已保存：{0}").format(tr_label(ANSWER_VALUES[state.value])))
         if self._note_item != item.id:
             self.note_edit.setText(state.note)
             self.note_edit.setReadOnly(not answerable or state.value is None)
-            self.note_edit.setPlaceholderText("按 N 填写备注，Enter 保存" if state.value else "作答后可填写备注")
+            self.note_edit.setPlaceholderText(self.tr("按 N 填写备注，Enter 保存") if state.value else self.tr("作答后可填写备注"))
 
     def _update_progress(self) -> None:
         applicable = [s for s in self.model.states() if s.applicable]
         answered = sum(1 for s in applicable if s.value is not None)
         self.progress.setRange(0, max(1, len(applicable)))
         self.progress.setValue(answered)
-        self.progress.setFormat(f"已答 {answered} / 适用 {len(applicable)}")
+        self.progress.setFormat(self.tr("已答 {0} / 适用 {1}").format(answered, len(applicable)))
         missing = self.model.missing_note_ids()
-        self.missing_label.setText("以下“不符合”项须写明理由：" + "、".join(missing) if missing else "")
+        self.missing_label.setText(self.tr("以下“不符合”项须写明理由：") + joined(missing) if missing else "")
         self.missing_label.setVisible(bool(missing))

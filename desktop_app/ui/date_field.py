@@ -10,10 +10,12 @@ import calendar
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QLocale, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 from desktop_app.core.case_format import EARLIEST_YEAR, LATEST_YEAR
+from desktop_app.core.i18n import language
+from desktop_app.ui.language import LOCALES
 
 _SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -22,22 +24,28 @@ def date_problem(text: str) -> str | None:
     """Why `text` is not a date the program accepts (Chinese), or None when it is one."""
     match = _SHAPE.match(text.strip())
     if match is None:
-        return "应为 YYYY-MM-DD 格式，例如 2026-03-02"
+        return QCoreApplication.translate("date_field", "应为 YYYY-MM-DD 格式，例如 2026-03-02")
     year, month, day = (int(part) for part in match.groups())
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        return f"年份应在 {EARLIEST_YEAR}–{LATEST_YEAR} 之间"
+        return QCoreApplication.translate("date_field", "年份应在 {0}–{1} 之间").format(EARLIEST_YEAR, LATEST_YEAR)
     if not 1 <= month <= 12:
-        return f"没有 {month} 月（月份应为 01–12）"
+        return QCoreApplication.translate("date_field", "没有 {0} 月（月份应为 01–12）").format(month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return f"{year} 年 {month} 月没有 {day} 日（该月只有 {last} 天）"
+        return QCoreApplication.translate("date_field", "{0} 年 {1} 月没有 {2} 日（该月只有 {3} 天）").format(
+            year, month, day, last
+        )
     return None
 
 
 def date_message(caption: str, text: str) -> str | None:
     """"受理日期“2026-13-45”不是有效日期：没有 13 月…", or None when the text is a valid date."""
     why = date_problem(text)
-    return None if why is None else f"{caption}“{text.strip()}”不是有效日期：{why}"
+    return (
+        None
+        if why is None
+        else QCoreApplication.translate("date_field", "{0}“{1}”不是有效日期：{2}").format(caption, text.strip(), why)
+    )
 
 
 class DateField(QWidget):
@@ -53,11 +61,11 @@ class DateField(QWidget):
         self.edit.setPlaceholderText("YYYY-MM-DD")
         self.edit.setMaxLength(10)
         self.calendar = QCalendarWidget()
-        self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.calendar.setLocale(LOCALES[language()])  # the interface's, whatever the system's
         self.calendar.setGridVisible(True)
         self.button = QToolButton()
-        self.button.setText("日历")
-        self.button.setToolTip(f"从日历中选择{caption}")
+        self.button.setText(self.tr("日历"))
+        self.button.setToolTip(self.tr("从日历中选择{0}").format(caption))
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
@@ -81,7 +89,7 @@ class DateField(QWidget):
 
     def problem(self) -> str | None:
         text = self.edit.text().strip()
-        return "不能为空" if not text else date_message(self.caption, text)
+        return self.tr("不能为空") if not text else date_message(self.caption, text)
 
     def date(self) -> QDate:
         """As QDateEdit.date(); an invalid QDate when the text is not a valid date."""

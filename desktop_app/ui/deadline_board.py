@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,11 +31,22 @@ from PySide6.QtWidgets import (
 from desktop_app.core.results import DEADLINE_STATUSES
 from desktop_app.services.board import BOARD_STATUSES, BoardRow, board_counts, deadline_board
 from desktop_app.services.container import Services
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("剩余天数", "状态", "期限", "截止日期", "起算日期", "案号", "案件名称", "承办检察官", "法律依据")
+HEADERS = (
+    QT_TRANSLATE_NOOP("deadline_board", "剩余天数"),
+    QT_TRANSLATE_NOOP("deadline_board", "状态"),
+    QT_TRANSLATE_NOOP("deadline_board", "期限"),
+    QT_TRANSLATE_NOOP("deadline_board", "截止日期"),
+    QT_TRANSLATE_NOOP("deadline_board", "起算日期"),
+    QT_TRANSLATE_NOOP("deadline_board", "案号"),
+    QT_TRANSLATE_NOOP("deadline_board", "案件名称"),
+    QT_TRANSLATE_NOOP("deadline_board", "承办检察官"),
+    QT_TRANSLATE_NOOP("deadline_board", "法律依据"),
+)
 (COL_DAYS, COL_STATUS, COL_NAME, COL_DUE, COL_START, COL_CASE_NO, COL_TITLE, COL_PROSECUTOR,
  COL_BASIS) = range(len(HEADERS))
 
@@ -41,15 +61,15 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
 
 def days_left_text(days: int) -> str:
     if days < 0:
-        return f"超期 {-days} 天"
+        return QCoreApplication.translate("deadline_board", "超期 {0} 天").format(-days)
     if days == 0:
-        return "今天到期"
-    return f"剩 {days} 天"
+        return QCoreApplication.translate("deadline_board", "今天到期")
+    return QCoreApplication.translate("deadline_board", "剩 {0} 天").format(days)
 
 
 class DeadlineBoardModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(HEADERS, parent)
+        super().__init__([QCoreApplication.translate("deadline_board", text) for text in HEADERS], parent)
 
     def set_rows(self, rows: list[BoardRow]) -> None:
         self.replace_rows(rows)
@@ -76,12 +96,12 @@ class DeadlineBoardModel(RowTableModel):
     @staticmethod
     def _display(row: BoardRow, column: int) -> str:
         if row.status == "suspended":
-            days = "期限中止"
+            days = QCoreApplication.translate("DeadlineBoardModel", "期限中止")
         elif row.done_on is not None:
-            days = f"超期 {-row.days_left} 天办结"
+            days = QCoreApplication.translate("DeadlineBoardModel", "超期 {0} 天办结").format(-row.days_left)
         else:
             days = days_left_text(row.days_left)
-        values = (days, row.status_label, row.name, row.due.isoformat(),
+        values = (days, tr_label(row.status_label), row.name, row.due.isoformat(),
                   row.start.isoformat(), row.case_no, row.title, row.prosecutor, row.legal_basis)
         return values[column]
 
@@ -96,9 +116,9 @@ class DeadlineBoard(QWidget):
         super().__init__(parent)
         self.services = services
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for status in BOARD_STATUSES:
-            self.status_combo.addItem(DEADLINE_STATUSES[status], status)
+            self.status_combo.addItem(tr_label(DEADLINE_STATUSES[status]), status)
         self.summary = QLabel()
         self.model = DeadlineBoardModel(self)
         self.view = QTableView()
@@ -107,7 +127,7 @@ class DeadlineBoard(QWidget):
                                        (COL_START, 90), (COL_CASE_NO, 200), (COL_TITLE, 220), (COL_PROSECUTOR, 80)))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("状态"))
+        top.addWidget(QLabel(self.tr("状态")))
         top.addWidget(self.status_combo)
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
@@ -139,8 +159,13 @@ class DeadlineBoard(QWidget):
         self.model.set_rows(rows)
         counts = board_counts(self.services.database, today, viewer=self.services.actor)
         # Stopped clocks are counted apart, and only when there are any: they are not running out.
-        self.summary.setText("　".join(f"{DEADLINE_STATUSES[s]} {counts[s]} 项" for s in BOARD_STATUSES
-                                      if s != "suspended" or counts[s]))
+        self.summary.setText(
+            "　".join(
+                self.tr("{0} {1} 项").format(tr_label(DEADLINE_STATUSES[s]), counts[s])
+                for s in BOARD_STATUSES
+                if s != "suspended" or counts[s]
+            )
+        )
 
     @Slot()
     def open_current(self) -> None:

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,9 +55,9 @@ def environment_problem(exc: BaseException) -> DatabaseEnvironmentError | None:
 def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What a maintainer needs to reproduce a bug: versions, where the log is, and the traceback."""
     lines = [
-        f"案件质量自查 版本 {__version__}",
+        QCoreApplication.translate("errors", "案件质量自查 版本 {0}").format(__version__),
         f"Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}",
-        f"日志文件：{paths.log_file()}",
+        QCoreApplication.translate("errors", "日志文件：{0}").format(paths.log_file()),
         "",
         "".join(traceback.format_exception(exc_type, exc, tb)).rstrip(),
     ]
@@ -77,13 +77,13 @@ def show_message(parent: QWidget | None, title: str, message: str, details: Sequ
 def show_environment_error(parent: QWidget | None, problem: DatabaseEnvironmentError) -> QMessageBox:
     message = problem.message_zh
     if problem.path:
-        message += f"\n\n数据库：{problem.path}"
-    return show_message(parent, "数据库无法使用", message)
+        message += QCoreApplication.translate("errors", "\n\n数据库：{0}").format(problem.path)
+    return show_message(parent, QCoreApplication.translate("errors", "数据库无法使用"), message)
 
 
-def show_service_error(parent: QWidget | None, error: ServiceError, title: str = "操作未完成") -> QMessageBox:
+def show_service_error(parent: QWidget | None, error: ServiceError, title: str = "") -> QMessageBox:
     details = error.problems if len(error.problems) > 1 else ()
-    return show_message(parent, title, str(error), details)
+    return show_message(parent, title or QCoreApplication.translate("errors", "操作未完成"), str(error), details)
 
 
 class CrashDialog(QDialog):
@@ -91,17 +91,16 @@ class CrashDialog(QDialog):
 
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("程序出错")
+        self.setWindowTitle(self.tr("程序出错"))
         self.resize(720, 460)
         self.report = report
-        intro = QLabel("很抱歉，程序遇到了意外错误。已保存的数据不受影响，未保存的修改可能丢失。\n"
-                       "请点击“复制报告”，将报告发送给技术支持人员。")
+        intro = QLabel(self.tr("很抱歉，程序遇到了意外错误。已保存的数据不受影响，未保存的修改可能丢失。\n请点击“复制报告”，将报告发送给技术支持人员。"))
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(report)
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("复制报告")
+        copy = QPushButton(self.tr("复制报告"))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case import EVIDENCE_CATEGORIES, Case, Event, Evidence, evidence_attribute_text
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.layout import remember_splitter
 
 CHAIN_BASIS = "《最高人民法院关于适用〈中华人民共和国刑事诉讼法〉的解释》第140条"
@@ -40,8 +41,20 @@ CHAIN_CONDITIONS: tuple[str, ...] = (
     "运用证据进行的推理符合逻辑和经验。",
 )
 
-EVIDENCE_COLUMNS: tuple[str, ...] = ("编号", "证据种类", "名称", "收集日期", "来源", "情况")
-EVENT_COLUMNS: tuple[str, ...] = ("日期", "程序事件", "结果", "备注")
+EVIDENCE_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("evidence_chain", "编号"),
+    QT_TRANSLATE_NOOP("evidence_chain", "证据种类"),
+    QT_TRANSLATE_NOOP("evidence_chain", "名称"),
+    QT_TRANSLATE_NOOP("evidence_chain", "收集日期"),
+    QT_TRANSLATE_NOOP("evidence_chain", "来源"),
+    QT_TRANSLATE_NOOP("evidence_chain", "情况"),
+)
+EVENT_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("evidence_chain", "日期"),
+    QT_TRANSLATE_NOOP("evidence_chain", "程序事件"),
+    QT_TRANSLATE_NOOP("evidence_chain", "结果"),
+    QT_TRANSLATE_NOOP("evidence_chain", "备注"),
+)
 GAP_COLOUR = QColor("#c62828")
 SELECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,7 +71,7 @@ def attributes_text(evidence: Evidence) -> str:
     """The documented attributes in words; an electronic item without a hash value says so."""
     parts = [text for key, value in evidence.attributes.items() if (text := evidence_attribute_text(key, value))]
     if evidence.category == "electronic_data" and not str(evidence.attributes.get("hash_value") or "").strip():
-        parts.append("未记录校验值")
+        parts.append(QCoreApplication.translate("evidence_chain", "未记录校验值"))
     return "；".join(parts)
 
 
@@ -91,7 +104,7 @@ class EvidenceChainView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category_model = QStandardItemModel(0, 2, self)
-        self.category_model.setHorizontalHeaderLabels(["证据种类", "数量"])
+        self.category_model.setHorizontalHeaderLabels([self.tr("证据种类"), self.tr("数量")])
         self.category_table = _table(self.category_model)
         self.category_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.category_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -103,10 +116,9 @@ class EvidenceChainView(QWidget):
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setStyleSheet("color: #c62828;")
 
-        self.chain_guide = QGroupBox("零口供案件：间接证据定案须同时符合的五项条件（审查指引，只读）")
+        self.chain_guide = QGroupBox(self.tr("零口供案件：间接证据定案须同时符合的五项条件（审查指引，只读）"))
         guide_layout = QVBoxLayout(self.chain_guide)
-        intro = QLabel("本案没有犯罪嫌疑人、被告人认罪的供述。没有直接证据，但间接证据同时符合下列条件的，"
-                       "才可以认定有罪：")
+        intro = QLabel(self.tr("本案没有犯罪嫌疑人、被告人认罪的供述。没有直接证据，但间接证据同时符合下列条件的，才可以认定有罪："))
         intro.setWordWrap(True)
         guide_layout.addWidget(intro)
         self.chain_items: list[QLabel] = []
@@ -115,23 +127,27 @@ class EvidenceChainView(QWidget):
             label.setWordWrap(True)
             guide_layout.addWidget(label)
             self.chain_items.append(label)
-        self.chain_basis_label = QLabel(f"依据：{CHAIN_BASIS}")
+        self.chain_basis_label = QLabel(self.tr("依据：{0}").format(CHAIN_BASIS))
         self.chain_basis_label.setStyleSheet("color: #616161;")
         self.chain_basis_label.setWordWrap(True)
         guide_layout.addWidget(self.chain_basis_label)
         guide_layout.addStretch(1)
 
         self.evidence_model = QStandardItemModel(0, len(EVIDENCE_COLUMNS), self)
-        self.evidence_model.setHorizontalHeaderLabels(list(EVIDENCE_COLUMNS))
+        self.evidence_model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("evidence_chain", text) for text in EVIDENCE_COLUMNS]
+        )
         self.evidence_table = _table(self.evidence_model)
         self.event_model = QStandardItemModel(0, len(EVENT_COLUMNS), self)
-        self.event_model.setHorizontalHeaderLabels(list(EVENT_COLUMNS))
+        self.event_model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("evidence_chain", text) for text in EVENT_COLUMNS]
+        )
         self.events_table = _table(self.event_model)
 
         categories_box = QWidget()
         categories_layout = QVBoxLayout(categories_box)
         categories_layout.setContentsMargins(0, 0, 0, 0)
-        categories_layout.addWidget(QLabel("证据种类（《中华人民共和国刑事诉讼法》第50条）"))
+        categories_layout.addWidget(QLabel(self.tr("证据种类（《中华人民共和国刑事诉讼法》第50条）")))
         categories_layout.addWidget(self.gaps_label)
         categories_layout.addWidget(self.category_table, 1)
         guide_scroll = QScrollArea()
@@ -181,12 +197,12 @@ class EvidenceChainView(QWidget):
         for e in case.evidence:
             collected = e.collected_on.isoformat() if e.collected_on else ""
             self.evidence_model.appendRow(
-                _row((e.id, e.category_label, e.title, collected, e.source, attributes_text(e)), e.id))
-        self.evidence_title.setText(f"证据清单（{len(case.evidence)} 项）")
+                _row((e.id, tr_label(e.category_label), e.title, collected, e.source, attributes_text(e)), e.id))
+        self.evidence_title.setText(self.tr("证据清单（{0} 项）").format(len(case.evidence)))
         self.event_model.removeRows(0, self.event_model.rowCount())
         for event in sorted(case.events, key=lambda ev: ev.date):
             self.event_model.appendRow(_row(_event_values(event), event.date.isoformat()))
-        self.events_title.setText(f"程序事件（{len(case.events)} 项）")
+        self.events_title.setText(self.tr("程序事件（{0} 项）").format(len(case.events)))
         self.evidence_table.resizeColumnsToContents()
         self.events_table.resizeColumnsToContents()
         self.chain_guide.setVisible(is_zero_confession(case))
@@ -196,15 +212,17 @@ class EvidenceChainView(QWidget):
         self.category_model.removeRows(0, self.category_model.rowCount())
         gaps = []
         self._counts = {code: len(case.evidence_of(code)) for code in EVIDENCE_CATEGORIES}
-        for code, label in EVIDENCE_CATEGORIES.items():
-            count = self._counts[code]
-            row = _row((label, f"{count}" if count else "0 ✗ 缺"), code)
+        for code, chinese in EVIDENCE_CATEGORIES.items():
+            count, label = self._counts[code], tr_label(chinese)
+            row = _row((label, f"{count}" if count else self.tr("0 ✗ 缺")), code)
             if not count:
                 gaps.append(label)
                 for item in row:
                     item.setForeground(QBrush(GAP_COLOUR))
             self.category_model.appendRow(row)
-        self.gaps_label.setText(f"缺少 {len(gaps)} 种：{'、'.join(gaps)}" if gaps else "九种证据均已收集。")
+        self.gaps_label.setText(
+            self.tr("缺少 {0} 种：{1}").format(len(gaps), joined(gaps)) if gaps else self.tr("九种证据均已收集。")
+        )
 
     def gaps(self) -> list[str]:
         """Codes of the kinds with no evidence, in the statute's order."""
@@ -226,7 +244,7 @@ class EvidenceChainView(QWidget):
 
 
 def _event_values(event: Event) -> tuple[str, ...]:
-    return event.date.isoformat(), event.kind_label, event.outcome_label, event.note
+    return event.date.isoformat(), tr_label(event.kind_label), tr_label(event.outcome_label), event.note
 
 
 def _select(view: QTableView, keys: set[str]) -> int:

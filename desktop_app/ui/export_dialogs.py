@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,13 +37,16 @@ from desktop_app.services.exports import export_scorecards
 from desktop_app.ui.errors import report_exception, show_service_error
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
-CASE_FILE_FILTER = "案件文件 (*.json *.xlsx);;JSON 案件文件 (*.json);;Excel 案件登记表 (*.xlsx)"
+CASE_FILE_FILTER = QT_TRANSLATE_NOOP("export_dialogs", "案件文件 (*.json *.xlsx);;JSON 案件文件 (*.json);;Excel 案件登记表 (*.xlsx)")
 CONTENTS: dict[str, str] = {
-    "json": "案件数据（JSON 文件，每案一个）",
-    "xlsx": "评查表（Excel）",
-    "pdf": "评查表（PDF）",
+    "json": QT_TRANSLATE_NOOP("export_dialogs", "案件数据（JSON 文件，每案一个）"),
+    "xlsx": QT_TRANSLATE_NOOP("export_dialogs", "评查表（Excel）"),
+    "pdf": QT_TRANSLATE_NOOP("export_dialogs", "评查表（PDF）"),
 }
-LAYOUTS: dict[str, str] = {"per_case": "每案一个文件", "combined": "合并为一个文件（Excel 为汇总工作簿）"}
+LAYOUTS: dict[str, str] = {
+    "per_case": QT_TRANSLATE_NOOP("export_dialogs", "每案一个文件"),
+    "combined": QT_TRANSLATE_NOOP("export_dialogs", "合并为一个文件（Excel 为汇总工作簿）"),
+}
 SETTINGS_FOLDER_KEY = "export/folder"
 
 
@@ -51,7 +54,9 @@ def show_info(parent: QWidget | None, title: str, text: str, folder: Path | None
     """A non-blocking notice; with `folder`, a button opens it in the file manager."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     if folder is not None:
-        open_button = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("export_dialogs", "打开所在文件夹"), QMessageBox.ButtonRole.ActionRole
+        )
         open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -81,26 +86,54 @@ def start_import(parent: QWidget | None, services: Services, paths: Sequence[Pat
                                            warn=warnings.append)
 
     def succeeded(count: int) -> None:
-        notes = "\n\n" + "\n".join(warnings[:10]) + (f"\n…另有 {len(warnings) - 10} 处" if len(warnings) > 10 else "") \
-            if warnings else ""
-        show_info(parent, "导入完成", f"已导入 {count} 件案件。{notes}")
+        notes = (
+            "\n\n"
+            + "\n".join(warnings[:10])
+            + (
+                QCoreApplication.translate("export_dialogs", "\n…另有 {0} 处").format(len(warnings) - 10)
+                if len(warnings) > 10
+                else ""
+            )
+            if warnings
+            else ""
+        )
+        show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导入完成"),
+            QCoreApplication.translate("export_dialogs", "已导入 {0} 件案件。{1}").format(count, notes),
+        )
         if on_done is not None:
             on_done(count)
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, ServiceError):
-            show_service_error(parent, exc, "导入失败，未导入任何案件")
+            show_service_error(parent, exc, QCoreApplication.translate("export_dialogs", "导入失败，未导入任何案件"))
         else:
             report_exception(parent, exc)
 
-    return run_in_background(parent, "正在导入案件…", job, on_success=succeeded, on_failure=failed,
-                             on_cancelled=lambda: show_info(parent, "导入已取消", "导入已取消，未导入任何案件。"),
-                             title="导入案件")
+    return run_in_background(
+        parent,
+        QCoreApplication.translate("export_dialogs", "正在导入案件…"),
+        job,
+        on_success=succeeded,
+        on_failure=failed,
+        on_cancelled=lambda: show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导入已取消"),
+            QCoreApplication.translate("export_dialogs", "导入已取消，未导入任何案件。"),
+        ),
+        title=QCoreApplication.translate("export_dialogs", "导入案件"),
+    )
 
 
 def choose_and_import(parent: QWidget | None, services: Services,
                       on_done: Callable[[int], None] | None = None) -> Job | None:
-    files, _filter = QFileDialog.getOpenFileNames(parent, "导入案件文件", "", CASE_FILE_FILTER)
+    files, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("export_dialogs", "导入案件文件"),
+        "",
+        QCoreApplication.translate("export_dialogs", CASE_FILE_FILTER),
+    )
     if not files:
         return None
     return start_import(parent, services, [Path(f) for f in files], on_done)
@@ -156,14 +189,27 @@ def start_export(parent: QWidget | None, services: Services, request: ExportRequ
     def succeeded(written: list[Path]) -> None:
         folder = request.out_path if request.writes_folder else request.out_path.parent
         where = request.out_path if not request.writes_folder else folder
-        show_info(parent, "导出完成", f"已导出 {len(written)} 个文件：\n{where}", folder)
+        show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导出完成"),
+            QCoreApplication.translate("export_dialogs", "已导出 {0} 个文件：\n{1}").format(len(written), where),
+            folder,
+        )
         if on_done is not None:
             on_done(written)
 
-    return run_in_background(parent, "正在导出…", lambda p, c: run_export(services, request, p, c),
-                             on_success=succeeded,
-                             on_cancelled=lambda: show_info(parent, "导出已取消", "导出已取消。"),
-                             title="导出")
+    return run_in_background(
+        parent,
+        QCoreApplication.translate("export_dialogs", "正在导出…"),
+        lambda p, c: run_export(services, request, p, c),
+        on_success=succeeded,
+        on_cancelled=lambda: show_info(
+            parent,
+            QCoreApplication.translate("export_dialogs", "导出已取消"),
+            QCoreApplication.translate("export_dialogs", "导出已取消。"),
+        ),
+        title=QCoreApplication.translate("export_dialogs", "导出"),
+    )
 
 
 class ExportDialog(QDialog):
@@ -179,12 +225,12 @@ class ExportDialog(QDialog):
         self.chosen: ExportRequest | None = None
         #: Set once the person typed or browsed a name: from then on it is theirs, not regenerated.
         self._named = False
-        self.setWindowTitle("导出")
+        self.setWindowTitle(self.tr("导出"))
         self.resize(560, 0)
 
         self.content_group, content_box = self._choices(CONTENTS)
-        self.scope_selected = QRadioButton(f"选中的案件（{len(self.selected)} 件）")
-        self.scope_filtered = QRadioButton(f"当前筛选结果（{filtered_count} 件）")
+        self.scope_selected = QRadioButton(self.tr("选中的案件（{0} 件）").format(len(self.selected)))
+        self.scope_filtered = QRadioButton(self.tr("当前筛选结果（{0} 件）").format(filtered_count))
         self.scope_selected.setEnabled(bool(self.selected))
         (self.scope_selected if self.selected else self.scope_filtered).setChecked(True)
         scope_box = QVBoxLayout()
@@ -193,7 +239,7 @@ class ExportDialog(QDialog):
         self.layout_group, layout_box = self._choices(LAYOUTS)
         self.layout_group.button(1).setChecked(True)
         self.path_edit = QLineEdit()
-        self.browse_button = QPushButton("浏览…")
+        self.browse_button = QPushButton(self.tr("浏览…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -203,14 +249,14 @@ class ExportDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow("导出内容", content_box)
-        form.addRow("案件范围", scope_box)
-        form.addRow("文件方式", layout_box)
-        form.addRow("保存到", path_row)
+        form.addRow(self.tr("导出内容"), content_box)
+        form.addRow(self.tr("案件范围"), scope_box)
+        form.addRow(self.tr("文件方式"), layout_box)
+        form.addRow(self.tr("保存到"), path_row)
         form.addRow("", self.path_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -230,7 +276,7 @@ class ExportDialog(QDialog):
         """Radio buttons, one per option, carrying the option's code."""
         group, box = QButtonGroup(self), QVBoxLayout()
         for number, (code, label) in enumerate(options.items()):
-            button = QRadioButton(label)
+            button = QRadioButton(QCoreApplication.translate("export_dialogs", label))
             button.setProperty("code", code)
             group.addButton(button, number)
             box.addWidget(button)
@@ -258,33 +304,35 @@ class ExportDialog(QDialog):
         base = (current if current and not current.suffix else current.parent) if current else self._folder()
         if self._writes_folder():
             self.path_edit.setText(str(base))
-            self.path_hint.setText("每件案件一个文件，保存在此文件夹中，文件名为案号。")
+            self.path_hint.setText(self.tr("每件案件一个文件，保存在此文件夹中，文件名为案号。"))
         else:
             name = current.name if self._named and current and current.suffix else f"{self.default_stem()}.{self.content()}"
             self.path_edit.setText(str(base / Path(name).with_suffix(f".{self.content()}").name))
-            self.path_hint.setText("所有案件合并保存为这一个文件。")
+            self.path_hint.setText(self.tr("所有案件合并保存为这一个文件。"))
 
     def default_stem(self) -> str:
         """案号 for one case, else what was chosen (选中 N 件, or the filters), and the date: 评查表_全部案件_2026-12-01."""
         today = self.services.derived.today().isoformat()
         if self.scope_selected.isChecked() and len(self.selected) == 1:
-            return f"{safe_file_name(self.selected[0])}_评查表_{today}"
+            return self.tr("{0}_评查表_{1}").format(safe_file_name(self.selected[0]), today)
         if self.scope_selected.isChecked() and self.selected:
-            return f"评查表_选中{len(self.selected)}件_{today}"
+            return self.tr("评查表_选中{0}件_{1}").format(len(self.selected), today)
         query = self.query
         parts = [CASE_TYPES.get(query.case_type, query.case_type) if query.case_type else "", query.department or "",
                  query.prosecutor or "", (query.text or "").strip()]
-        described = "_".join(safe_file_name(p) for p in parts if p) or "全部案件"
-        return f"评查表_{described}_{today}"
+        described = "_".join(safe_file_name(p) for p in parts if p) or self.tr("全部案件")
+        return self.tr("评查表_{0}_{1}").format(described, today)
 
     @Slot()
     def browse(self) -> None:
         current = self.path_edit.text().strip()
         if self._writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, "选择保存文件夹", current)
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存文件夹"), current)
         else:
             suffix = self.content()
-            chosen, _filter = QFileDialog.getSaveFileName(self, "保存为", current, f"{suffix.upper()} 文件 (*.{suffix})")
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("保存为"), current, self.tr("{0} 文件 (*.{1})").format(suffix.upper(), suffix)
+            )
         if chosen:
             self._named = True
             self.path_edit.setText(chosen)
@@ -293,7 +341,7 @@ class ExportDialog(QDialog):
         """The chosen export, or None (with the reason shown) when the destination is missing."""
         text = self.path_edit.text().strip()
         if not text:
-            self.error.setText("请选择保存位置")
+            self.error.setText(self.tr("请选择保存位置"))
             self.error.show()
             return None
         path = Path(text)
@@ -309,7 +357,7 @@ class ExportDialog(QDialog):
         if request is None:
             return
         if not request.writes_folder and request.out_path.exists():
-            answer = QMessageBox.question(self, "文件已存在", f"{request.out_path}\n已存在，要覆盖它吗？",
+            answer = QMessageBox.question(self, self.tr("文件已存在"), self.tr("{0}\n已存在，要覆盖它吗？").format(request.out_path),
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                           QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:

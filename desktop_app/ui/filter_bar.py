@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS, CaseQuery, CaseService
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.date_field import DateField
+from desktop_app.ui.labels import tr_label
 
 SEARCH_DELAY_MS = 300
-ANY = "全部"
+ANY = QT_TRANSLATE_NOOP("filter_bar", "全部")
 
 
 class OptionalDateEdit(QWidget):
@@ -82,9 +84,9 @@ class OptionalDateEdit(QWidget):
 
 def _combo(items: list[tuple[str, str]]) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(ANY, "")
+    combo.addItem(QCoreApplication.translate("filter_bar", ANY), "")
     for code, label in items:
-        combo.addItem(label, code)
+        combo.addItem(tr_label(label), code)
     return combo
 
 
@@ -106,29 +108,29 @@ class FilterBar(QWidget):
         self.grade_combo = _combo(list(cases.grade_labels().items()))
         self.risk_combo = _combo(list(RISK_FILTERS.items()))
         self.due_combo = _combo(list(DUE_FILTERS.items()))
-        self.date_from = OptionalDateEdit("受理日期 从", "受理日期（起）")
-        self.date_to = OptionalDateEdit("到", "受理日期（止）")
+        self.date_from = OptionalDateEdit(self.tr("受理日期 从"), self.tr("受理日期（起）"))
+        self.date_to = OptionalDateEdit(self.tr("到"), self.tr("受理日期（止）"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索案号、案件名称、罪名")
+        self.search.setPlaceholderText(self.tr("搜索案号、案件名称、罪名"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
-        self.reset_button = QPushButton("清除筛选")
+        self.reset_button = QPushButton(self.tr("清除筛选"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
         # Three short rows, so the window still fits a 1024-pixel-wide screen.
         choices = QHBoxLayout()
-        for label, widget in (("案件类型", self.type_combo), ("承办检察官", self.prosecutor_combo),
-                              ("承办部门", self.department_combo), ("状态", self.status_combo)):
+        for label, widget in ((self.tr("案件类型"), self.type_combo), (self.tr("承办检察官"), self.prosecutor_combo),
+                              (self.tr("承办部门"), self.department_combo), (self.tr("状态"), self.status_combo)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             choices.addWidget(caption)
             choices.addWidget(widget)
         choices.addStretch(1)
         figures = QHBoxLayout()
-        for label, widget in (("检查进度", self.progress_combo), ("拟评等次", self.grade_combo),
-                              ("风险提示", self.risk_combo), ("最近期限", self.due_combo)):
+        for label, widget in ((self.tr("检查进度"), self.progress_combo), (self.tr("拟评等次"), self.grade_combo),
+                              (self.tr("风险提示"), self.risk_combo), (self.tr("最近期限"), self.due_combo)):
             caption = QLabel(label)
             caption.setBuddy(widget)
             figures.addWidget(caption)
@@ -186,8 +188,8 @@ class FilterBar(QWidget):
                 values.append(current)
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, "")
-            for value in values:
+            combo.addItem(QCoreApplication.translate("filter_bar", ANY), "")
+            for value in sorted_for_display(values):
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)

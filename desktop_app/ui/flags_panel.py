@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.results import SEVERITIES, Deadline, Flag
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.law_text import ArticleTextView
 
 #: (strong colour for the marker and tag, light tint for the card) per severity.
@@ -42,27 +43,37 @@ STATUS_COLOURS: dict[str, str] = {
     "overdue": "#d32f2f",
     "suspended": "#546e7a",
 }
-UNVERIFIED_MARK = "（未经核实）"
+UNVERIFIED_MARK = QT_TRANSLATE_NOOP("flags_panel", "（未经核实）")
 
 
 def days_left_text(deadline: Deadline) -> str:
     if deadline.status == "suspended":
-        return "期限中止"
+        return QCoreApplication.translate("flags_panel", "期限中止")
     if deadline.days_left is None:
-        return f"已于 {deadline.done_on.isoformat()} 完成" if deadline.done_on else "—"
+        return (
+            QCoreApplication.translate("flags_panel", "已于 {0} 完成").format(deadline.done_on.isoformat())
+            if deadline.done_on
+            else "—"
+        )
     if deadline.days_left < 0:
-        return f"已超期 {-deadline.days_left} 天"
-    return "今天届满" if deadline.days_left == 0 else f"剩余 {deadline.days_left} 天"
+        return QCoreApplication.translate("flags_panel", "已超期 {0} 天").format(-deadline.days_left)
+    return (
+        QCoreApplication.translate("flags_panel", "今天届满")
+        if deadline.days_left == 0
+        else QCoreApplication.translate("flags_panel", "剩余 {0} 天").format(deadline.days_left)
+    )
 
 
 def flag_target_text(flag: Flag) -> str:
     """The line that tells a person the card leads somewhere, and where."""
     parts = []
     if flag.evidence_ids:
-        parts.append("证据 " + "、".join(flag.evidence_ids))
+        parts.append(QCoreApplication.translate("flags_panel", "证据 ") + joined(flag.evidence_ids))
     if flag.event_dates:
-        parts.append("程序事件 " + "、".join(d.isoformat() for d in flag.event_dates))
-    return f"涉及：{'；'.join(parts)}（点击在“证据链”中查看）" if parts else ""
+        parts.append(
+            QCoreApplication.translate("flags_panel", "程序事件 ") + joined(d.isoformat() for d in flag.event_dates)
+        )
+    return QCoreApplication.translate("flags_panel", "涉及：{0}（点击在“证据链”中查看）").format('；'.join(parts)) if parts else ""
 
 
 class FlagCard(QFrame):
@@ -77,21 +88,21 @@ class FlagCard(QFrame):
         self.setObjectName("flagCard")
         self.setStyleSheet(f"#flagCard {{ background: {tint}; border-left: 6px solid {strong}; border-radius: 3px; }}"
                            "#flagCard:focus { border: 1px solid #424242; border-left: 6px solid " + strong + "; }")
-        severity = SEVERITIES.get(flag.severity, flag.severity)
+        severity = tr_label(SEVERITIES.get(flag.severity, flag.severity))
         self.title_label = QLabel(f"<span style='color:{strong};'>【{severity}】</span><b>{html.escape(flag.title)}</b>"
                                   f"<br><span style='color:#9e9e9e; font-size:small;'>{html.escape(flag.rule)}</span>")
         self.message_label = QLabel(flag.message)
-        basis = flag.legal_basis + ("" if flag.verified else UNVERIFIED_MARK)
-        self.basis_label = QLabel(f"依据：{basis}")
+        basis = flag.legal_basis + ("" if flag.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK))
+        self.basis_label = QLabel(self.tr("依据：{0}").format(basis))
         self.basis_label.setStyleSheet("color: #424242;")
-        self.suggestion_label = QLabel(f"建议：{flag.suggestion}" if flag.suggestion else "")
+        self.suggestion_label = QLabel(self.tr("建议：{0}").format(flag.suggestion) if flag.suggestion else "")
         self.suggestion_label.setVisible(bool(flag.suggestion))
         self.target_label = QLabel(flag_target_text(flag))
         self.target_label.setStyleSheet("color: #1565c0;")
         self.target_label.setVisible(bool(self.target_label.text()))
         # The article text is filled in on first use: a case may have many cards and few are opened.
         self.article_button = QToolButton()
-        self.article_button.setText("法条原文 ▸")
+        self.article_button.setText(self.tr("法条原文 ▸"))
         self.article_button.setCheckable(True)
         self.article_button.setAutoRaise(True)
         self.article_button.setVisible(bool(flag.legal_basis.strip()))
@@ -124,7 +135,7 @@ class FlagCard(QFrame):
         if shown and not self.article_view.toPlainText():
             self.article_view.set_basis(self.flag.legal_basis)
         self.article_view.setVisible(shown)
-        self.article_button.setText("法条原文 ▾" if shown else "法条原文 ▸")
+        self.article_button.setText(self.tr("法条原文 ▾") if shown else self.tr("法条原文 ▸"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -157,19 +168,19 @@ class FlagsPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._cards_host)
-        self.empty_label = QLabel("未发现风险提示。")
+        self.empty_label = QLabel(self.tr("未发现风险提示。"))
         self.empty_label.setStyleSheet("color: #2e7d32;")
 
-        self.deadlines_title = QLabel("办案期限")
+        self.deadlines_title = QLabel(self.tr("办案期限"))
         self.deadlines_title.setStyleSheet("font-weight: bold;")
         self.deadline_table = QTreeWidget()
-        self.deadline_table.setHeaderLabels(["期限", "届满日", "状态", "剩余"])
+        self.deadline_table.setHeaderLabels([self.tr("期限"), self.tr("届满日"), self.tr("状态"), self.tr("剩余")])
         self.deadline_table.setRootIsDecorated(False)
         self.deadline_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.deadline_table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.deadline_table.header().setStretchLastSection(False)
         self.deadline_table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.no_deadlines_label = QLabel("本案不涉及法定办案期限。")
+        self.no_deadlines_label = QLabel(self.tr("本案不涉及法定办案期限。"))
         self.no_deadlines_label.setStyleSheet("color: #757575;")
 
         flags_box = QWidget()
@@ -203,19 +214,24 @@ class FlagsPanel(QWidget):
             card.activated.connect(self.flagActivated)
             self._cards_layout.insertWidget(self._cards_layout.count() - 1, card)
             self.cards.append(card)
-        self.flags_title.setText(f"风险提示（{len(flags)}）")
+        self.flags_title.setText(self.tr("风险提示（{0}）").format(len(flags)))
         self.empty_label.setVisible(not flags)
 
         self.deadline_table.clear()
         for deadline in deadlines:
-            status = deadline.status_label
+            status = tr_label(deadline.status_label)
             row = QTreeWidgetItem([deadline.name, deadline.due.isoformat(), status, days_left_text(deadline)])
             colour = QBrush(QColor(STATUS_COLOURS.get(deadline.status, "#424242")))
             row.setForeground(2, colour)
             row.setForeground(3, colour)
-            basis = deadline.legal_basis + ("" if deadline.verified else UNVERIFIED_MARK)
-            tip = [f"起算：{deadline.start.isoformat()}　届满：{deadline.due.isoformat()}", f"依据：{basis}",
-                   *deadline.notes]
+            basis = deadline.legal_basis + (
+                "" if deadline.verified else QCoreApplication.translate("flags_panel", UNVERIFIED_MARK)
+            )
+            tip = [
+                self.tr("起算：{0}　届满：{1}").format(deadline.start.isoformat(), deadline.due.isoformat()),
+                self.tr("依据：{0}").format(basis),
+                *deadline.notes,
+            ]
             for column in range(4):
                 row.setToolTip(column, "\n".join(tip))
             self.deadline_table.addTopLevelItem(row)

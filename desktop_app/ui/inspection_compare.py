@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +36,14 @@ from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.services.container import Services
 from desktop_app.services.inspections import InspectionInfo, InspectionView
 from desktop_app.ui.checklist_model_qt import ANSWER_COLOURS, GREY, UNANSWERED_TEXT
+from desktop_app.ui.labels import tr_label
 
 DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 1
 DIFFERENCE_BACKGROUND = QColor("#fde2e1")
-FIXED_COLUMNS: tuple[str, ...] = ("编号", "检查项")
+FIXED_COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("inspection_compare", "编号"),
+    QT_TRANSLATE_NOOP("inspection_compare", "检查项"),
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +71,7 @@ def compare_rows(views: list[InspectionView]) -> list[CompareRow]:
 
 
 def column_title(info: InspectionInfo) -> str:
-    return f"{info.kind_label}\n{info.inspector}"
+    return f"{tr_label(info.kind_label)}\n{info.inspector}"
 
 
 class CompareModel(QAbstractTableModel):
@@ -88,7 +101,7 @@ class CompareModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section < len(FIXED_COLUMNS):
-            return FIXED_COLUMNS[section]
+            return QCoreApplication.translate("inspection_compare", FIXED_COLUMNS[section])
         return column_title(self._infos[section - len(FIXED_COLUMNS)])
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,12 +119,16 @@ class CompareModel(QAbstractTableModel):
                 return row.item_id
             if column == 1:
                 return row.question
-            return ANSWER_VALUES.get(answer.value, answer.value) if answer else UNANSWERED_TEXT
+            return (
+                tr_label(ANSWER_VALUES.get(answer.value, answer.value))
+                if answer
+                else QCoreApplication.translate("checklist_model_qt", UNANSWERED_TEXT)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return row.question
             if answer is not None and answer.note:
-                return f"备注：{answer.note}"
+                return self.tr("备注：{0}").format(answer.note)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column >= len(FIXED_COLUMNS):
             return QBrush(ANSWER_COLOURS.get(answer.value, GREY) if answer else GREY)
@@ -142,7 +159,7 @@ class InspectionCompare(QWidget):
         self.model = CompareModel(self)
         self.proxy = DifferenceFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.only_differences = QCheckBox("仅显示不一致")
+        self.only_differences = QCheckBox(self.tr("仅显示不一致"))
         self.only_differences.toggled.connect(self.proxy.set_only_differences)
         self.summary_label = QLabel()
         self.table = QTableView()
@@ -170,12 +187,15 @@ class InspectionCompare(QWidget):
         self.model.set_comparison(infos, rows)
         differing = sum(1 for row in rows if row.differs)
         if not infos:
-            self.summary_label.setText("本案尚无检查记录。")
+            self.summary_label.setText(self.tr("本案尚无检查记录。"))
         elif len(infos) == 1:
-            self.summary_label.setText(f"本案只有一份检查记录（{infos[0].kind_label}），暂无可对比的记录。")
+            self.summary_label.setText(self.tr("本案只有一份检查记录（{0}），暂无可对比的记录。").format(tr_label(infos[0].kind_label)))
         else:
-            self.summary_label.setText(f"共 {len(infos)} 份检查记录、{len(rows)} 个检查项，其中 {differing} 项答案不一致"
-                                       "（红底标出）。")
+            self.summary_label.setText(
+                self.tr("共 {0} 份检查记录、{1} 个检查项，其中 {2} 项答案不一致（红底标出）。").format(
+                    len(infos), len(rows), differing
+                )
+            )
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, 420)
         for column in range(len(FIXED_COLUMNS), self.model.columnCount()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,15 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
-from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.results import SEVERITIES
 from desktop_app.reports.excel_kaohe import write_kaohe_workbook
 from desktop_app.services.container import Services
 from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
+from desktop_app.ui.collation import sorted_for_display
+from desktop_app.ui.labels import tr_label
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
-GRADE_FILTERS = {"": "全部等次", "flawed": "瑕疵/基本合格", "unqualified": "不合格"}
+GRADE_FILTERS = {
+    "": QT_TRANSLATE_NOOP("kaohe_view", "全部等次"),
+    "flawed": QT_TRANSLATE_NOOP("kaohe_view", "瑕疵/基本合格"),
+    "unqualified": QT_TRANSLATE_NOOP("kaohe_view", "不合格"),
+}
 
 
 class KaoheDialog(QDialog):
@@ -37,7 +42,7 @@ class KaoheDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("考核与负面清单")
+        self.setWindowTitle(self.tr("考核与负面清单"))
         self.resize(1100, 640)
         self.services = services
         self.report: KaoheReport | None = None
@@ -48,45 +53,62 @@ class KaoheDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.department = QComboBox()
-        self.department.addItem("全部部门", "")
+        self.department.addItem(self.tr("全部部门"), "")
         for name in services.cases.distinct_values("department"):
             self.department.addItem(name, name)
-        self.run_button = QPushButton("统计(&S)")
+        self.run_button = QPushButton(self.tr("统计(&S)"))
         self.run_button.clicked.connect(self.run)
-        self.export_button = QPushButton("导出 Excel(&X)…")
+        self.export_button = QPushButton(self.tr("导出 Excel(&X)…"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setEnabled(False)
         self.summary = QLabel()
         self.prosecutors = QTableWidget(0, 0)
         self.negative = QTableWidget(0, 7)
-        self.negative.setHorizontalHeaderLabels(["案号", "案件名称", "承办检察官", "等次（2017）", "等次（2026）", "得分",
-                                                 "问题及依据"])
+        self.negative.setHorizontalHeaderLabels(
+            [
+                self.tr("案号"),
+                self.tr("案件名称"),
+                self.tr("承办检察官"),
+                self.tr("等次（2017）"),
+                self.tr("等次（2026）"),
+                self.tr("得分"),
+                self.tr("问题及依据"),
+            ]
+        )
         self.negative.cellDoubleClicked.connect(lambda row, _c: self.openCase.emit(self.negative.item(row, 0).text()))
         self.prosecutor_filter = QComboBox()
         self.grade_filter = QComboBox()
         for code, label in GRADE_FILTERS.items():
-            self.grade_filter.addItem(label, code)
+            self.grade_filter.addItem(QCoreApplication.translate("kaohe_view", label), code)
         self.prosecutor_filter.currentIndexChanged.connect(self.apply_filters)
         self.grade_filter.currentIndexChanged.connect(self.apply_filters)
         for table in (self.prosecutors, self.negative):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         bar = QHBoxLayout()
-        for widget in (QLabel("受理日期"), self.date_from, QLabel("至"), self.date_to, QLabel("部门"), self.department,
-                       self.run_button, self.export_button):
+        for widget in (
+            QLabel(self.tr("受理日期")),
+            self.date_from,
+            QLabel(self.tr("至")),
+            self.date_to,
+            QLabel(self.tr("部门")),
+            self.department,
+            self.run_button,
+            self.export_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
         negative_page = QWidget()
         filters = QHBoxLayout()
-        for widget in (QLabel("检察官"), self.prosecutor_filter, QLabel("等次"), self.grade_filter):
+        for widget in (QLabel(self.tr("检察官")), self.prosecutor_filter, QLabel(self.tr("等次")), self.grade_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
         page_layout = QVBoxLayout(negative_page)
         page_layout.addLayout(filters)
         page_layout.addWidget(self.negative)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.prosecutors, "按检察官")
-        self.tabs.addTab(negative_page, "负面清单")
+        self.tabs.addTab(self.prosecutors, self.tr("按检察官"))
+        self.tabs.addTab(negative_page, self.tr("负面清单"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -99,13 +121,16 @@ class KaoheDialog(QDialog):
         start, end = self.period()
         report = kaohe_report(self.services, start, end, department=self.department.currentData() or None)
         self.report = report
-        self.summary.setText(f"{start.isoformat()} 至 {end.isoformat()}：{len(report.prosecutors)} 名检察官，"
-                             f"评查 {report.cases} 件，负面清单 {len(report.negative)} 件。")
+        self.summary.setText(
+            self.tr("{0} 至 {1}：{2} 名检察官，评查 {3} 件，负面清单 {4} 件。").format(
+                start.isoformat(), end.isoformat(), len(report.prosecutors), report.cases, len(report.negative)
+            )
+        )
         self._fill_prosecutors(report)
         self.prosecutor_filter.blockSignals(True)
         self.prosecutor_filter.clear()
-        self.prosecutor_filter.addItem("全部检察官", "")
-        for name in sorted_chinese({e.prosecutor for e in report.negative}):
+        self.prosecutor_filter.addItem(self.tr("全部检察官"), "")
+        for name in sorted_for_display({e.prosecutor for e in report.negative}):
             self.prosecutor_filter.addItem(name, name)
         self.prosecutor_filter.blockSignals(False)
         self.apply_filters()
@@ -113,8 +138,20 @@ class KaoheDialog(QDialog):
         return report
 
     def _fill_prosecutors(self, report: KaoheReport) -> None:
-        headers = ["检察官", "部门", "评查案件数", "优质", "合格", "瑕疵/基本合格", "不合格", "平均分", *PROBLEM_HEADINGS,
-                   "整改完成率", "期限超期", *SEVERITIES.values()]
+        headers = [
+            self.tr("检察官"),
+            self.tr("部门"),
+            self.tr("评查案件数"),
+            self.tr("优质"),
+            self.tr("合格"),
+            self.tr("瑕疵/基本合格"),
+            self.tr("不合格"),
+            self.tr("平均分"),
+            *PROBLEM_HEADINGS,
+            self.tr("整改完成率"),
+            self.tr("期限超期"),
+            *(tr_label(s) for s in SEVERITIES.values()),
+        ]
         self.prosecutors.setColumnCount(len(headers))
         self.prosecutors.setHorizontalHeaderLabels(headers)
         self.prosecutors.setRowCount(len(report.prosecutors))
@@ -156,10 +193,14 @@ class KaoheDialog(QDialog):
         if self.report is None:
             return
         start, end = self.period()
-        path = rectification_overview.choose_save_file(self, "导出考核表", f"考核_{start}_{end}.xlsx",
-                                                       rectification_overview.WORKBOOK_FILTER)
+        path = rectification_overview.choose_save_file(
+            self,
+            self.tr("导出考核表"),
+            self.tr("考核_{0}_{1}.xlsx").format(start, end),
+            QCoreApplication.translate("rectification_overview", rectification_overview.WORKBOOK_FILTER),
+        )
         if path is not None:
             write_kaohe_workbook(self.report, path)
-            self.summary.setText(self.summary.text() + f"　已导出到 {path}")
+            self.summary.setText(self.summary.text() + self.tr("　已导出到 {0}").format(path))
 
 

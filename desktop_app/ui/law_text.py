@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop_app.core.laws import article_excerpts, excerpts_text
 
 #: Shown in place of the text when no cited article is in the library.
-NOT_IN_LIBRARY = "所引文件未收入程序自带的法条原文库，请查阅正式文本。"
+NOT_IN_LIBRARY = QT_TRANSLATE_NOOP("law_text", "所引文件未收入程序自带的法条原文库，请查阅正式文本。")
 
 
 class ArticleTextView(QPlainTextEdit):
@@ -24,11 +25,19 @@ class ArticleTextView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setMaximumHeight(max_height)
         self.setStyleSheet("color: #424242; background: #fafafa;")
-        self.setAccessibleName("法条原文")
+        self.setAccessibleName(self.tr("法条原文"))
 
     def set_basis(self, basis: str) -> None:
         text = excerpts_text(basis) if basis.strip() else ""
-        self.setPlainText(f"法条原文：\n{text}" if text else (f"法条原文：{NOT_IN_LIBRARY}" if basis.strip() else ""))
+        self.setPlainText(
+            self.tr("法条原文：\n{0}").format(text)
+            if text
+            else (
+                self.tr("法条原文：{0}").format(QCoreApplication.translate("law_text", NOT_IN_LIBRARY))
+                if basis.strip()
+                else ""
+            )
+        )
         self.setVisible(bool(basis.strip()))
         self.verticalScrollBar().setValue(0)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from desktop_app.paths import config_dir
 
-APP_TITLE = "案件质量自查"
+APP_TITLE = QT_TRANSLATE_NOOP("layout", "案件质量自查")
 SETTINGS_ORGANIZATION = "casecheck"
 SETTINGS_APPLICATION = "casecheck"
 #: The share of the available screen a window takes at most, leaving room for its frame and title bar.

@@ -6,7 +6,7 @@ The dialogs only collect text and call `desktop_app.services.accounts`; what is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,7 +52,7 @@ class _Form(QDialog):
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -80,15 +80,15 @@ class LoginDialog(_Form):
     """The first window on a database with accounts; `actor` is the logged-in account after it is accepted."""
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__("登录 — 案件质量自查", "登录", parent)
+        super().__init__(self.tr("登录 — 案件质量自查"), self.tr("登录"), parent)
         self.database = database
         self.actor: Actor | None = None
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(64)
         self.password_edit = _password_edit()
-        self.form.addRow("账户(&U)", self.name_edit)
-        self.form.addRow("密码(&P)", self.password_edit)
-        self.form.addRow("", QLabel("连续 5 次输错密码，账户将被锁定一段时间；忘记密码请找管理员。"))
+        self.form.addRow(self.tr("账户(&U)"), self.name_edit)
+        self.form.addRow(self.tr("密码(&P)"), self.password_edit)
+        self.form.addRow("", QLabel(self.tr("连续 5 次输错密码，账户将被锁定一段时间；忘记密码请找管理员。")))
         self.finish_layout()
 
     def submit(self) -> None:
@@ -103,25 +103,25 @@ class CreateAdminDialog(_Form):
     """The first account of a database: its administrator. Creating it turns the permission checks on."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__("创建管理员账户", "创建", parent)
+        super().__init__(self.tr("创建管理员账户"), self.tr("创建"), parent)
         self.services = services
         self.name_edit = QLineEdit("admin")
         self.real_name_edit = QLineEdit()
         self.department_edit = QLineEdit()
         self.password_edit = _password_edit()
         self.repeat_edit = _password_edit()
-        self.form.addRow("", QLabel("创建后，每次启动都需登录；管理员再为检察官、部门负责人、评查员等创建账户。"))
-        self.form.addRow("账户名(&U)", self.name_edit)
-        self.form.addRow("真实姓名(&N)", self.real_name_edit)
-        self.form.addRow("部门(&D)", self.department_edit)
-        self.form.addRow("密码(&P)", self.password_edit)
-        self.form.addRow("再次输入(&R)", self.repeat_edit)
+        self.form.addRow("", QLabel(self.tr("创建后，每次启动都需登录；管理员再为检察官、部门负责人、评查员等创建账户。")))
+        self.form.addRow(self.tr("账户名(&U)"), self.name_edit)
+        self.form.addRow(self.tr("真实姓名(&N)"), self.real_name_edit)
+        self.form.addRow(self.tr("部门(&D)"), self.department_edit)
+        self.form.addRow(self.tr("密码(&P)"), self.password_edit)
+        self.form.addRow(self.tr("再次输入(&R)"), self.repeat_edit)
         self.finish_layout()
 
     def submit(self) -> None:
         password = self.password_edit.text()
         if password != self.repeat_edit.text():
-            raise ServiceError("两次输入的密码不一致")
+            raise ServiceError(self.tr("两次输入的密码不一致"))
         database = self.services.database
         info = accounts.add_account(database, None, self.name_edit.text(), "admin", password,
                                     self.real_name_edit.text() or None, self.department_edit.text())
@@ -132,20 +132,20 @@ class ChangePasswordDialog(_Form):
     """One's own password: the current one first, then the new one twice."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__("修改密码", "修改", parent)
+        super().__init__(self.tr("修改密码"), self.tr("修改"), parent)
         self.services = services
         self.current_edit = _password_edit()
         self.new_edit = _password_edit()
         self.repeat_edit = _password_edit()
-        self.form.addRow("账户", QLabel(f"{services.actor.login}（{services.actor.display_name}）"))
-        self.form.addRow("当前密码(&C)", self.current_edit)
-        self.form.addRow("新密码(&N)", self.new_edit)
-        self.form.addRow("再次输入(&R)", self.repeat_edit)
+        self.form.addRow(self.tr("账户"), QLabel(f"{services.actor.login}（{services.actor.display_name}）"))
+        self.form.addRow(self.tr("当前密码(&C)"), self.current_edit)
+        self.form.addRow(self.tr("新密码(&N)"), self.new_edit)
+        self.form.addRow(self.tr("再次输入(&R)"), self.repeat_edit)
         self.finish_layout()
 
     def submit(self) -> None:
         if self.new_edit.text() != self.repeat_edit.text():
-            raise ServiceError("两次输入的新密码不一致")
+            raise ServiceError(self.tr("两次输入的新密码不一致"))
         actor = accounts.login(self.services.database, self.services.actor.login, self.current_edit.text())
         accounts.change_password(self.services.database, actor, actor.login, self.new_edit.text())
 
@@ -153,8 +153,8 @@ class ChangePasswordDialog(_Form):
 def actor_text(services: Services) -> str:
     actor = services.actor
     if not services.accounts:
-        return f"单用户模式：{actor.display_name}"
-    return f"当前用户：{actor.display_name}（{actor.role_label}）"
+        return QCoreApplication.translate("login_dialog", "单用户模式：{0}").format(actor.display_name)
+    return QCoreApplication.translate("login_dialog", "当前用户：{0}（{1}）").format(actor.display_name, actor.role_label)
 
 
 class AccountBanner(QFrame):
@@ -168,9 +168,9 @@ class AccountBanner(QFrame):
         self.setStyleSheet("AccountBanner { background: #fff8e1; border-bottom: 1px solid #ffe082; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
-        layout.addWidget(QLabel("此数据库尚未设置账户：任何使用本机的人都可以查看和修改全部案件。"), 1)
-        self.create_button = QPushButton("创建管理员账户…")
-        self.decline_button = QPushButton("不再提示")
+        layout.addWidget(QLabel(self.tr("此数据库尚未设置账户：任何使用本机的人都可以查看和修改全部案件。")), 1)
+        self.create_button = QPushButton(self.tr("创建管理员账户…"))
+        self.decline_button = QPushButton(self.tr("不再提示"))
         layout.addWidget(self.create_button)
         layout.addWidget(self.decline_button)
         self.decline_button.clicked.connect(self.decline)
@@ -187,8 +187,8 @@ def install_account_ui(window: QMainWindow, services: Services, settings: QSetti
     label = QLabel(actor_text(services))
     window.statusBar().addPermanentWidget(label)
     banner = AccountBanner(services, settings, window)
-    create_action = QAction("创建管理员账户(&A)…", window)
-    password_action = QAction("修改密码(&W)…", window)
+    create_action = QAction(QCoreApplication.translate("login_dialog", "创建管理员账户(&A)…"), window)
+    password_action = QAction(QCoreApplication.translate("login_dialog", "修改密码(&W)…"), window)
     menu.addSeparator()
     menu.addAction(create_action)
     menu.addAction(password_action)
@@ -203,14 +203,14 @@ def install_account_ui(window: QMainWindow, services: Services, settings: QSetti
     def create_admin() -> None:
         if CreateAdminDialog(services, window).exec() == QDialog.DialogCode.Accepted:
             update()
-            window.statusBar().showMessage("已创建管理员账户：此后启动需要登录", 8000)
+            window.statusBar().showMessage(QCoreApplication.translate("login_dialog", "已创建管理员账户：此后启动需要登录"), 8000)
             refresh = getattr(window, "refresh", None)
             if callable(refresh):
                 refresh()
 
     def change_password() -> None:
         if ChangePasswordDialog(services, window).exec() == QDialog.DialogCode.Accepted:
-            window.statusBar().showMessage("密码已修改", 5000)
+            window.statusBar().showMessage(QCoreApplication.translate("login_dialog", "密码已修改"), 5000)
 
     create_action.triggered.connect(create_admin)
     banner.create_button.clicked.connect(create_admin)

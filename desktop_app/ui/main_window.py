@@ -6,7 +6,16 @@ dock layout and column widths are remembered between sessions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +57,7 @@ from desktop_app.ui.deadline_board import DeadlineBoard
 from desktop_app.ui.export_dialogs import ExportDialog, choose_and_import, start_export
 from desktop_app.ui.filter_bar import FilterBar
 from desktop_app.ui.kaohe_view import KaoheDialog
+from desktop_app.ui.labels import joined
 from desktop_app.ui.layout import APP_TITLE, app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
@@ -58,11 +68,11 @@ from desktop_app.ui.training import TrainingDialog
 from desktop_app.ui.workers import wait_for_jobs
 from desktop_app.ui.workspace import CaseWorkspace
 
-REGISTER_TAB_TITLE = "案件登记"
+REGISTER_TAB_TITLE = QT_TRANSLATE_NOOP("main_window", "案件登记")
 
 
-EMPTY_REGISTER_HINT = "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。"
-NO_MATCH_HINT = "没有符合筛选条件的案件。可点“清除筛选”查看全部案件。"
+EMPTY_REGISTER_HINT = QT_TRANSLATE_NOOP("main_window", "登记簿中还没有案件。\n按 Ctrl+N 新建案件，或按 Ctrl+I 导入案件文件（JSON 或 Excel 登记表）。")
+NO_MATCH_HINT = QT_TRANSLATE_NOOP("main_window", "没有符合筛选条件的案件。可点“清除筛选”查看全部案件。")
 
 
 class MainWindow(QMainWindow):
@@ -75,13 +85,13 @@ class MainWindow(QMainWindow):
         self.rectification_overview: RectificationOverview | None = None
         self.training_dialog: TrainingDialog | None = None
         self.workspaces: dict[str, CaseWorkspace] = {}
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(QCoreApplication.translate("layout", APP_TITLE))
 
         self.filter_bar = FilterBar(services.cases)
         self.model = CaseTableModel(services.cases, parent=self)
         self.table = QTableView()
         self._setup_table()
-        self.empty_hint = QLabel(EMPTY_REGISTER_HINT, self.table.viewport())
+        self.empty_hint = QLabel(QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT), self.table.viewport())
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: #757575; font-size: 15px;")
         self.empty_hint.setWordWrap(True)
@@ -95,19 +105,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.addTab(register, REGISTER_TAB_TITLE)
+        self.tabs.addTab(register, QCoreApplication.translate("main_window", REGISTER_TAB_TITLE))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
 
         self.board = DeadlineBoard(services)
-        self.board_dock = QDockWidget("期限看板", self)
+        self.board_dock = QDockWidget(self.tr("期限看板"), self)
         self.board_dock.setObjectName("deadlineBoardDock")
         self.board_dock.setWidget(self.board)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.board_dock)
         self.board.openCase.connect(self.open_case)
 
-        self.path_label = QLabel(f"数据库：{services.database.display_path}")
+        self.path_label = QLabel(self.tr("数据库：{0}").format(services.database.display_path))
         self.count_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -135,7 +145,7 @@ class MainWindow(QMainWindow):
         warnings = calendar_warnings(self.services.context.calendar, self.services.derived.today())
         # The short form stays in view; the full text (what to do) is the tooltip.
         self.calendar_warning_label.setText(
-            "；".join(f"{w.split('：')[0]}（工具 → 导入节假日历）" for w in warnings))
+            joined((self.tr("{0}（工具 → 导入节假日历）").format(w.split("：")[0]) for w in warnings), "；"))
         self.calendar_warning_label.setToolTip("\n".join(warnings))
         self.calendar_warning_label.setVisible(bool(warnings))
 
@@ -185,53 +195,57 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        self.new_action = self._action("新建案件(&N)…", self.new_case, (QKeySequence.StandardKey.New,),
-                                       "录入一件新案件")
-        self.import_action = self._action("导入(&I)…", self.import_cases, ("Ctrl+I",),
-                                          "从 JSON 案件文件或 Excel 案件登记表导入案件")
-        self.export_action = self._action("导出(&E)…", self.export, ("Ctrl+E",), "导出案件数据或评查表")
-        self.quit_action = self._action("退出(&X)", self.close, ("Ctrl+Q",))
+        self.new_action = self._action(self.tr("新建案件(&N)…"), self.new_case, (QKeySequence.StandardKey.New,),
+                                       self.tr("录入一件新案件"))
+        self.import_action = self._action(self.tr("导入(&I)…"), self.import_cases, ("Ctrl+I",),
+                                          self.tr("从 JSON 案件文件或 Excel 案件登记表导入案件"))
+        self.export_action = self._action(self.tr("导出(&E)…"), self.export, ("Ctrl+E",), self.tr("导出案件数据或评查表"))
+        self.quit_action = self._action(self.tr("退出(&X)"), self.close, ("Ctrl+Q",))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.open_action = self._action("打开案件(&O)", self.open_current_case, (), "打开案件进行检查（回车或双击）")
-        self.edit_action = self._action("编辑案件(&E)…", self.edit_current_case, ("Ctrl+Return", "Ctrl+Enter", "F2"),
-                                        "修改所选案件的基本信息、证据和程序事件")
-        self.archive_action = self._action("归档案件(&A)…", self.archive_selected, (), "将所选案件归档（归档后不能修改）")
-        self.refresh_action = self._action("刷新(&R)", self.refresh, ("F5",))
-        self.reset_filters_action = self._action("清除筛选(&C)", self.filter_bar.reset, ())
-        self.find_action = self._action("搜索(&F)", self._focus_search, (QKeySequence.StandardKey.Find,))
+        self.open_action = self._action(self.tr("打开案件(&O)"), self.open_current_case, (), self.tr("打开案件进行检查（回车或双击）"))
+        self.edit_action = self._action(
+            self.tr("编辑案件(&E)…"),
+            self.edit_current_case,
+            ("Ctrl+Return", "Ctrl+Enter", "F2"),
+            self.tr("修改所选案件的基本信息、证据和程序事件"),
+        )
+        self.archive_action = self._action(self.tr("归档案件(&A)…"), self.archive_selected, (), self.tr("将所选案件归档（归档后不能修改）"))
+        self.refresh_action = self._action(self.tr("刷新(&R)"), self.refresh, ("F5",))
+        self.reset_filters_action = self._action(self.tr("清除筛选(&C)"), self.filter_bar.reset, ())
+        self.find_action = self._action(self.tr("搜索(&F)"), self._focus_search, (QKeySequence.StandardKey.Find,))
         self.board_action = self.board_dock.toggleViewAction()
-        self.board_action.setText("期限看板(&D)")
+        self.board_action.setText(self.tr("期限看板(&D)"))
         self.board_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.rectifications_action = self._action("整改清单汇总(&Z)…", self.show_rectification_overview,
-                                                  ("Ctrl+Shift+R",), "查看各案件的整改事项，按状态、责任人筛选并导出")
-        self.dashboard_action = self._action("质量看板(&D)…", self.show_dashboard, (),
-                                             "等次分布、平均分、趋势、常见问题、期限预警和整改完成情况")
-        self.kaohe_action = self._action("考核与负面清单(&K)…", self.show_kaohe, (), "按检察官汇总评查结果，列出负面清单并导出")
-        self.practice_action = self._action("练习示例案件(&P)…", self.open_training, (),
-                                            "在示例案件上练习发现问题，并与答案要点对照")
-        self.about_action = self._action("关于(&A)", self.about, ())
-        self.shortcuts_action = self._action("快捷键(&K)…", self.show_shortcuts, ("F1",), "列出所有键盘操作")
-        self.undo_action = self._action("撤销作答(&U)", self.undo_answer, (QKeySequence.StandardKey.Undo,),
-                                        "撤销本案检查表的上一次作答")
-        self.redo_action = self._action("重做作答(&R)", self.redo_answer, ("Ctrl+Y", "Ctrl+Shift+Z"),
-                                        "重做刚撤销的作答")
-        self.next_case_action = self._action("下一件案件(&X)", lambda: self.open_adjacent_case(+1), ("Alt+Down",),
-                                             "打开登记簿中的下一件案件")
-        self.previous_case_action = self._action("上一件案件(&V)", lambda: self.open_adjacent_case(-1), ("Alt+Up",),
-                                                 "打开登记簿中的上一件案件")
-        self.close_case_action = self._action("关闭案件(&W)", self.close_current_case, ("Ctrl+W", "Ctrl+F4"),
-                                              "关闭当前案件页，回到登记簿")
+        self.rectifications_action = self._action(self.tr("整改清单汇总(&Z)…"), self.show_rectification_overview,
+                                                  ("Ctrl+Shift+R",), self.tr("查看各案件的整改事项，按状态、责任人筛选并导出"))
+        self.dashboard_action = self._action(self.tr("质量看板(&D)…"), self.show_dashboard, (),
+                                             self.tr("等次分布、平均分、趋势、常见问题、期限预警和整改完成情况"))
+        self.kaohe_action = self._action(self.tr("考核与负面清单(&K)…"), self.show_kaohe, (), self.tr("按检察官汇总评查结果，列出负面清单并导出"))
+        self.practice_action = self._action(self.tr("练习示例案件(&P)…"), self.open_training, (),
+                                            self.tr("在示例案件上练习发现问题，并与答案要点对照"))
+        self.about_action = self._action(self.tr("关于(&A)"), self.about, ())
+        self.shortcuts_action = self._action(self.tr("快捷键(&K)…"), self.show_shortcuts, ("F1",), self.tr("列出所有键盘操作"))
+        self.undo_action = self._action(self.tr("撤销作答(&U)"), self.undo_answer, (QKeySequence.StandardKey.Undo,),
+                                        self.tr("撤销本案检查表的上一次作答"))
+        self.redo_action = self._action(self.tr("重做作答(&R)"), self.redo_answer, ("Ctrl+Y", "Ctrl+Shift+Z"),
+                                        self.tr("重做刚撤销的作答"))
+        self.next_case_action = self._action(self.tr("下一件案件(&X)"), lambda: self.open_adjacent_case(+1), ("Alt+Down",),
+                                             self.tr("打开登记簿中的下一件案件"))
+        self.previous_case_action = self._action(self.tr("上一件案件(&V)"), lambda: self.open_adjacent_case(-1), ("Alt+Up",),
+                                                 self.tr("打开登记簿中的上一件案件"))
+        self.close_case_action = self._action(self.tr("关闭案件(&W)"), self.close_current_case, ("Ctrl+W", "Ctrl+F4"),
+                                              self.tr("关闭当前案件页，回到登记簿"))
 
     def _create_menus(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("文件(&F)")
+        file_menu = menu_bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("编辑(&E)")
+        edit_menu = menu_bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -242,7 +256,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.edit_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.archive_action)
-        view_menu = menu_bar.addMenu("视图(&V)")
+        view_menu = menu_bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.board_action)
         view_menu.addAction(self.rectifications_action)
         view_menu.addAction(self.kaohe_action)
@@ -256,9 +270,9 @@ class MainWindow(QMainWindow):
         self.tools_menu.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.tools_menu.message.connect(self._update_calendar_warning)
         menu_bar.addMenu(self.tools_menu)
-        training_menu = menu_bar.addMenu("培训(&R)")
+        training_menu = menu_bar.addMenu(self.tr("培训(&R)"))
         training_menu.addAction(self.practice_action)
-        help_menu = menu_bar.addMenu("帮助(&H)")
+        help_menu = menu_bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -350,8 +364,16 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         total = self.services.cases.count(CaseQuery())
         shown = self.model.rowCount()
-        self.count_label.setText(f"共 {total} 件案件" if shown == total else f"显示 {shown} 件 / 共 {total} 件案件")
-        self.empty_hint.setText(EMPTY_REGISTER_HINT if total == 0 else NO_MATCH_HINT)
+        self.count_label.setText(
+            self.tr("共 {0} 件案件").format(total)
+            if shown == total
+            else self.tr("显示 {0} 件 / 共 {1} 件案件").format(shown, total)
+        )
+        self.empty_hint.setText(
+            QCoreApplication.translate("main_window", EMPTY_REGISTER_HINT)
+            if total == 0
+            else QCoreApplication.translate("main_window", NO_MATCH_HINT)
+        )
         self.empty_hint.setVisible(shown == 0)
 
     @Slot()
@@ -431,7 +453,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, row.case_no)
             self.tabs.setTabToolTip(index, row.title)
             workspace.reload(row.case_no)
-        self.statusBar().showMessage(f"已保存案件 {row.case_no}", 5000)
+        self.statusBar().showMessage(self.tr("已保存案件 {0}").format(row.case_no), 5000)
 
     @Slot()
     def open_current_case(self) -> None:
@@ -483,7 +505,7 @@ class MainWindow(QMainWindow):
             row = current.row() if current.isValid() else None
         target = (0 if step > 0 else self.model.rowCount() - 1) if row is None else row + step
         if not 0 <= target < self.model.rowCount():
-            self.statusBar().showMessage("已是登记簿中的最后一件案件" if step > 0 else "已是登记簿中的第一件案件", 5000)
+            self.statusBar().showMessage(self.tr("已是登记簿中的最后一件案件") if step > 0 else self.tr("已是登记簿中的第一件案件"), 5000)
             return None
         index = self.model.index(target, 0)
         self.table.selectionModel().setCurrentIndex(
@@ -528,17 +550,21 @@ class MainWindow(QMainWindow):
         case_nos = self.selected_case_nos()
         if not case_nos:
             return
-        listed = "、".join(case_nos[:5]) + ("等" if len(case_nos) > 5 else "")
-        answer = QMessageBox.question(self, "归档案件", f"确定将 {len(case_nos)} 件案件归档吗？\n{listed}\n\n归档后案件不能再修改。",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        listed = joined(case_nos[:5]) + (self.tr("等") if len(case_nos) > 5 else "")
+        answer = QMessageBox.question(
+            self,
+            self.tr("归档案件"),
+            self.tr("确定将 {0} 件案件归档吗？\n{1}\n\n归档后案件不能再修改。").format(len(case_nos), listed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         for case_no in case_nos:
             self.services.cases.archive(self.services.actor, case_no)
         self._reload_keeping_selection()
         self.board.refresh()
-        self.statusBar().showMessage(f"已归档 {len(case_nos)} 件案件", 5000)
+        self.statusBar().showMessage(self.tr("已归档 {0} 件案件").format(len(case_nos)), 5000)
 
     # --- files --------------------------------------------------------------------------------------------------
     @Slot()
@@ -590,7 +616,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._update_actions()
         self.tabs.setCurrentIndex(0)
-        self.statusBar().showMessage(f"质量看板：登记簿显示所选的 {self.model.rowCount()} 件案件，“清除筛选”可查看全部", 8000)
+        self.statusBar().showMessage(self.tr("质量看板：登记簿显示所选的 {0} 件案件，“清除筛选”可查看全部").format(self.model.rowCount()), 8000)
         self.activateWindow()
 
     @Slot()
@@ -617,11 +643,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, "关于", "", QMessageBox.StandardButton.Ok, self)
-        box.setText(f"<b>{APP_TITLE}</b>　版本 {__version__}")
-        box.setInformativeText("供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、"
-                               "评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n"
-                               f"数据库：{self.services.database.display_path}")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("关于"), "", QMessageBox.StandardButton.Ok, self)
+        box.setText(self.tr("<b>{0}</b>　版本 {1}").format(QCoreApplication.translate("layout", APP_TITLE), __version__))
+        box.setInformativeText(
+            self.tr(
+                "供检察机关离线使用的案件质量自查工具：案件登记、检查表自查、期限提醒、评查评分与报表导出。\n\n所有数据仅保存在本机数据库中。\n数据库：{0}"
+            ).format(self.services.database.display_path)
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

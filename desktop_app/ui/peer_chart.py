@@ -42,7 +42,7 @@ class PeerComparison(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumSize(420, 320)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["案号", "折合月数", "涉案数额（元）", "量刑情节"])
+        self.table.setHorizontalHeaderLabels([self.tr("案号"), self.tr("折合月数"), self.tr("涉案数额（元）"), self.tr("量刑情节")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.openCase.emit(self.table.item(row, 0).text()))
@@ -72,13 +72,20 @@ class PeerComparison(QWidget):
             self.chart.removeAxis(axis)
         self.table.setRowCount(0)
         if group is None:
-            self.summary.setText("本案没有足够的同类案件可供比对（同罪名案件不足设定的最少件数），或缺少判处刑罚/量刑建议。")
+            self.summary.setText(self.tr("本案没有足够的同类案件可供比对（同罪名案件不足设定的最少件数），或缺少判处刑罚/量刑建议。"))
             return
         own = next(r for r in group.members if r.case_no == case_no)
         outlier = next((o for o in screening.outliers if o.case_no == case_no), None)
-        verdict = f"<b style='color:#d32f2f;'>离群：</b>{outlier.reason}" if outlier else "本案在同类案件的正常范围内。"
-        self.summary.setText(f"同类案件组：{group.label}（{len(group.members)} 件），中位数 {group.median:g} 个月，"
-                             f"范围 {max(group.low, 0):.1f}–{group.high:.1f} 个月。{verdict}")
+        verdict = (
+            self.tr("<b style='color:#d32f2f;'>离群：</b>{0}").format(outlier.reason)
+            if outlier
+            else self.tr("本案在同类案件的正常范围内。")
+        )
+        self.summary.setText(
+            self.tr("同类案件组：{0}（{1} 件），中位数 {2:g} 个月，范围 {3:.1f}–{4:.1f} 个月。{5}").format(
+                group.label, len(group.members), group.median, max(group.low, 0), group.high, verdict
+            )
+        )
         self._draw(group, own)
         peers = sorted(group.members, key=lambda r: (r.case_no != case_no, -r.value_months))
         self.table.setRowCount(len(peers))
@@ -94,22 +101,22 @@ class PeerComparison(QWidget):
 
     def _draw(self, group: PeerGroup, own: SentencingRow) -> None:
         peers = QScatterSeries()
-        peers.setName("同类案件")
+        peers.setName(self.tr("同类案件"))
         peers.setMarkerSize(8)
         peers.setColor(QColor("#1565c0"))
         for index, row in enumerate(group.members):
             if row.case_no != own.case_no:
                 peers.append(QPointF(_x(row, index), row.value_months))
         mine = QScatterSeries()
-        mine.setName("本案")
+        mine.setName(self.tr("本案"))
         mine.setMarkerSize(16)
         mine.setColor(QColor("#d32f2f"))
         mine.append(QPointF(_x(own, group.members.index(own)), own.value_months))
         xs = [_x(r, i) for i, r in enumerate(group.members)]
         low_x, high_x = min(xs), max(xs)
         series = [peers, mine]
-        for name, value, colour in (("中位数", group.median, "#424242"), ("上限", group.high, "#ef6c00"),
-                                    ("下限", max(group.low, 0.0), "#ef6c00")):
+        for name, value, colour in ((self.tr("中位数"), group.median, "#424242"), (self.tr("上限"), group.high, "#ef6c00"),
+                                    (self.tr("下限"), max(group.low, 0.0), "#ef6c00")):
             line = QLineSeries()
             line.setName(name)
             line.setPen(QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine))
@@ -117,9 +124,9 @@ class PeerComparison(QWidget):
             line.append(high_x, value)
             series.append(line)
         x_axis, y_axis = QValueAxis(), QValueAxis()
-        x_axis.setTitleText("涉案数额（元）" if own.amount is not None else "序号")
+        x_axis.setTitleText(self.tr("涉案数额（元）") if own.amount is not None else self.tr("序号"))
         x_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText("折合月数")
+        y_axis.setTitleText(self.tr("折合月数"))
         y_axis.setRange(0, max(max(r.value_months for r in group.members), group.high) * 1.1 + 1)
         x_axis.setRange(low_x - (high_x - low_x) * 0.05 - 1, high_x + (high_x - low_x) * 0.05 + 1)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -128,7 +135,7 @@ class PeerComparison(QWidget):
             self.chart.addSeries(item)
             item.attachAxis(x_axis)
             item.attachAxis(y_axis)
-        self.chart.setTitle(f"类案比对：{group.key[0]}")
+        self.chart.setTitle(self.tr("类案比对：{0}").format(group.key[0]))
 
 
 def _x(row: SentencingRow, index: int) -> float:

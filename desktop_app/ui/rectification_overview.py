@@ -7,11 +7,20 @@ overdue ones in red, and can be narrowed by status, owner and case and handed on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.chinese_order import sorted_chinese
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.services.container import Services
 from desktop_app.services.rectifications import RectificationRow
+from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
 from desktop_app.ui.rectification_panel import OVERDUE_COLOUR, SECONDARY_COLOUR, STATUS_COLOURS, is_overdue
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
@@ -40,10 +50,22 @@ from desktop_app.ui.workers import CancelledFn, Job, ProgressFn, run_in_backgrou
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: As in the case's tab: the problem in words, its id only as a grey detail at the end.
-COLUMNS = ("案号", "案件名称", "问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "编号")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("rectification_overview", "案号"),
+    QT_TRANSLATE_NOOP("rectification_overview", "案件名称"),
+    QT_TRANSLATE_NOOP("rectification_overview", "问题"),
+    QT_TRANSLATE_NOOP("rectification_overview", "分类"),
+    QT_TRANSLATE_NOOP("rectification_overview", "依据"),
+    QT_TRANSLATE_NOOP("rectification_overview", "责任人"),
+    QT_TRANSLATE_NOOP("rectification_overview", "整改期限"),
+    QT_TRANSLATE_NOOP("rectification_overview", "状态"),
+    QT_TRANSLATE_NOOP("rectification_overview", "不予整改理由"),
+    QT_TRANSLATE_NOOP("rectification_overview", "备注"),
+    QT_TRANSLATE_NOOP("rectification_overview", "编号"),
+)
 (COL_CASE_NO, COL_TITLE, COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
  COL_KEY) = range(len(COLUMNS))
-WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
+WORKBOOK_FILTER = QT_TRANSLATE_NOOP("rectification_overview", "Excel 工作簿 (*.xlsx)")
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
@@ -54,7 +76,7 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str, file_fi
 
 class OverviewModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, parent)
+        super().__init__([QCoreApplication.translate("rectification_overview", text) for text in COLUMNS], parent)
         self._today = dt.date.today()
 
     def set_rows(self, rows: Sequence[RectificationRow], today: dt.date) -> None:
@@ -75,9 +97,9 @@ class OverviewModel(RowTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
-                return "已逾期，尚未整改"
+                return self.tr("已逾期，尚未整改")
             if column == COL_PROBLEM:
-                return f"{row.problem}\n编号：{row.key}"
+                return self.tr("{0}\n编号：{1}").format(row.problem, row.key)
             return self._display(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_KEY:
@@ -91,7 +113,7 @@ class OverviewModel(RowTableModel):
     def _display(self, row: RectificationRow, column: int) -> str:
         due = row.due.isoformat() if row.due else ""
         values = (row.case_no, row.case_title, row.problem, row.heading, row.basis, row.owner, due,
-                  row.status_label, row.reason, row.note, row.key)
+                  tr_label(row.status_label), row.reason, row.note, row.key)
         return values[column]
 
 
@@ -104,12 +126,12 @@ class RectificationOverview(QDialog):
         super().__init__(parent)
         self.services = services
         self.export_job: Job | None = None
-        self.setWindowTitle("整改清单汇总")
+        self.setWindowTitle(self.tr("整改清单汇总"))
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for code, label in RECTIFICATION_STATUSES.items():
-            self.status_combo.addItem(label, code)
+            self.status_combo.addItem(tr_label(label), code)
         self.owner_combo = QComboBox()
         self.owner_combo.setMinimumContentsLength(6)
         self.owner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -118,13 +140,13 @@ class RectificationOverview(QDialog):
         for combo in (self.department_combo, self.prosecutor_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.case_edit = QLineEdit()
-        self.case_edit.setPlaceholderText("案号或案件名称中的文字")
+        self.case_edit.setPlaceholderText(self.tr("案号或案件名称中的文字"))
         self.case_edit.setClearButtonEnabled(True)
-        self.refresh_button = QPushButton("刷新(&R)")
+        self.refresh_button = QPushButton(self.tr("刷新(&R)"))
         filters = QHBoxLayout()
-        for text, widget in (("状态(&S)：", self.status_combo), ("承办部门(&D)：", self.department_combo),
-                             ("承办检察官(&P)：", self.prosecutor_combo), ("责任人(&O)：", self.owner_combo),
-                             ("案件(&C)：", self.case_edit)):
+        for text, widget in ((self.tr("状态(&S)："), self.status_combo), (self.tr("承办部门(&D)："), self.department_combo),
+                             (self.tr("承办检察官(&P)："), self.prosecutor_combo), (self.tr("责任人(&O)："), self.owner_combo),
+                             (self.tr("案件(&C)："), self.case_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -141,10 +163,10 @@ class RectificationOverview(QDialog):
                                        (COL_STATUS, 72), (COL_REASON, 110)))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        self.export_button = QPushButton("导出 Excel(&E)…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        self.export_button = QPushButton(self.tr("导出 Excel(&E)…"))
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        hint = QLabel("每件案件的整改清单随案件和检查记录的修改自动生成。双击一行打开该案件。")
+        hint = QLabel(self.tr("每件案件的整改清单随案件和检查记录的修改自动生成。双击一行打开该案件。"))
         hint.setStyleSheet("color: #757575;")
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
@@ -180,7 +202,7 @@ class RectificationOverview(QDialog):
     @Slot()
     def refresh(self) -> None:
         """Re-read the owners offered and the lines (after cases were inspected or lines edited)."""
-        _fill(self.owner_combo, sorted_chinese({r.owner for r in self.services.rectifications.rows() if r.owner}))
+        _fill(self.owner_combo, {r.owner for r in self.services.rectifications.rows() if r.owner})
         _fill(self.department_combo, self.services.cases.distinct_values("department"))
         _fill(self.prosecutor_combo, self.services.cases.distinct_values("prosecutor"))
         self.apply_filters()
@@ -200,7 +222,11 @@ class RectificationOverview(QDialog):
         pending = sum(1 for r in rows if r.status == "pending")
         overdue = sum(1 for r in rows if is_overdue(r, today))
         cases = len({r.case_no for r in rows})
-        self.summary.setText(f"{cases} 件案件，共 {len(rows)} 项；待整改 {pending} 项，其中已逾期 {overdue} 项")
+        self.summary.setText(
+            self.tr("{0} 件案件，共 {1} 项；待整改 {2} 项，其中已逾期 {3} 项").format(
+                cases, len(rows), pending, overdue
+            )
+        )
         self.export_button.setEnabled(bool(rows))
 
     @Slot()
@@ -209,7 +235,12 @@ class RectificationOverview(QDialog):
         rows = self.model.rows()
         if not rows:
             return None
-        path = choose_save_file(self, "导出整改清单", str(Path.home() / "整改清单.xlsx"), WORKBOOK_FILTER)
+        path = choose_save_file(
+            self,
+            self.tr("导出整改清单"),
+            str(Path.home() / self.tr("整改清单.xlsx")),
+            QCoreApplication.translate("rectification_overview", WORKBOOK_FILTER),
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -221,9 +252,17 @@ class RectificationOverview(QDialog):
             return write_rectification_workbook(rows, path)
 
         self.export_job = run_in_background(
-            self, "正在导出整改清单…", write, title="导出整改清单",
-            on_success=lambda written: show_info(self, "导出完成", f"已导出 {len(rows)} 项整改事项：\n{written}",
-                                                 written.parent))
+            self,
+            self.tr("正在导出整改清单…"),
+            write,
+            title=self.tr("导出整改清单"),
+            on_success=lambda written: show_info(
+                self,
+                self.tr("导出完成"),
+                self.tr("已导出 {0} 项整改事项：\n{1}").format(len(rows), written),
+                written.parent,
+            ),
+        )
         return self.export_job
 
     @Slot(QModelIndex)
@@ -232,13 +271,13 @@ class RectificationOverview(QDialog):
             self.openCase.emit(self.model.line(index.row()).case_no)
 
 
-def _fill(combo: QComboBox, values: list[str]) -> None:
-    """Offer 全部 and `values`, keeping the current choice (even when it is no longer among them)."""
+def _fill(combo: QComboBox, values: Iterable[str]) -> None:
+    """Offer 全部 and `values` in Chinese order, keeping the current choice (even when it is no longer among them)."""
     chosen = str(combo.currentData() or "")
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem("全部", "")
-    for value in values:
+    combo.addItem(QCoreApplication.translate("rectification_overview", "全部"), "")
+    for value in sorted_for_display(values):
         combo.addItem(value, value)
     if chosen and combo.findData(chosen) < 0:
         combo.addItem(chosen, chosen)

@@ -12,7 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,12 +46,23 @@ from desktop_app.services.exports import sync_rectifications
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.errors import report_exception, show_message
 from desktop_app.ui.flags_panel import UNVERIFIED_MARK
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.row_table_model import RowTableModel, configure_row_view
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: The problem in words comes first; its id (a rule id or checklist item id) is only a grey detail at the end.
-COLUMNS = ("问题", "分类", "依据", "责任人", "整改期限", "状态", "不予整改理由", "备注", "编号")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("rectification_panel", "问题"),
+    QT_TRANSLATE_NOOP("rectification_panel", "分类"),
+    QT_TRANSLATE_NOOP("rectification_panel", "依据"),
+    QT_TRANSLATE_NOOP("rectification_panel", "责任人"),
+    QT_TRANSLATE_NOOP("rectification_panel", "整改期限"),
+    QT_TRANSLATE_NOOP("rectification_panel", "状态"),
+    QT_TRANSLATE_NOOP("rectification_panel", "不予整改理由"),
+    QT_TRANSLATE_NOOP("rectification_panel", "备注"),
+    QT_TRANSLATE_NOOP("rectification_panel", "编号"),
+)
 (COL_PROBLEM, COL_HEADING, COL_BASIS, COL_OWNER, COL_DUE, COL_STATUS, COL_REASON, COL_NOTE,
  COL_KEY) = range(len(COLUMNS))
 SECONDARY_COLOUR = "#9e9e9e"
@@ -51,8 +73,8 @@ COLUMN_FIELDS: dict[int, str] = {COL_OWNER: "owner", COL_DUE: "due", COL_STATUS:
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS: dict[str, str] = {"pending": "#ef6c00", "done": "#2e7d32", "declined": "#616161"}
 OVERDUE_COLOUR = "#c62828"
-EDIT_HINT = "双击或按 F2 修改责任人、整改期限、状态、理由和备注，改完即保存。不予整改须先写明理由。"
-ARCHIVED_HINT = "案件已归档，整改清单只能查看。"
+EDIT_HINT = QT_TRANSLATE_NOOP("rectification_panel", "双击或按 F2 修改责任人、整改期限、状态、理由和备注，改完即保存。不予整改须先写明理由。")
+ARCHIVED_HINT = QT_TRANSLATE_NOOP("rectification_panel", "案件已归档，整改清单只能查看。")
 #: Answers come in quick succession during a walk; the list is re-derived once they pause.
 SYNC_DELAY_MS = 400
 
@@ -65,12 +87,15 @@ def is_overdue(row: RectificationRow, today: dt.date) -> bool:
 
 def counts_text(rows: Sequence[RectificationRow], today: dt.date) -> str:
     if not rows:
-        return "本案暂无需要整改的问题"
+        return QCoreApplication.translate("rectification_panel", "本案暂无需要整改的问题")
     counts = {status: sum(1 for r in rows if r.status == status) for status in RECTIFICATION_STATUSES}
-    parts = [f"{label} {counts[status]} 项" for status, label in RECTIFICATION_STATUSES.items()]
+    parts = [
+        QCoreApplication.translate("rectification_panel", "{0} {1} 项").format(tr_label(label), counts[status])
+        for status, label in RECTIFICATION_STATUSES.items()
+    ]
     overdue = sum(1 for r in rows if is_overdue(r, today))
     if overdue:
-        parts[0] += f"（其中已逾期 {overdue} 项）"
+        parts[0] += QCoreApplication.translate("rectification_panel", "（其中已逾期 {0} 项）").format(overdue)
     return "　".join(parts)
 
 
@@ -78,7 +103,7 @@ class RectificationModel(RowTableModel):
     """The lines of one case; an edit goes through `save` and is shown only once `save` returned the stored row."""
 
     def __init__(self, save: SaveFn, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, parent)
+        super().__init__([QCoreApplication.translate("rectification_panel", text) for text in COLUMNS], parent)
         self._save = save
         self._unverified: frozenset[str] = frozenset()
         self._today = dt.date.today()
@@ -113,9 +138,9 @@ class RectificationModel(RowTableModel):
             return self._edit_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_DUE and is_overdue(row, self._today):
-                return "已逾期，尚未整改"
+                return self.tr("已逾期，尚未整改")
             if column == COL_PROBLEM:
-                return f"{row.problem}\n编号：{row.key}"
+                return self.tr("{0}\n编号：{1}").format(row.problem, row.key)
             text = self._display(row, column)
             return text if text and column in (COL_KEY, COL_BASIS, COL_REASON, COL_NOTE) else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -131,11 +156,15 @@ class RectificationModel(RowTableModel):
 
     def _display(self, row: RectificationRow, column: int) -> str:
         if column == COL_BASIS:
-            return row.basis + (UNVERIFIED_MARK if row.key in self._unverified and row.basis else "")
+            return row.basis + (
+                QCoreApplication.translate("flags_panel", UNVERIFIED_MARK)
+                if row.key in self._unverified and row.basis
+                else ""
+            )
         if column == COL_DUE:
             return row.due.isoformat() if row.due else ""
         values = {COL_KEY: row.key, COL_PROBLEM: row.problem, COL_HEADING: row.heading, COL_OWNER: row.owner,
-                  COL_STATUS: row.status_label, COL_REASON: row.reason, COL_NOTE: row.note}
+                  COL_STATUS: tr_label(row.status_label), COL_REASON: row.reason, COL_NOTE: row.note}
         return values[column]
 
     @staticmethod
@@ -192,7 +221,7 @@ class RectificationDelegate(QStyledItemDelegate):
         if index.column() == COL_STATUS:
             combo = StatusCombo(parent)
             for code, label in RECTIFICATION_STATUSES.items():
-                combo.addItem(label, code)
+                combo.addItem(tr_label(label), code)
             combo.chosen.connect(lambda: self._commit_and_close(combo))
             return combo
         if index.column() == COL_DUE:
@@ -235,13 +264,13 @@ class RectificationPanel(QWidget):
         self._unverified: frozenset[str] = frozenset()
 
         self.status_combo = QComboBox()
-        self.status_combo.addItem("全部", "")
+        self.status_combo.addItem(self.tr("全部"), "")
         for code, label in RECTIFICATION_STATUSES.items():
-            self.status_combo.addItem(label, code)
-        status_label = QLabel("状态(&S)：")
+            self.status_combo.addItem(tr_label(label), code)
+        status_label = QLabel(self.tr("状态(&S)："))
         status_label.setBuddy(self.status_combo)
         self.counts_label = QLabel()
-        self.hint_label = QLabel(EDIT_HINT)
+        self.hint_label = QLabel(QCoreApplication.translate("rectification_panel", EDIT_HINT))
         self.hint_label.setStyleSheet("color: #757575;")
         self.hint_label.setWordWrap(True)
 
@@ -295,7 +324,11 @@ class RectificationPanel(QWidget):
         self._rows = sorted(stored, key=lambda r: (order.get(r.key, len(order)), r.key))
         self._unverified = frozenset(item.key for item in items if not item.verified)
         self.model.editable = not archived
-        self.hint_label.setText(ARCHIVED_HINT if archived else EDIT_HINT)
+        self.hint_label.setText(
+            QCoreApplication.translate("rectification_panel", ARCHIVED_HINT)
+            if archived
+            else QCoreApplication.translate("rectification_panel", EDIT_HINT)
+        )
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -311,9 +344,9 @@ class RectificationPanel(QWidget):
         try:
             saved = self.services.rectifications.update(self.services.actor, self.case_no, row.key, **values)
         except ServiceError as exc:
-            hint = ("\n\n请先在“不予整改理由”一栏写明理由，再将状态改为“不予整改”。"
+            hint = (self.tr("\n\n请先在“不予整改理由”一栏写明理由，再将状态改为“不予整改”。")
                     if values["status"] == "declined" and not str(values["reason"]).strip() else "")
-            show_message(self, "整改清单未修改", f"{exc}{hint}")
+            show_message(self, self.tr("整改清单未修改"), f"{exc}{hint}")
             return None
         except Exception as exc:  # noqa: BLE001 - a locked database is explained, a bug is reported; the cell reverts
             report_exception(self, exc)

@@ -27,6 +27,7 @@ from desktop_app.core.risk.social_danger import COLOURS, MANDATORY_INDICATOR, ap
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.risk import DECISIONS, RiskService, RiskView
+from desktop_app.ui.labels import joined
 from desktop_app.ui.peer_chart import PeerComparison
 
 COLOUR_HEX = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#2e7d32"}
@@ -55,7 +56,7 @@ class RiskPanel(QWidget):
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.decision_label = QLabel()
         self.decision_label.setWordWrap(True)
-        self.reason_button = QPushButton("说明不一致的理由(&Y)…")
+        self.reason_button = QPushButton(self.tr("说明不一致的理由(&Y)…"))
         self.reason_button.clicked.connect(self.ask_reason)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #d32f2f;")
@@ -67,8 +68,8 @@ class RiskPanel(QWidget):
         decision.addWidget(self.decision_label, 1)
         decision.addWidget(self.reason_button)
         lists = QHBoxLayout()
-        for title, widget in (("理由（已具备的指标）", self.reasons), ("尚未查明的指标", self.missing),
-                              ("改变颜色的情形", self.changes)):
+        for title, widget in ((self.tr("理由（已具备的指标）"), self.reasons), (self.tr("尚未查明的指标"), self.missing),
+                              (self.tr("改变颜色的情形"), self.changes)):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
             lists.addWidget(box, 1)
@@ -87,14 +88,20 @@ class RiskPanel(QWidget):
         self.badge.setText(COLOURS[result.colour])
         self.badge.setStyleSheet(f"background:{colour}; color:white; font-size:22px; font-weight:bold;"
                                  "border-radius:6px; padding:6px;")
-        mandatory = "；属于应当逮捕的情形（刑事诉讼法第81条第3款），不论分值一律红色" if result.mandatory else ""
-        self.summary.setText(f"社会危险性量化评估（模型版本 {html.escape(result.version)}）：得分 {result.score:g}，"
-                             f"红色阈值 {model.red:g}、黄色阈值 {model.yellow:g}{mandatory}。"
-                             "三色码是辅助参考，不代替检察官对逮捕条件的审查判断。")
+        mandatory = self.tr("；属于应当逮捕的情形（刑事诉讼法第81条第3款），不论分值一律红色") if result.mandatory else ""
+        self.summary.setText(
+            self.tr(
+                "社会危险性量化评估（模型版本 {0}）：得分 {1:g}，红色阈值 {2:g}、黄色阈值 {3:g}{4}。三色码是辅助参考，不代替检察官对逮捕条件的审查判断。"
+            ).format(html.escape(result.version), result.score, model.red, model.yellow, mandatory)
+        )
         self.reasons.clear()
         for reason in result.reasons:
             weight = "" if reason.weight is None else f"（{reason.weight:+g}）"
-            item = QListWidgetItem(f"{view.reason_text(model, reason.indicator)}{weight}\n依据：{reason.legal_basis}")
+            item = QListWidgetItem(
+                self.tr("{0}{1}\n依据：{2}").format(
+                    view.reason_text(model, reason.indicator), weight, reason.legal_basis
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, reason.indicator)
             if reason.indicator == MANDATORY_INDICATOR:
                 item.setForeground(Qt.GlobalColor.red)
@@ -102,35 +109,38 @@ class RiskPanel(QWidget):
         self.missing.clear()
         for indicator_id in result.missing:
             found = model.indicator(indicator_id)
-            text = f"{found.text}（证据：{found.evidence}）" if found else indicator_id
+            text = self.tr("{0}（证据：{1}）").format(found.text, found.evidence) if found else indicator_id
             self.missing.addItem(QListWidgetItem(text))
         self.changes.clear()
         for change in view.changes:
-            verb = "查明具备" if change.value else "排除"
+            verb = self.tr("查明具备") if change.value else self.tr("排除")
             self.changes.addItem(QListWidgetItem(f"{verb}“{change.text}” → {COLOURS[change.colour]}"))
         if not view.changes:
-            self.changes.addItem(QListWidgetItem("单独一项的回答不会改变颜色"))
+            self.changes.addItem(QListWidgetItem(self.tr("单独一项的回答不会改变颜色")))
         self._show_decision(view)
 
     def _show_decision(self, view: RiskView) -> None:
         if view.decision is None:
-            text = "尚未作出逮捕决定。"
+            text = self.tr("尚未作出逮捕决定。")
         else:
-            text = f"已作出决定：{DECISIONS[view.decision]}。"
+            text = self.tr("已作出决定：{0}。").format(DECISIONS[view.decision])
             if view.disagrees:
-                text += "<b style='color:#d32f2f;'>决定与三色码不一致，</b>"
+                text += self.tr("<b style='color:#d32f2f;'>决定与三色码不一致，</b>")
                 if view.review:
-                    text += f"理由（{html.escape(str(view.review.get('by', '')))}，" \
-                            f"{html.escape(str(view.review.get('on', '')))}）：{html.escape(str(view.review['reason']))}"
+                    text += self.tr("理由（{0}，{1}）：{2}").format(
+                        html.escape(str(view.review.get("by", ""))),
+                        html.escape(str(view.review.get("on", ""))),
+                        html.escape(str(view.review["reason"])),
+                    )
                 else:
-                    text += "请说明理由。"
+                    text += self.tr("请说明理由。")
         self.decision_label.setText(text)
         self.reason_button.setVisible(view.disagrees)
 
     def ask_reason(self) -> None:
         if self.view is None:
             return
-        reason, ok = QInputDialog.getMultiLineText(self, "决定与三色码不一致", "请说明作出该决定的理由（将记入案件和审计记录）：",
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("决定与三色码不一致"), self.tr("请说明作出该决定的理由（将记入案件和审计记录）："),
                                                    str((self.view.review or {}).get("reason", "")))
         if ok:
             self.save_reason(reason)
@@ -141,7 +151,7 @@ class RiskPanel(QWidget):
         try:
             self.risk.record_disagreement(self.services.actor, self.view.case_no, reason, self.services.derived.today())
         except ServiceError as exc:
-            self.error_label.setText("无法保存：" + "；".join(exc.problems))
+            self.error_label.setText(self.tr("无法保存：") + joined(exc.problems, "；"))
             self.error_label.show()
             return False
         self.error_label.hide()
@@ -164,11 +174,11 @@ class RiskTabs(QObject):
         self.peers.openCase.connect(self.openCase)
 
     def set_case(self, case: Case) -> None:
-        self._show(self.panel, "三色码", applies(case))
+        self._show(self.panel, self.tr("三色码"), applies(case))
         if applies(case):
             self.panel.set_case(case)
         sentenced = isinstance(case.facts.get("sentencing"), dict)
-        self._show(self.peers, "类案比对", sentenced)
+        self._show(self.peers, self.tr("类案比对"), sentenced)
         if sentenced:
             self.peers.set_case(case.case_no)
 

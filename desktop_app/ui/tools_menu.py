@@ -11,9 +11,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop_app.core.calendar import HolidayCalendar
 from desktop_app.core.case import CASE_TYPES
@@ -28,16 +28,17 @@ from desktop_app.services.templates import TemplateVersionInfo
 from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.errors import report_exception, show_message, show_service_error
 from desktop_app.ui.export_dialogs import show_info
+from desktop_app.ui.labels import tr_label
+from desktop_app.ui.language import save_language, saved_language
 from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.workers import CancelledFn, Job, JobCancelled, ProgressFn, run_in_background
 
 log = logging.getLogger("casecheck")
 
 SETTINGS_GRADING_KEY = "evaluation/grading"
-CALENDAR_FILTER = "节假日历文件 (*.yaml *.yml)"
-WORKBOOK_FILTER = "Excel 工作簿 (*.xlsx)"
-RECOMPUTE_CANCELLED = ("重新计算已取消，部分案件的期限和风险提示仍是原来的结果。"
-                       "可随时使用“工具 → 重新计算全部案件”补算。")
+CALENDAR_FILTER = QT_TRANSLATE_NOOP("tools_menu", "节假日历文件 (*.yaml *.yml)")
+WORKBOOK_FILTER = QT_TRANSLATE_NOOP("tools_menu", "Excel 工作簿 (*.xlsx)")
+RECOMPUTE_CANCELLED = (QT_TRANSLATE_NOOP("tools_menu", "重新计算已取消，部分案件的期限和风险提示仍是原来的结果。可随时使用“工具 → 重新计算全部案件”补算。"))
 
 
 def choose_open_file(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
@@ -71,8 +72,12 @@ def apply_saved_grading(services: Services, settings: QSettings) -> str | None:
 def years_text(calendar: HolidayCalendar) -> str:
     years = calendar.years
     if not years:
-        return "未收录任何年份"
-    return f"收录 {years[0]} 年" if len(years) == 1 else f"收录 {years[0]}–{years[-1]} 年"
+        return QCoreApplication.translate("tools_menu", "未收录任何年份")
+    return (
+        QCoreApplication.translate("tools_menu", "收录 {0} 年").format(years[0])
+        if len(years) == 1
+        else QCoreApplication.translate("tools_menu", "收录 {0}–{1} 年").format(years[0], years[-1])
+    )
 
 
 class ToolsMenu(QMenu):
@@ -82,29 +87,29 @@ class ToolsMenu(QMenu):
     message = Signal(str)
 
     def __init__(self, services: Services, settings: QSettings, parent: QWidget) -> None:
-        super().__init__("工具(&T)", parent)
+        super().__init__(self.tr("工具(&T)"), parent)
         self.services = services
         self.settings = settings
         self.job: Job | None = None
 
-        self.profile_action = self.addAction("本人信息(&P)…")
-        self.profile_action.setStatusTip("填写打印在评查意见书上的检查人姓名和本人身份")
+        self.profile_action = self.addAction(self.tr("本人信息(&P)…"))
+        self.profile_action.setStatusTip(self.tr("填写打印在评查意见书上的检查人姓名和本人身份"))
         self.profile_action.triggered.connect(self.edit_profile)
-        self.backup_action = self.addAction("备份与恢复(&K)…")
-        self.backup_action.setStatusTip("查看、立即生成或恢复数据库备份")
+        self.backup_action = self.addAction(self.tr("备份与恢复(&K)…"))
+        self.backup_action.setStatusTip(self.tr("查看、立即生成或恢复数据库备份"))
         self.backup_action.triggered.connect(lambda: BackupDialog(self.services, self.parentWidget()).exec())
         self.addSeparator()
-        self.import_calendar_action = self.addAction("导入节假日历(&I)…")
-        self.import_calendar_action.setStatusTip("导入国务院办公厅公布的节假日安排（casecheck.calendar/1 文件），并重新计算各案件的期限")
+        self.import_calendar_action = self.addAction(self.tr("导入节假日历(&I)…"))
+        self.import_calendar_action.setStatusTip(self.tr("导入国务院办公厅公布的节假日安排（casecheck.calendar/1 文件），并重新计算各案件的期限"))
         self.import_calendar_action.triggered.connect(self.import_calendar)
-        self.reset_calendar_action = self.addAction("恢复内置节假日历(&B)")
+        self.reset_calendar_action = self.addAction(self.tr("恢复内置节假日历(&B)"))
         self.reset_calendar_action.triggered.connect(self.reset_calendar)
-        self.rederive_action = self.addAction("重新计算全部案件(&C)")
-        self.rederive_action.setStatusTip("按当前节假日历和规则重新计算所有案件的期限和风险提示")
+        self.rederive_action = self.addAction(self.tr("重新计算全部案件(&C)"))
+        self.rederive_action.setStatusTip(self.tr("按当前节假日历和规则重新计算所有案件的期限和风险提示"))
         self.rederive_action.triggered.connect(self.rederive)
         self.addSeparator()
 
-        self.grading_menu = self.addMenu("评定标准(&G)")
+        self.grading_menu = self.addMenu(self.tr("评定标准(&G)"))
         self.grading_group = QActionGroup(self)
         self.grading_group.setExclusive(True)
         current = services.context.scheme.id
@@ -115,20 +120,33 @@ class ToolsMenu(QMenu):
             action.setCheckable(True)
             action.setData(name)
             action.setChecked(scheme.id == current)
-            action.setStatusTip(f"依据：{scheme.legal_basis}" + ("" if scheme.verified else "（未经核实）"))
+            action.setStatusTip(
+                self.tr("依据：{0}").format(scheme.legal_basis) + ("" if scheme.verified else self.tr("（未经核实）"))
+            )
             self.grading_menu.addAction(action)
         self.grading_group.triggered.connect(self._grading_chosen)
+        self.language_menu = self.addMenu(self.tr("界面语言(&L)"))
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        for code, name in (("zh", "中文"), ("en", "English")):  # each in its own language, never translated
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == saved_language(settings))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self.language_group.triggered.connect(self._language_chosen)
         self.addSeparator()
 
-        self.template_menu = self.addMenu("检查表模板(&M)")
-        self.export_template_menu = self.template_menu.addMenu("导出为 Excel(&E)")
+        self.template_menu = self.addMenu(self.tr("检查表模板(&M)"))
+        self.export_template_menu = self.template_menu.addMenu(self.tr("导出为 Excel(&E)"))
         for case_type, label in CASE_TYPES.items():
             if case_type in services.context.templates:
-                action = self.export_template_menu.addAction(f"{label}…")
+                action = self.export_template_menu.addAction(f"{tr_label(label)}…")
                 action.setData(case_type)
                 action.triggered.connect(lambda _checked=False, chosen=case_type: self.export_template(chosen))
-        self.import_template_action = self.template_menu.addAction("从 Excel 导入(&I)…")
-        self.import_template_action.setStatusTip("导入修改过的检查表模板，保存为该案件类型的新版本")
+        self.import_template_action = self.template_menu.addAction(self.tr("从 Excel 导入(&I)…"))
+        self.import_template_action.setStatusTip(self.tr("导入修改过的检查表模板，保存为该案件类型的新版本"))
         self.import_template_action.triggered.connect(self.import_template)
         self.aboutToShow.connect(self._update_actions)
         self._update_actions()
@@ -154,28 +172,30 @@ class ToolsMenu(QMenu):
         saved = dialog.exec() == ProfileDialog.DialogCode.Accepted
         if saved:
             self.changed.emit()
-            self.message.emit(f"本人信息已保存：{self.services.actor.display_name}")
+            self.message.emit(self.tr("本人信息已保存：{0}").format(self.services.actor.display_name))
         return saved
 
     def import_calendar(self) -> Job | None:
-        path = choose_open_file(self.parentWidget(), "导入节假日历", CALENDAR_FILTER)
+        path = choose_open_file(
+            self.parentWidget(), self.tr("导入节假日历"), QCoreApplication.translate("tools_menu", CALENDAR_FILTER)
+        )
         if path is None:
             return None
         return self._recompute(
-            lambda: install_calendar(self.services, path), "正在按新的节假日历重新计算各案件的期限…", "导入节假日历",
-            lambda calendar, count: f"已导入节假日历（{years_text(calendar)}），并按新日历重新计算了 {count} 件案件的期限。")
+            lambda: install_calendar(self.services, path), self.tr("正在按新的节假日历重新计算各案件的期限…"), self.tr("导入节假日历"),
+            lambda calendar, count: self.tr("已导入节假日历（{0}），并按新日历重新计算了 {1} 件案件的期限。").format(years_text(calendar), count))
 
     @Slot()
     def reset_calendar(self) -> Job:
         return self._recompute(
-            lambda: reset_calendar(self.services), "正在按内置节假日历重新计算各案件的期限…", "恢复内置节假日历",
-            lambda calendar, count: f"已恢复内置节假日历（{years_text(calendar)}），并重新计算了 {count} 件案件的期限。")
+            lambda: reset_calendar(self.services), self.tr("正在按内置节假日历重新计算各案件的期限…"), self.tr("恢复内置节假日历"),
+            lambda calendar, count: self.tr("已恢复内置节假日历（{0}），并重新计算了 {1} 件案件的期限。").format(years_text(calendar), count))
 
     @Slot()
     def rederive(self) -> Job:
         return self._recompute(
-            lambda: self.services.context.calendar, "正在重新计算各案件的期限和风险提示…", "重新计算全部案件",
-            lambda _calendar, count: f"已重新计算 {count} 件案件的期限和风险提示。")
+            lambda: self.services.context.calendar, self.tr("正在重新计算各案件的期限和风险提示…"), self.tr("重新计算全部案件"),
+            lambda _calendar, count: self.tr("已重新计算 {0} 件案件的期限和风险提示。").format(count))
 
     def _recompute(self, prepare: Callable[[], HolidayCalendar], label: str, title: str,
                    done_text: Callable[[HolidayCalendar, int], str]) -> Job:
@@ -195,13 +215,13 @@ class ToolsMenu(QMenu):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DataFileError):
-                show_message(parent, "节假日历未导入", f"节假日历文件有错误，未作任何更改：\n\n{exc}")
+                show_message(parent, self.tr("节假日历未导入"), self.tr("节假日历文件有错误，未作任何更改：\n\n{0}").format(exc))
             else:
                 report_exception(parent, exc)
 
         def cancelled() -> None:
             self.changed.emit()
-            show_message(parent, title, RECOMPUTE_CANCELLED)
+            show_message(parent, title, QCoreApplication.translate("tools_menu", RECOMPUTE_CANCELLED))
 
         self.job = run_in_background(parent, label, job, on_success=succeeded, on_failure=failed,
                                      on_cancelled=cancelled, title=title)
@@ -211,12 +231,18 @@ class ToolsMenu(QMenu):
 
     # --- the grading scheme -------------------------------------------------------------------------------------
     @Slot(QAction)
+    def _language_chosen(self, action: QAction) -> None:
+        """Saved for the next start: every window would otherwise have to rebuild its texts."""
+        save_language(self.settings, str(action.data()))
+        QMessageBox.information(self.parentWidget(), self.tr("界面语言"),
+                                self.tr("界面语言已更改，下次启动程序时生效。"))
+
     def _grading_chosen(self, action: QAction) -> None:
         name = str(action.data())
         try:
             title = choose_grading(self.services, name)
         except DataFileError as exc:
-            show_message(self.parentWidget(), "评定标准无法使用", f"评定标准文件有错误，仍使用原来的标准：\n\n{exc}")
+            show_message(self.parentWidget(), self.tr("评定标准无法使用"), self.tr("评定标准文件有错误，仍使用原来的标准：\n\n{0}").format(exc))
             current = self.services.context.scheme.id
             for other in self.grading_group.actions():
                 other.setChecked(load_grading_scheme(str(other.data())).id == current)
@@ -224,15 +250,19 @@ class ToolsMenu(QMenu):
         self.settings.setValue(SETTINGS_GRADING_KEY, name)
         self.settings.sync()
         self.changed.emit()
-        self.message.emit(f"评定标准：{title}")
+        self.message.emit(self.tr("评定标准：{0}").format(title))
 
     # --- checklist templates ------------------------------------------------------------------------------------
     def export_template(self, case_type: str) -> Path | None:
         """The current version of a case type's checklist as a workbook a trainer can edit and import again."""
         parent = self.parentWidget()
         _version_id, template = self.services.templates.current(case_type)
-        suggested = Path.home() / safe_file_name(f"检查表模板-{CASE_TYPES[case_type]}-{template.version}.xlsx")
-        path = choose_save_file(parent, "导出检查表模板", str(suggested), WORKBOOK_FILTER)
+        suggested = Path.home() / safe_file_name(
+            self.tr("检查表模板-{0}-{1}.xlsx").format(CASE_TYPES[case_type], template.version)
+        )
+        path = choose_save_file(
+            parent, self.tr("导出检查表模板"), str(suggested), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER)
+        )
         if path is None:
             return None
         if path.suffix.lower() != ".xlsx":
@@ -242,19 +272,27 @@ class ToolsMenu(QMenu):
         try:
             export_template_xlsx(template, path)
         except OSError as exc:
-            show_message(parent, "检查表模板未导出", f"无法写入文件（可能正被其他程序打开）：\n{path}\n\n{exc.strerror or exc}")
+            show_message(
+                parent,
+                self.tr("检查表模板未导出"),
+                self.tr("无法写入文件（可能正被其他程序打开）：\n{0}\n\n{1}").format(path, exc.strerror or exc),
+            )
             return None
-        show_info(parent, "导出完成", f"已导出检查表模板“{template.title}”（版本 {template.version}，"
-                                      f"共 {len(template.items)} 项）：\n{path}\n\n"
-                                      "在 Excel 中修改后，可通过“工具 → 检查表模板 → 从 Excel 导入”保存为新版本。",
-                  path.parent)
+        show_info(
+            parent,
+            self.tr("导出完成"),
+            self.tr(
+                "已导出检查表模板“{0}”（版本 {1}，共 {2} 项）：\n{3}\n\n在 Excel 中修改后，可通过“工具 → 检查表模板 → 从 Excel 导入”保存为新版本。"
+            ).format(template.title, template.version, len(template.items), path),
+            path.parent,
+        )
         return path
 
     @Slot()
     def import_template(self) -> TemplateVersionInfo | None:
         """Read an edited template workbook; every problem in it is listed, and nothing is stored unless all is well."""
         parent = self.parentWidget()
-        path = choose_open_file(parent, "导入检查表模板", WORKBOOK_FILTER)
+        path = choose_open_file(parent, self.tr("导入检查表模板"), QCoreApplication.translate("tools_menu", WORKBOOK_FILTER))
         if path is None:
             return None
         from desktop_app.reports.checklist_workbook import TemplateWorkbookError, import_template_xlsx
@@ -262,21 +300,32 @@ class ToolsMenu(QMenu):
         try:
             template = import_template_xlsx(path)
         except TemplateWorkbookError as exc:
-            show_message(parent, "检查表模板未导入",
-                         f"“{path.name}”中有 {len(exc.problems)} 处问题，未导入任何内容。\n逐条问题见详细信息，改正后请重新导入。",
+            show_message(parent, self.tr("检查表模板未导入"),
+                         self.tr("“{0}”中有 {1} 处问题，未导入任何内容。\n逐条问题见详细信息，改正后请重新导入。").format(path.name, len(exc.problems)),
                          exc.problems)
             return None
         known = {version.id for version in self.services.templates.versions(template.id)}
         try:
             info = self.services.templates.save(self.services.actor, template)
         except ServiceError as exc:
-            show_service_error(parent, exc, "检查表模板未导入")
+            show_service_error(parent, exc, self.tr("检查表模板未导入"))
             return None
         case_type = CASE_TYPES.get(info.template_id, info.template_id)
         if info.id in known:
-            show_info(parent, "未新增版本", f"“{path.name}”与{case_type}检查表的现有版本 {info.version} 内容相同，未新增版本。")
+            show_info(
+                parent,
+                self.tr("未新增版本"),
+                self.tr("“{0}”与{1}检查表的现有版本 {2} 内容相同，未新增版本。").format(
+                    path.name, case_type, info.version
+                ),
+            )
         else:
-            show_info(parent, "导入完成", f"已导入{case_type}检查表“{info.title}”，新版本为 {info.version}，共 {info.items} 项。\n"
-                                          "此后新开始的检查使用这一版本；已开始的检查仍按原版本。")
-            self.message.emit(f"已导入检查表模板新版本 {info.version}")
+            show_info(
+                parent,
+                self.tr("导入完成"),
+                self.tr(
+                    "已导入{0}检查表“{1}”，新版本为 {2}，共 {3} 项。\n此后新开始的检查使用这一版本；已开始的检查仍按原版本。"
+                ).format(case_type, info.title, info.version, info.items),
+            )
+            self.message.emit(self.tr("已导入检查表模板新版本 {0}").format(info.version))
         return info

@@ -13,7 +13,17 @@ import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,12 +87,12 @@ class ProgressDialog(QDialog):
 
     def __init__(self, label: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(QCoreApplication.translate("workers", title))
         self.setMinimumWidth(380)
         self.label = QLabel(label)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(self.tr("取消"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -115,7 +125,7 @@ class Job(QObject):
                  on_success: Callable[[Any], None] | None = None,
                  on_failure: Callable[[BaseException], None] | None = None,
                  on_cancelled: Callable[[], None] | None = None,
-                 title: str = "请稍候", show_after_ms: int = SHOW_AFTER_MS) -> None:
+                 title: str = QT_TRANSLATE_NOOP("workers", "请稍候"), show_after_ms: int = SHOW_AFTER_MS) -> None:
         super().__init__()
         self._parent_widget = parent
         self._label = label
@@ -150,7 +160,7 @@ class Job(QObject):
     def cancel(self) -> None:
         self._cancel_event.set()
         if self.dialog is not None:
-            self.dialog.label.setText("正在取消…")
+            self.dialog.label.setText(self.tr("正在取消…"))
 
     def is_cancelled(self) -> bool:
         return self._cancel_event.is_set()
@@ -217,7 +227,7 @@ def run_in_background(parent: QWidget | None, label: str, fn: JobFn, *,
                       on_success: Callable[[Any], None] | None = None,
                       on_failure: Callable[[BaseException], None] | None = None,
                       on_cancelled: Callable[[], None] | None = None,
-                      title: str = "请稍候", show_after_ms: int = SHOW_AFTER_MS) -> Job:
+                      title: str = QT_TRANSLATE_NOOP("workers", "请稍候"), show_after_ms: int = SHOW_AFTER_MS) -> Job:
     """Start `fn(progress, cancelled)` in the thread pool; without `on_failure`, errors get the standard dialogs.
 
     A job that raises after Cancel was pressed counts as cancelled (`on_cancelled`), whatever it raised; a job

@@ -38,6 +38,7 @@ from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.grade_override import GradeOverrideDialog
 from desktop_app.ui.inspection_compare import InspectionCompare
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import remember_splitter
 from desktop_app.ui.rectification_panel import RectificationPanel
 from desktop_app.ui.risk_panel import RiskTabs
@@ -54,7 +55,7 @@ class ScorePanel(QGroupBox):
     """Score, proposed grade and why; a reviewer's override shown beside the proposal, never instead of it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("评分与等次", parent)
+        super().__init__(self.tr("评分与等次"), parent)
         self.score_label = QLabel()
         self.score_label.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.grade_label = QLabel()
@@ -65,7 +66,7 @@ class ScorePanel(QGroupBox):
         self.reasons_label.setWordWrap(True)
         self.reasons_label.setStyleSheet("color: #616161;")
         self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.override_button = QPushButton("改定等次…")
+        self.override_button = QPushButton(self.tr("改定等次…"))
         top = QHBoxLayout()
         top.addWidget(self.score_label)
         top.addSpacing(12)
@@ -85,13 +86,18 @@ class ScorePanel(QGroupBox):
         layout.addWidget(reasons, 1)
 
     def show_score(self, score: ScoreResult) -> None:
-        self.score_label.setText(f"{score.score:g} 分")
+        self.score_label.setText(self.tr("{0:g} 分").format(score.score))
         colour = GRADE_COLOURS.get(score.proposed_code, "#424242")
-        self.grade_label.setText(f"拟评等次：<b style='color:{colour};'>{html.escape(score.proposed_label)}</b>")
+        self.grade_label.setText(
+            self.tr("拟评等次：<b style='color:{0};'>{1}</b>").format(colour, html.escape(score.proposed_label))
+        )
         if score.override:
             colour = GRADE_COLOURS.get(score.override.grade_code, "#424242")
-            self.override_label.setText(f"改定等次：<b style='color:{colour};'>{html.escape(score.override.grade)}</b>"
-                                        f"　理由：{html.escape(score.override.reason)}")
+            self.override_label.setText(
+                self.tr("改定等次：<b style='color:{0};'>{1}</b>　理由：{2}").format(
+                    colour, html.escape(score.override.grade), html.escape(score.override.reason)
+                )
+            )
         self.override_label.setVisible(score.override is not None)
         self.reasons_label.setText("\n".join(score.reasons))
 
@@ -124,12 +130,12 @@ class CaseWorkspace(QWidget):
         self.score_panel.override_button.clicked.connect(self.open_override_dialog)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.walk, "检查表")
-        self.tabs.addTab(self.evidence_chain, "证据链")
-        self.tabs.addTab(self.compare, "检查对比")
-        self.tabs.addTab(self.rectification, "整改清单")
+        self.tabs.addTab(self.walk, self.tr("检查表"))
+        self.tabs.addTab(self.evidence_chain, self.tr("证据链"))
+        self.tabs.addTab(self.compare, self.tr("检查对比"))
+        self.tabs.addTab(self.rectification, self.tr("整改清单"))
         self.history = CaseHistory(services, case_no)
-        self.tabs.addTab(self.history, "变更记录")
+        self.tabs.addTab(self.history, self.tr("变更记录"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.risk_tabs = RiskTabs(services, self.tabs)
         self.risk_tabs.panel.changed.connect(self.caseChanged)
@@ -168,17 +174,17 @@ class CaseWorkspace(QWidget):
         self.status_label.setStyleSheet("color: #616161;")
         for label in (self.case_no_label, self.title_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.edit_button = QPushButton("编辑案件信息(&E)…")
+        self.edit_button = QPushButton(self.tr("编辑案件信息(&E)…"))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self._case_no))
-        self.export_button = QPushButton("导出本案(&X)…")
-        self.export_button.setToolTip("导出本案的评查表（Excel 或 PDF）或案件文件")
+        self.export_button = QPushButton(self.tr("导出本案(&X)…"))
+        self.export_button.setToolTip(self.tr("导出本案的评查表（Excel 或 PDF）或案件文件"))
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self._case_no))
         self.kind_box = QComboBox()
         for kind, label in INSPECTION_KINDS.items():
-            self.kind_box.addItem(label, kind)
+            self.kind_box.addItem(tr_label(label), kind)
         self.kind_box.setCurrentIndex(self.kind_box.findData(default_kind(self.services.actor)))
         self.kind_box.activated.connect(lambda _: self.set_kind(str(self.kind_box.currentData())))
-        kind_label = QLabel("检查方式(&K)：")
+        kind_label = QLabel(self.tr("检查方式(&K)："))
         kind_label.setBuddy(self.kind_box)
         self.inspection_label = QLabel()
         self.inspection_label.setStyleSheet("color: #616161;")
@@ -266,12 +272,14 @@ class CaseWorkspace(QWidget):
             if message is None:
                 raise
             self._view = None
-            self.walk.show_unavailable(f"无法打开{INSPECTION_KINDS[kind]}：{message}")
+            self.walk.show_unavailable(self.tr("无法打开{0}：{1}").format(tr_label(INSPECTION_KINDS[kind]), message))
             self.inspection_label.setText("")
         else:
             self._view = view
             self.walk.set_inspection(view, self._case)
-            self.inspection_label.setText(f"检查人：{view.info.inspector}　检查表版本：{view.info.template_version}")
+            self.inspection_label.setText(
+                self.tr("检查人：{0}　检查表版本：{1}").format(view.info.inspector, view.info.template_version)
+            )
         self.score_panel.override_button.setEnabled(self._view is not None)
         self._refresh_assessment()
 
@@ -302,12 +310,14 @@ class CaseWorkspace(QWidget):
         self.setWindowTitle(f"{case.case_no} {case.title}")
         self.case_no_label.setText(case.case_no)
         self.title_label.setText(case.title)
-        self.type_label.setText(f"类型：{case.case_type_label}")
-        self.prosecutor_label.setText(f"承办人：{case.prosecutor}" + (f"（{case.department}）" if case.department else ""))
-        status = f"受理：{case.received_on.isoformat()}"
+        self.type_label.setText(self.tr("类型：{0}").format(tr_label(case.case_type_label)))
+        self.prosecutor_label.setText(
+            self.tr("承办人：{0}").format(case.prosecutor) + (f"（{case.department}）" if case.department else "")
+        )
+        status = self.tr("受理：{0}").format(case.received_on.isoformat())
         if case.closed_on:
-            status += f"　办结：{case.closed_on.isoformat()}"
-        status += f"　{CASE_STATUSES.get(self.services.cases.status_of(case.case_no), '')}"
+            status += self.tr("　办结：{0}").format(case.closed_on.isoformat())
+        status += f"　{tr_label(CASE_STATUSES.get(self.services.cases.status_of(case.case_no), ''))}"
         self.status_label.setText(status)
 
     def _refresh_assessment(self) -> None:

@@ -13,11 +13,19 @@ import re
 from PySide6.QtGui import QTextDocument
 
 from desktop_app.core.case import Case, Event, Evidence
+from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.rules.pack import load_rulebook
 from desktop_app.services.container import Services
+from desktop_app.services.demo import fill_demo
+from desktop_app.ui.case_table_model import COL_CASE_NO
+from desktop_app.ui.rectification_overview import COL_CASE_NO as OVERVIEW_CASE_NO
+from desktop_app.ui.rectification_overview import COL_KEY as OVERVIEW_KEY
+from desktop_app.ui.rectification_overview import COL_STATUS as OVERVIEW_STATUS
 from desktop_app.ui.rectification_panel import COL_KEY
 from desktop_app.ui.workspace import CaseWorkspace
+from tests.gui.conftest import TODAY
 from tests.gui.test_flags_panel import criminal_case, open_workspace
+from tests.gui.windows import open_main_window
 
 RULE_IDS = frozenset(rule.id for rule in load_rulebook().rules)
 RAW_RULE_ID = re.compile(r"[A-Z]+-[A-Z0-9-]+")
@@ -91,3 +99,28 @@ def test_flag_cards_reasons_rectification_and_evidence_read_in_chinese(qtbot, se
     events = [chain.event_model.item(r, c).text() for r in range(chain.event_model.rowCount())
               for c in range(chain.event_model.columnCount())]
     assert_chinese("\n".join(events), "证据链 event table")
+
+
+def test_register_deadline_board_and_rectification_overview_read_in_chinese(qtbot, services: Services) -> None:
+    """Statuses, risk counts, days left and rectification states are words, in every row a team lead sees."""
+    fill_demo(services, 20, seed=5, today=TODAY)
+    window = open_main_window(qtbot, services, activate=False)
+    register = window.model
+    qtbot.waitUntil(lambda: register.rowCount() > 0)
+    for row in range(register.rowCount()):
+        for column in range(register.columnCount()):
+            if column != COL_CASE_NO:
+                assert_chinese(str(register.index(row, column).data() or ""), f"register row {row} column {column}")
+    board = window.board.model
+    assert board.rowCount() > 0, "the demo has running periods"
+    for row in range(board.rowCount()):
+        for column in range(board.columnCount()):
+            assert_chinese(str(board.index(row, column).data() or ""), f"期限看板 row {row} column {column}")
+    overview = window.show_rectification_overview().model
+    qtbot.waitUntil(lambda: overview.rowCount() > 0)
+    statuses = {overview.index(row, OVERVIEW_STATUS).data() for row in range(overview.rowCount())}
+    assert statuses <= set(RECTIFICATION_STATUSES.values()), statuses
+    for row in range(overview.rowCount()):
+        for column in range(overview.columnCount()):
+            if column not in (OVERVIEW_KEY, OVERVIEW_CASE_NO):
+                assert_chinese(str(overview.index(row, column).data() or ""), f"整改清单汇总 row {row} column {column}")
