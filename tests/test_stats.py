@@ -147,10 +147,10 @@ def test_a_click_gives_the_register_filter_of_exactly_the_counted_cases(register
     assert service.drill(StatsFilters(), "trend", "2026-02", TODAY).case_nos == ("B1号",)
 
 
-def test_cli_json_has_the_documented_keys(register: Services, db_path: Path,
+def test_cli_json_has_the_documented_keys(register: Services, db_target: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     register.close()
-    assert main(["--db", str(db_path), "stats", "--format", "json", "--today", TODAY.isoformat(),
+    assert main(["--db", db_target, "stats", "--format", "json", "--today", TODAY.isoformat(),
                  "--prosecutor", "李某"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["format"] == "casecheck.stats/1"
@@ -163,16 +163,17 @@ def test_cli_json_has_the_documented_keys(register: Services, db_path: Path,
     assert [t["month"] for t in document["trend"]] == ["2026-03"]
     assert {"item_id", "question", "cases"} <= set(document["failed_items"][0])
     assert set(document["rectifications"]) == {"pending", "done", "declined"}
-    assert main(["--db", str(db_path), "stats", "--format", "json", "--type", "nonsense"]) == 2
+    assert main(["--db", db_target, "stats", "--format", "json", "--type", "nonsense"]) == 2
 
 
-def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register: Services, db_path: Path) -> None:
+def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register: Services, db_target: str,
+                                                                        tmp_path: Path) -> None:
     with register.database.sessions() as session:
         session.execute(update(CaseRecord).where(CaseRecord.case_no == "B1号").values(prosecutor="=1+1"))
         session.commit()
     register.close()
-    out = db_path.parent / "stats.xlsx"
-    assert main(["--db", str(db_path), "stats", "--out", str(out), "--today", TODAY.isoformat()]) == 0
+    out = tmp_path / "stats.xlsx"
+    assert main(["--db", db_target, "stats", "--out", str(out), "--today", TODAY.isoformat()]) == 0
     workbook = load_workbook(out)
     assert "等次分布" in workbook.sheetnames and "不符合最多的检查项" in workbook.sheetnames
     assert all(len(workbook[name]._charts) == 1 for name in ("等次分布", "检察官平均分", "按月趋势", "期限预警"))
