@@ -21,6 +21,7 @@ from pathlib import Path
 
 TEMPLATE = "casecheck_template"
 SUPERUSER = "postgres"
+PASSWORD_GROUP = "casecheck_password"
 _SERVICE_ACCOUNT = "casecheck-pg"
 
 
@@ -83,6 +84,9 @@ class PostgresServer:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "--auth=trust", f"--username={SUPERUSER}", "--locale=C.UTF-8",
                   "-E", "UTF8", "--no-sync")
+        # Members of PASSWORD_GROUP must give a password (the tests of PGPASSWORD and the prompt); others are trusted.
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         # Durability settings are off: the cluster is thrown away, and the tests need speed, not crash safety.
         options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
@@ -106,7 +110,7 @@ class PostgresServer:
     def _build_template(self) -> None:
         from db.engine import open_database
 
-        self.execute([f"CREATE DATABASE {TEMPLATE}"])
+        self.execute([f"CREATE DATABASE {TEMPLATE}", f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN"])
         self.execute(["CREATE EXTENSION IF NOT EXISTS pg_trgm"], TEMPLATE)
         open_database(self.url(TEMPLATE)).dispose()
 
