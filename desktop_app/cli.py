@@ -176,6 +176,7 @@ def _open(args: argparse.Namespace, *, log_in: bool = True, **kwargs: Any) -> An
 
     kwargs.setdefault("ask_password", _terminal_password if sys.stdin.isatty() else None)
     services = open_services(resolve_database(args.db), **kwargs)
+    args.opened = [*getattr(args, "opened", []), services]  # closed by `main` when the command ends
     if log_in:
         log_in_user(services, args.user)
     return services
@@ -495,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.services.errors import PermissionDenied, ServiceError
 
     try:
-        return COMMANDS[args.command](args)
+        return _run(args)
     except PermissionDenied as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -530,6 +531,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = str(log_path) if log_path else tr("（日志不可写）", "(log not writable)")
         print(tr(f"内部错误，详情见日志：{where}", f"internal error; details in the log: {where}"), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, then its database connections closed: a server's connections are ended properly rather than
+    left to the garbage collector."""
+    try:
+        return COMMANDS[args.command](args)
+    finally:
+        for services in getattr(args, "opened", []):
+            services.close()
 
 
 def _template_workbook_error() -> type[Exception]:

@@ -13,8 +13,10 @@ import itertools
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,6 +95,8 @@ class PostgresServer:
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "server.log"), "-o", options, "-w", "start")
         self._running = True
         atexit.register(self.stop)
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # a CI timeout ends the run with SIGTERM
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         self._build_template()
 
     def url(self, database: str, user: str = SUPERUSER) -> str:
