@@ -3,6 +3,7 @@ screen, trigram search, and personal roles that cannot rewrite the audit trail."
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import io
 import sys
@@ -146,3 +147,10 @@ def test_a_personal_role_does_the_work_but_cannot_change_the_audit_trail(
     with owner.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_log WHERE actor = '他人'")).scalar_one() == 0
     owner.dispose()
+
+
+def test_an_open_case_sorts_first_going_up_and_last_going_down_on_both_databases(services) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL puts NULLs after values going up, SQLite before them; the register lists them the same on both."""
+    services.cases.import_cases(services.actor, [make_case("甲号"), make_case("乙号", closed_on=dt.date(2026, 3, 15))])
+    assert [r.case_no for r in services.cases.page(CaseQuery(sort="closed_on", descending=False))] == ["甲号", "乙号"]
+    assert [r.case_no for r in services.cases.page(CaseQuery(sort="closed_on", descending=True))] == ["乙号", "甲号"]
