@@ -70,6 +70,8 @@ def test_init_names_the_server_and_the_database(postgres_server: PostgresServer,
     assert main(["--db", server_url, "init"]) == 0
     name = server_url.rsplit("/", 1)[1]
     assert f"127.0.0.1:{postgres_server.port}/{name}" in capsys.readouterr().out
+    assert main(["--db", server_url, "backup"]) == 2, "a server is backed up with its own tools"
+    assert "pg_dump" in capsys.readouterr().err
 
 
 @pytest.mark.postgresql
