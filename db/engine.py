@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,7 +51,23 @@ _ENVIRONMENT_PATTERNS: tuple[tuple[str, str, str, str], ...] = (
     ("corrupt", "not a database", "该文件不是有效的案件数据库。", "The file is not a casecheck database."),
     ("unavailable", "unable to open database", "无法打开数据库文件：目录不存在或无访问权限。",
      "Cannot open the database file (missing folder or no permission)."),
+    ("password_needed", "no password supplied",
+     "数据库服务器要求密码。请设置环境变量 PGPASSWORD、在 .pgpass 文件中写入密码，或在终端中运行以便输入密码。",
+     "The database server asks for a password: set PGPASSWORD, put it in a .pgpass file, or run in a terminal to "
+     "be prompted."),
+    ("password_wrong", "password authentication failed", "数据库密码不正确（PGPASSWORD、.pgpass 或输入的密码）。",
+     "The database password is wrong (PGPASSWORD, .pgpass or the one typed)."),
+    ("server_unreachable", "connection refused", "无法连接数据库服务器：服务器未运行，或地址、端口有误。",
+     "Cannot reach the database server: it is not running, or the host or port is wrong."),
+    ("server_unreachable", "could not translate host name", "无法连接数据库服务器：找不到该主机名。",
+     "Cannot reach the database server: unknown host name."),
 )
+
+#: The optional extra that brings the PostgreSQL driver; named in the message when it is missing.
+SERVER_EXTRA = 'pip install ".[server]"'
+
+#: Asks the person for the database password (the URL's form without one is shown); None means they gave up.
+PasswordPrompt = Callable[[str], "str | None"]
 
 
 def classify_error(exc: BaseException, path: str = "") -> DatabaseEnvironmentError | None:
@@ -115,7 +132,8 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, password: str | None = None) -> Engine:
+    """An engine for `url`; a server password typed at a prompt is handed to the driver, never put in the URL."""
     path = sqlite_path(url)
     if path is not None:
         if not path.parent.exists():
@@ -131,7 +149,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args={"password": password} if password else {})
 
 
 def alembic_config(url: str) -> Config:
@@ -285,21 +303,55 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and upgrade a database; environment failures become DatabaseEnvironmentError."""
+def check_server_url(url: str) -> None:
+    """Refuse what cannot work before connecting: a password written into the URL (it would end up in shell
+    histories, settings and logs) and a server URL whose driver is not installed."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.password is not None:
+        raise DatabaseEnvironmentError(
+            "password_in_url",
+            "数据库地址中不得包含密码。请去掉地址中的密码，改用环境变量 PGPASSWORD、.pgpass 文件，或在提示时输入密码。",
+            "The database address must not contain a password: remove it and use PGPASSWORD, a .pgpass file or the "
+            "password prompt.", shown)
+    try:
+        parsed.get_dialect().import_dbapi()
+    except ImportError:
+        raise DatabaseEnvironmentError(
+            "missing_driver", f"未安装连接数据库服务器所需的组件（psycopg）。请安装：{SERVER_EXTRA}",
+            f"The component for database servers (psycopg) is not installed; install it with: {SERVER_EXTRA}",
+            shown) from None
+
+
+def open_database(target: str, *, migrate: bool = True, ask_password: PasswordPrompt | None = None) -> Database:
+    """Open (creating if needed) and upgrade a database; environment failures become DatabaseEnvironmentError.
+
+    A server that wants a password nobody supplied (PGPASSWORD, .pgpass, both read by the driver) is asked
+    through `ask_password`, three tries at most."""
     url = database_url(target)
     try:
         make_url(url).get_dialect()
     except (ArgumentError, NoSuchModuleError) as exc:
         raise DatabaseEnvironmentError("bad_url", f"无法识别的数据库地址：{target}（{exc}）",
                                        f"Not a usable database address: {target} ({exc})", target) from None
-    try:
-        engine = make_engine(url)
-        backup = upgrade(engine, url) if migrate else None
-    except (DBAPIError, SQLAlchemyError, OSError) as exc:
-        problem = classify_error(exc, str(sqlite_path(url) or url))
-        if problem is not None:
+    check_server_url(url)
+    password: str | None = None
+    for attempt in range(3):
+        engine = make_engine(url, password=password)
+        try:
+            backup = upgrade(engine, url) if migrate else None
+            break
+        except (DBAPIError, SQLAlchemyError, OSError) as exc:
+            engine.dispose()
+            problem = classify_error(exc, str(sqlite_path(url) or make_url(url).render_as_string()))
+            if problem is None:
+                raise
+            if problem.kind in ("password_needed", "password_wrong") and ask_password is not None and attempt < 2:
+                password = ask_password(make_url(url).render_as_string())
+                if password is not None:
+                    continue
             raise problem from exc
-        raise
     return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), backup=backup)
 

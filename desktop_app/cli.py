@@ -162,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_stats
 
     cli_stats.add_parser(command)
+    from desktop_app import cli_server
+
+    cli_server.add_parsers(command, _Parser, _subcommand)
     return parser
 
 
@@ -171,10 +174,22 @@ def _open(args: argparse.Namespace, *, log_in: bool = True, **kwargs: Any) -> An
     from desktop_app.paths import resolve_database
     from desktop_app.services.container import open_services
 
+    kwargs.setdefault("ask_password", _terminal_password if sys.stdin.isatty() else None)
     services = open_services(resolve_database(args.db), **kwargs)
+    args.opened = [*getattr(args, "opened", []), services]  # closed by `main` when the command ends
     if log_in:
         log_in_user(services, args.user)
     return services
+
+
+def _terminal_password(where: str) -> str | None:
+    """The database server's password, typed without echo; None when the person gives up (Ctrl-D, Ctrl-C)."""
+    import getpass
+
+    try:
+        return getpass.getpass(tr(f"数据库 {where} 的密码：", f"password for the database {where}: "))
+    except (EOFError, KeyboardInterrupt):
+        return None
 
 
 def _query(args: argparse.Namespace) -> Any:
@@ -438,6 +453,12 @@ def cmd_risk(args: argparse.Namespace) -> int:
     return cli_risk.run(args)
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    from desktop_app import cli_server
+
+    return cli_server.cmd_server(args)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from desktop_app import cli_stats
 
@@ -451,6 +472,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
     "user": lambda args: cmd_user(args, _open),
     "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats,
+    "server": cmd_server,
 }
 
 
@@ -474,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.services.errors import PermissionDenied, ServiceError
 
     try:
-        return COMMANDS[args.command](args)
+        return _run(args)
     except PermissionDenied as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -509,6 +531,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = str(log_path) if log_path else tr("（日志不可写）", "(log not writable)")
         print(tr(f"内部错误，详情见日志：{where}", f"internal error; details in the log: {where}"), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, then its database connections closed: a server's connections are ended properly rather than
+    left to the garbage collector."""
+    try:
+        return COMMANDS[args.command](args)
+    finally:
+        for services in getattr(args, "opened", []):
+            services.close()
 
 
 def _template_workbook_error() -> type[Exception]:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the program needs on a fresh Debian/Ubuntu machine: the system libraries Qt uses (EGL, xcb,
-# fontconfig), Xvfb for GUI tests, python3-venv; then a virtual environment in .venv with the program.
+# fontconfig), Xvfb for GUI tests, python3-venv (for the tests also PostgreSQL, whose programs the tests run as a
+# throw-away server); then a virtual environment in .venv with the program.
 # It installs once: later runs check a stamp (the packaging files' hash and the extras) and touch the network only
 # when pyproject.toml or setup.py changed, so an installed program starts offline.
 # Usage: bash scripts/setup.sh [EXTRAS]   e.g. bash scripts/setup.sh test
@@ -12,6 +13,9 @@ packages=(python3 python3-venv python3-pip libegl1 libgl1 libglib2.0-0 libfontco
           libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
           libx11-xcb1 xvfb xauth)
+case "$extras" in
+  test|dev) packages+=(postgresql) ;;
+esac
 
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()

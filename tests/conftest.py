@@ -1,8 +1,14 @@
-"""Shared fixtures. Qt runs offscreen so GUI tests work with no display; every test gets its own home folder."""
+"""Shared fixtures. Qt runs offscreen so GUI tests work with no display; every test gets its own home folder.
+
+`db_target` (and `services`, built on it) runs a test once on an SQLite file and once on a database of a
+throw-away PostgreSQL cluster started for the session (see tests/postgres_server.py). Without PostgreSQL's
+programs the PostgreSQL half is skipped, except in CI (`CI` set), where that is a failure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +18,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.core.i18n import set_language  # noqa: E402
+from tests.postgres_server import PostgresServer, find_binaries  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -28,10 +35,50 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "cases.db"
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """Started on first use, stopped at the end of the session (and at exit, should the session be killed)."""
+    binaries = find_binaries()
+    missing = ""
+    if binaries is None:
+        missing = "PostgreSQL is not installed (no initdb/pg_ctl): install Debian's postgresql package"
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            missing = 'psycopg is not installed: pip install ".[server]"'
+    if missing:
+        if _in_ci():
+            pytest.fail(f"CI must run the PostgreSQL tests, but {missing}", pytrace=False)
+        pytest.skip(missing)
+    assert binaries is not None
+    server = PostgresServer(binaries, port=int(os.environ.get("CASECHECK_TEST_PG_PORT") or 0) or None)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """What `--db` takes: an SQLite file path, or the URL of a fresh, migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    yield url
+    gc.collect()  # a connection the test left open warns here, in its own test, not in a later one
+    server.drop_database(url)
+
+
 @pytest.fixture
-def services(db_path: Path):  # type: ignore[no-untyped-def]
+def services(db_target: str):  # type: ignore[no-untyped-def]
     from desktop_app.services.container import open_services
 
-    opened = open_services(str(db_path), today=lambda: dt.date(2026, 3, 20))
+    opened = open_services(db_target, today=lambda: dt.date(2026, 3, 20))
     yield opened
     opened.close()

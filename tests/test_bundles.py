@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import create_engine, inspect, text
 
+from db.engine import database_url
 from desktop_app.cli import main
 from desktop_app.services import bundles, keys
 from desktop_app.services.container import Services, open_services
@@ -27,8 +29,8 @@ TODAY = dt.date(2026, 3, 20)
 CASE_NO = "京朝检刑诉〔2026〕1号"
 
 
-def _open(path: Path) -> Services:
-    return open_services(str(path), today=lambda: TODAY)
+def _open(target: Path | str) -> Services:
+    return open_services(str(target), today=lambda: TODAY)
 
 
 def _workstation(path: Path) -> Services:
@@ -45,12 +47,14 @@ def _workstation(path: Path) -> Services:
     return services
 
 
-def _snapshot(path: Path) -> str:
+def _snapshot(target: Path | str) -> str:
     """Every row of every table; of `audit_head` only the head itself (its `seq` only serialises writers)."""
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        rows = [(t, conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables if t != "audit_head"]
-        rows.append(("audit_head", conn.execute("SELECT last_id, last_hash, mac FROM audit_head").fetchall()))
+    engine = create_engine(database_url(str(target)))
+    with engine.connect() as conn:
+        tables = sorted(inspect(conn).get_table_names())
+        rows = [(t, conn.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all()) for t in tables if t != "audit_head"]
+        rows.append(("audit_head", conn.execute(text("SELECT last_id, last_hash, mac FROM audit_head")).all()))
+    engine.dispose()
     return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
 
 
@@ -65,14 +69,15 @@ def _export(services: Services, out: Path) -> Path:
     return out
 
 
-def test_round_trip_carries_cases_answers_overrides_and_rectifications(tmp_path: Path, unit_key: Any) -> None:
+def test_round_trip_carries_cases_answers_overrides_and_rectifications(tmp_path: Path, unit_key: Any,
+                                                                      db_target: str) -> None:
     prosecutor = _workstation(tmp_path / "a.db")
     bundle = _export(prosecutor, tmp_path / "send.zip")
     manifest = json.loads(zipfile.ZipFile(bundle).read("manifest.json"))
     assert manifest["format"] == "casecheck.bundle/2" and manifest["signature"]["key_id"] == unit_key.key_id
     assert manifest["exported_by"]["login"] and manifest["workstation"] and manifest["schema_version"]
     assert all(len(m["sha256"]) == 64 for m in manifest["members"]) and len(manifest["members"]) == 4
-    lead = _open(tmp_path / "lead.db")
+    lead = _open(db_target)
     summary = bundles.import_bundle(lead, bundle)
     assert summary.verified and summary.created == {"case": 2, "inspection": 1, "rectification": 1}
     assert bundles.case_content(lead.cases.get(CASE_NO)) == bundles.case_content(prosecutor.cases.get(CASE_NO))
@@ -83,17 +88,20 @@ def test_round_trip_carries_cases_answers_overrides_and_rectifications(tmp_path:
     assert [(r.key, r.status) for r in lead.rectifications.rows()] == \
         [(r.key, r.status) for r in prosecutor.rectifications.rows()]
     # Re-importing the same bundle changes nothing, not even the audit trail.
-    before = _snapshot(tmp_path / "lead.db")
+    before = _snapshot(db_target)
     again = bundles.import_bundle(lead, bundle)
-    assert not again.changed and not again.written and _snapshot(tmp_path / "lead.db") == before
+    assert not again.changed and not again.written and _snapshot(db_target) == before
     # And back again: the prosecutor's own records come home unchanged.
     assert not bundles.import_bundle(prosecutor, _export(lead, tmp_path / "back.zip")).changed
+    lead.close()
+    prosecutor.close()
 
 
-def test_one_sided_changes_merge_and_two_sided_ones_conflict(tmp_path: Path, unit_key: Any,
+def test_one_sided_changes_merge_and_two_sided_ones_conflict(tmp_path: Path, unit_key: Any, db_target: str,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The lead's database is a workstation's file or the team server."""
     prosecutor = _workstation(tmp_path / "a.db")
-    lead = _open(tmp_path / "lead.db")
+    lead = _open(db_target)
     bundles.import_bundle(lead, _export(prosecutor, tmp_path / "1.zip"))
     # Only the prosecutor changed the title: it is taken.
     prosecutor.cases.update(prosecutor.actor, CASE_NO, make_case(CASE_NO, title="张某某盗窃案（补充）"))
@@ -108,20 +116,22 @@ def test_one_sided_changes_merge_and_two_sided_ones_conflict(tmp_path: Path, uni
     _export(prosecutor, tmp_path / "3.zip")
     # The command line counts from the real today, not this test's TODAY: opening once brings the stored figures
     # up to that day, which is not the import's doing.
-    assert main(["--db", str(tmp_path / "lead.db"), "checklist", "list"]) == 0
-    before = _snapshot(tmp_path / "lead.db")
-    code = main(["--db", str(tmp_path / "lead.db"), "bundle", "import", str(tmp_path / "3.zip")])
+    assert main(["--db", db_target, "checklist", "list"]) == 0
+    before = _snapshot(db_target)
+    code = main(["--db", db_target, "bundle", "import", str(tmp_path / "3.zip")])
     err = capsys.readouterr().err
-    assert code == 1 and "冲突" in err and CASE_NO in err and _snapshot(tmp_path / "lead.db") == before
-    assert main(["--db", str(tmp_path / "lead.db"), "bundle", "import", str(tmp_path / "3.zip"),
+    assert code == 1 and "冲突" in err and CASE_NO in err and _snapshot(db_target) == before
+    assert main(["--db", db_target, "bundle", "import", str(tmp_path / "3.zip"),
                  "--on-conflict", "keep-local"]) == 0
     assert lead.cases.get(CASE_NO).title == "负责人改的名称"
     prosecutor.cases.update(prosecutor.actor, CASE_NO, make_case(CASE_NO, title="第三次修改"))
     lead.cases.update(lead.actor, CASE_NO, make_case(CASE_NO, title="负责人第二次修改"))
-    assert main(["--db", str(tmp_path / "lead.db"), "bundle", "import", str(_export(prosecutor, tmp_path / "4.zip")),
+    assert main(["--db", db_target, "bundle", "import", str(_export(prosecutor, tmp_path / "4.zip")),
                  "--on-conflict", "take-incoming"]) == 0
     assert lead.cases.get(CASE_NO).title == "第三次修改"
     capsys.readouterr()
+    lead.close()
+    prosecutor.close()
 
 
 def test_dry_run_writes_nothing_and_tells_what_would_happen(tmp_path: Path, unit_key: Any,

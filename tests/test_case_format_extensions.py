@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from desktop_app.core.case import EVENT_KINDS, Party
 from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict, party_to_dict
@@ -110,12 +110,12 @@ def test_database_round_trip_keeps_new_fields(services, tmp_path: Path) -> None:
     assert json.loads(path.read_text(encoding="utf-8")) == WITH_NEW_FIELDS
 
 
-def test_rows_stored_before_the_new_columns_read_as_empty(services, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rows_stored_before_the_new_columns_read_as_empty(services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "in.json"
     source.write_text(json.dumps(BASE, ensure_ascii=False), encoding="utf-8")
     services.cases.import_files(services.actor, [source])
-    with sqlite3.connect(db_path) as conn:  # what an upgraded database holds for an older row
-        conn.execute("UPDATE cases SET related_case_nos = NULL, parties = NULL")
+    with services.database.engine.begin() as conn:  # what an upgraded database holds for an older row
+        conn.execute(text("UPDATE cases SET related_case_nos = NULL, parties = NULL"))
     case = services.cases.get(BASE["case_no"])
     assert (case.related_case_nos, case.parties) == ([], [])
     assert case.received_on == dt.date(2024, 3, 1)

@@ -82,8 +82,8 @@ def test_bad_date_option_and_bad_calendar_exit_2(tmp_path: Path, capsys: pytest.
     assert code == 2 and "2026-05-01" in err and "cal.yaml" in err
 
 
-def test_import_evaluate_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "x.db")
+def test_import_evaluate_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    db = db_target
     source = write_case(tmp_path / "in.json")
     assert run(capsys, "--db", db, "import", str(source))[0] == 0
     code, _, err = run(capsys, "--db", db, "import", str(source))
@@ -127,9 +127,9 @@ def test_module_entry_point_english_and_no_traceback(tmp_path: Path) -> None:
     assert "file not found" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "d.db")
+def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                 db_target: str) -> None:
+    db = db_target
     first = write_case(tmp_path / "first.json")
     assert run(capsys, "--db", db, "import", str(first))[0] == 0
     again = write_case(tmp_path / "again.json")
@@ -141,7 +141,8 @@ def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path,
     assert code == 2 and f"{twin}: case_no:" in err and str(again) in err
 
 
-def test_a_sparse_file_comes_back_with_exactly_its_own_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_sparse_file_comes_back_with_exactly_its_own_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            db_target: str) -> None:
     original = {
         "format": "casecheck.case/1", "case_no": "沪浦检刑诉〔2026〕5号", "title": "钱某诈骗案",
         "case_type": "criminal.prosecution_review", "prosecutor": "孙某", "received_on": "2026-02-01",
@@ -157,7 +158,7 @@ def test_a_sparse_file_comes_back_with_exactly_its_own_keys(tmp_path: Path, caps
     }
     path = tmp_path / "sparse.json"
     path.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
-    db = str(tmp_path / "s.db")
+    db = db_target
     assert run(capsys, "--db", db, "import", str(path))[0] == 0
     assert run(capsys, "--db", db, "export-cases", "--out", str(tmp_path / "out"), "--all")[0] == 0
     exported = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))

@@ -1,22 +1,18 @@
-"""The same services on PostgreSQL (no SQLite-only SQL anywhere). Opt-in: set CASECHECK_TEST_POSTGRES_URL to an
-SQLAlchemy URL of a throw-away database whose name contains "test"; the test empties it first."""
+"""The same services on PostgreSQL, from an empty database: the migrations themselves, then a register, a walk and
+the audit chain. Runs on the test session's throw-away server (see tests/postgres_server.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
-URL = os.environ.get("CASECHECK_TEST_POSTGRES_URL", "")
-
-pytestmark = pytest.mark.skipif(not URL, reason="CASECHECK_TEST_POSTGRES_URL is not set")
+from tests.postgres_server import PostgresServer
 
 
-def test_register_walk_and_audit_on_postgresql() -> None:
-    pytest.importorskip("psycopg")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+@pytest.mark.postgresql
+def test_register_walk_and_audit_on_postgresql(postgres_server: PostgresServer) -> None:
+    from sqlalchemy import create_engine, inspect, text
 
     from db.models import Base
     from desktop_app.services.audit import verify_chain
@@ -26,14 +22,16 @@ def test_register_walk_and_audit_on_postgresql() -> None:
     from desktop_app.services.exports import sync_rectifications
     from tests.factories import make_case
 
-    assert "test" in (make_url(URL).database or ""), "refusing to empty a database not named for tests"
-    engine = create_engine(URL)
-    with engine.begin() as conn:
-        Base.metadata.drop_all(conn)
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    postgres_server.execute(["CREATE DATABASE casecheck_from_empty"])
+    url = postgres_server.url("casecheck_from_empty")
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == []
+        assert conn.execute(text("SHOW server_encoding")).scalar_one() == "UTF8"
     engine.dispose()
 
-    services = open_services(URL, today=lambda: dt.date(2026, 3, 20))
+    services = open_services(url, today=lambda: dt.date(2026, 3, 20))
+    assert set(Base.metadata.tables) <= set(services.database.table_names())
     cases = [make_case(f"京朝检刑诉〔2026〕{i}号", title=f"张某{i}盗窃案") for i in range(1, 4)]
     services.cases.import_cases(services.actor, cases)
     assert [r.case_no for r in services.cases.page(CaseQuery(text="某2盗窃", sort="case_no"))] == ["京朝检刑诉〔2026〕2号"]
@@ -44,3 +42,4 @@ def test_register_walk_and_audit_on_postgresql() -> None:
     assert len(deadline_board(services.database, dt.date(2026, 3, 20))) == 3
     assert verify_chain(services.database).first_broken is None
     services.close()
+    postgres_server.drop_database(url)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from desktop_app.core.case import Answer
 from desktop_app.core.case_format import case_to_dict
@@ -91,14 +91,14 @@ def test_imported_answers_come_back_on_export(services, tmp_path: Path) -> None:
     assert view is not None and view.answers == case.answers
 
 
-def test_audit_chain_detects_tampering(services, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_audit_chain_detects_tampering(services) -> None:  # type: ignore[no-untyped-def]
     services.cases.create(services.actor, make_case())
     services.cases.create(services.actor, make_case("京朝检刑诉〔2026〕2号"))
     report = verify_chain(services.database)
     assert report.first_broken is None and report.entries == 2
-    with sqlite3.connect(db_path) as conn:
-        first = conn.execute("SELECT min(id) FROM audit_log WHERE action = 'case.create'").fetchone()[0]
-        conn.execute("UPDATE audit_log SET actor = '他人' WHERE id = ?", (first,))
+    with services.database.engine.begin() as conn:
+        first = conn.execute(text("SELECT min(id) FROM audit_log WHERE action = 'case.create'")).scalar_one()
+        conn.execute(text("UPDATE audit_log SET actor = '他人' WHERE id = :id"), {"id": first})
     assert verify_chain(services.database).first_broken == first
 
 

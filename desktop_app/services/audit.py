@@ -159,8 +159,10 @@ def _stored_entries(session: Session, *conditions: Any, descending: bool = False
     stmt = stmt.order_by(AuditEntry.id.desc() if descending else AuditEntry.id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    for row in session.execute(stmt.execution_options(yield_per=1000)):
-        yield StoredEntry(*row)
+    # Closed as soon as the reader stops early: on PostgreSQL the rows stream from a server-side cursor.
+    with session.execute(stmt.execution_options(yield_per=1000)) as result:
+        for row in result:
+            yield StoredEntry(*row)
 
 
 # --- the head ------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from db.models import (
     FlagRecord,
     Rectification,
 )
+from db.portable import contains_text
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
 from desktop_app.core.case_format import (
     CaseFormatError,
@@ -69,6 +70,8 @@ SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "risk": (CaseFigures.flags_critical, CaseFigures.flags_major, CaseFigures.flags_minor),
     "next_due": (CaseFigures.next_due,),
 }
+#: Sort keys whose column may be empty: such rows come first going up and last going down, on every database.
+NULLABLE_SORTS = frozenset({"closed_on", "score", "grade"})
 FIGURE_SORTS = frozenset({"progress", "score", "grade", "risk", "next_due"})
 
 #: Register filters on the figures, with their Chinese labels (the filter bar offers them in this order).
@@ -155,10 +158,6 @@ class CaseRow:
     figures: CaseFiguresView | None = None
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(query: CaseQuery, columns: Any, today: dt.date, *, join_figures: bool = False) -> Select[Any]:
     stmt = select(*columns) if isinstance(columns, tuple) else select(columns)
     if query.sort in FIGURE_SORTS:
@@ -185,10 +184,8 @@ def _filtered(query: CaseQuery, columns: Any, today: dt.date, *, join_figures: b
         stmt = stmt.where(CaseRecord.case_no.in_(list(query.case_nos)))
     text = (query.text or "").strip()
     if text:
-        pattern = f"%{_like_escape(text)}%"
-        stmt = stmt.where(or_(CaseRecord.case_no.like(pattern, escape="\\"),
-                              CaseRecord.title.like(pattern, escape="\\"),
-                              CaseRecord.charges_text.like(pattern, escape="\\")))
+        stmt = stmt.where(or_(*(contains_text(column, text)
+                                for column in (CaseRecord.case_no, CaseRecord.title, CaseRecord.charges_text))))
     return _figure_filters(stmt, query, today)
 
 
@@ -229,6 +226,9 @@ def _ordered(stmt: Select[Any], query: CaseQuery) -> Select[Any]:
     keys = [column.desc() if query.descending else column.asc() for column in columns]
     if query.sort == "next_due":
         keys = [key.nulls_last() for key in keys]
+    elif query.sort in NULLABLE_SORTS:
+        # Spelt out so that PostgreSQL (NULLs after values going up) lists them as SQLite does.
+        keys = [key.nulls_last() if query.descending else key.nulls_first() for key in keys]
     same = CaseFigures.case_id if query.sort in FIGURE_SORTS else CaseRecord.id
     tiebreak = same.desc() if query.descending else same.asc()
     return stmt.order_by(*keys, tiebreak)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from db.engine import Database, open_database, read_only_file, sqlite_path
+from db.engine import Database, PasswordPrompt, open_database, read_only_file, sqlite_path
 from db.models import User
 from desktop_app.core.evaluation import EvaluationContext
 from desktop_app.paths import user_calendar_file
@@ -52,13 +52,13 @@ class Services:
 
 
 def open_services(target: str, *, calendar_path: Path | None = None, grading: str = "2017",
-                  today: Callable[[], dt.date] = dt.date.today) -> Services:
+                  today: Callable[[], dt.date] = dt.date.today, ask_password: PasswordPrompt | None = None) -> Services:
     """Open and migrate the database, make sure the local user exists, and wire the services together.
 
     On a database with accounts nobody acts until `services.actor` is set to a logged-in account."""
     if calendar_path is None and user_calendar_file().exists():
         calendar_path = user_calendar_file()
-    database = open_database(target)
+    database = open_database(target, ask_password=ask_password)
     actor = _startup_actor(database)
     context = EvaluationContext.load(calendar_path=calendar_path, grading=grading)
     derived = DerivedData(lambda: context, today)

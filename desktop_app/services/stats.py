@@ -25,6 +25,7 @@ from db.models import (
     Inspection,
     Rectification,
 )
+from db.portable import year_month
 from desktop_app.core.case import CASE_TYPES
 from desktop_app.core.checklists import template_from_dict
 from desktop_app.core.deadlines import DUE_SOON_DAYS
@@ -200,7 +201,7 @@ class StatsService:
 
             by_prosecutor = [MeanScore(k, k, n, m) for k, n, m in means(CaseRecord.prosecutor)]
             by_type = [MeanScore(k, CASE_TYPES.get(k, k), n, m) for k, n, m in means(CaseRecord.case_type)]
-            month = func.strftime("%Y-%m", CaseRecord.received_on)
+            month = year_month(CaseRecord.received_on)
             trend = [MonthTrend(str(m), n, avg) for m, n, avg in means(month)]
             failed = self._failed_items(session, ids, filters.inspection_kind)
             flags = [FrequentFlag(rule, title, int(n)) for rule, title, n in session.execute(
@@ -269,7 +270,7 @@ class StatsService:
         elif figure == "by_case_type":
             ids = ids.where(CaseRecord.case_type == key)
         elif figure == "trend":
-            ids = ids.where(func.strftime("%Y-%m", CaseRecord.received_on) == key)
+            ids = ids.where(year_month(CaseRecord.received_on) == key)
         elif figure == "failed_items":
             answered = (select(Inspection.case_id).join(AnswerRecord, AnswerRecord.inspection_id == Inspection.id)
                         .where(AnswerRecord.item_id == key, AnswerRecord.value == "fail"))

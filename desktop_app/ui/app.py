@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox
 
 from desktop_app import __version__, paths
 from desktop_app.core.datafile import BrokenInstallationError, DataFileError, resources_dir
@@ -139,6 +139,14 @@ def start(argv: Sequence[str]) -> Started | int:
         shell.deleteLater()
 
 
+def _ask_database_password(where: str) -> str | None:
+    """The password of a database server that PGPASSWORD and .pgpass did not provide; None when cancelled."""
+    QGuiApplication.restoreOverrideCursor()
+    password, ok = QInputDialog.getText(None, "数据库密码", f"请输入数据库服务器的密码：\n{where}",
+                                        QLineEdit.EchoMode.Password)
+    return password if ok else None
+
+
 def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[MainWindow]) -> Started | int:
     """Open the database and show the login dialog or the main window; the heavy modules load here, after the
     start-up window has been painted."""
@@ -154,7 +162,7 @@ def _open_and_show(app: QApplication, args: argparse.Namespace, opened: list[Mai
 
     target = paths.resolve_database(args.db)
     try:
-        services = open_services(target)
+        services = open_services(target, ask_password=None if args.smoke_test else _ask_database_password)
         apply_saved_grading(services, app_settings())
         if args.demo:
             added = fill_demo_if_empty(services)
