@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--owner")
     q.add_argument("--due", type=_date_arg)
     q.add_argument("--note")
+    q.add_argument("--expect-version", type=int, help="只在该事项仍是此版本时修改（被他人改过则退出码 1，不写入）")
     p = command("profile", "查看或修改本人信息（检查人姓名、身份）")
     p.add_argument("--name")
     p.add_argument("--role", help="prosecutor、department_head、reviewer、trainer、admin（或中文名称）")
@@ -382,7 +383,8 @@ def cmd_rectify(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.rectify_command == "set":
         row = services.rectifications.update(services.actor, args.case_no, args.key, status=args.status,
-                                             reason=args.reason, owner=args.owner, due=args.due, note=args.note)
+                                             reason=args.reason, owner=args.owner, due=args.due, note=args.note,
+                                             expected_version=args.expect_version)
         print(f"{row.case_no}\t{row.key}\t{row.status_label}\t{row.owner}\t{row.due or ''}")
         return EXIT_OK
     rows = services.rectifications.rows(case_no=args.case_no, status=args.status, owner=args.owner)
@@ -471,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang)
     log_path = setup_file_logging()
     from db.engine import DatabaseEnvironmentError
-    from desktop_app.services.errors import PermissionDenied, ServiceError
+    from desktop_app.services.errors import EditConflict, PermissionDenied, ServiceError
 
     try:
         return COMMANDS[args.command](args)
@@ -479,6 +481,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return EXIT_NOT_PERMITTED
+    except EditConflict as exc:
+        # The input was fine; the record changed under it. Like a bundle import's conflicts: a problem found and
+        # reported, nothing written (exit 1), not bad input (exit 2).
+        print(str(exc), file=sys.stderr)
+        return EXIT_PROBLEM
     except CaseFormatError as exc:
         return _bad_input(exc.problems)
     except ServiceError as exc:

@@ -87,9 +87,21 @@ def record(session: Session, actor: Actor, action: str, entity: str, key: str, d
         session.execute(update(AuditHead).where(AuditHead.id == 1).values(**values))
 
 
+#: The key of the transaction-level advisory lock that serialises writers on PostgreSQL ("casechk" in ASCII).
+ADVISORY_LOCK_KEY = 0x63617365636B6B
+
+
 def take_write_lock(session: Session) -> None:
     """Make the transaction a writer from its first statement: two programs writing at once then take turns
-    (waiting up to the busy timeout) instead of both reading the same head and forking the chain."""
+    (waiting up to the busy timeout) instead of both reading the same head and forking the chain.
+
+    On SQLite the update of the head row takes the database's write lock. On PostgreSQL a transaction-level
+    advisory lock comes first: it holds until commit or rollback, whatever the transaction touches, so every unit
+    of work — and with it every audit append and every optimistic-lock check — runs one after the other, and a
+    head row that is missing cannot let two writers through."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
 
 

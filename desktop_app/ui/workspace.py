@@ -290,8 +290,10 @@ class CaseWorkspace(QWidget):
     def open_override_dialog(self) -> GradeOverrideDialog | None:
         if self._view is None or self._score is None:
             return None
-        dialog = GradeOverrideDialog(self.services, self._view.info.id, self._score, self)
+        dialog = GradeOverrideDialog(self.services, self._view.info.id, self._score, self,
+                                     expected_version=self.walk.version)
         dialog.accepted.connect(self._override_saved)
+        dialog.conflicted.connect(lambda: self.set_kind(self.kind))
         dialog.finished.connect(dialog.deleteLater)
         self.override_dialog = dialog
         dialog.open()
