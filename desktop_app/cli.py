@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app import __version__, cli_backup, cli_trust
+from desktop_app import __version__, cli_backup, cli_db, cli_trust
 from desktop_app.cli_users import add_user_commands, cmd_user
 from desktop_app.cli_users import log_in as log_in_user
 from desktop_app.core.case_format import CaseFormatError, parse_date
@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="备份文件（默认：用户数据目录下的 backups 文件夹）")
     p = command("restore", "从备份恢复数据库（先备份被替换的数据库）")
     p.add_argument("file", type=Path)
+    cli_db.add_parser(command, _subcommand, _Parser)
     p = command("bench", "性能基准（每项与同次测得的下限对比）")
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
@@ -452,7 +453,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
     "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
     "user": lambda args: cmd_user(args, _open),
-    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats,
+    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats, "db": cli_db.cmd_db,
 }
 
 

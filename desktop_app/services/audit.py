@@ -272,16 +272,24 @@ def verify_chain(database: Database, *, expect: Anchor | None = None,
 
     `key=True` uses the key installed on this workstation (if any); None checks without a key.
     """
-    procuratorate_key = installed_key() if key is True else (key or None)
     with database.sessions() as session:
-        head = read_head(session)
-        stored_head_mac = session.scalar(select(AuditHead.mac).where(AuditHead.id == 1))
-        report = _walk(_stored_entries(session), head, procuratorate_key, expect)
-        if report.first_broken is None and procuratorate_key is not None and report.entries:
-            if not procuratorate_key.matches(f"{AUDIT_FORMAT}:head:{head.last_id}:{head.last_hash}",
-                                             None if stored_head_mac is None else str(stored_head_mac)):
-                report = _broken(report, head.last_id, "head_mac")
+        report = verify_session(session, expect=expect, key=key)
         session.rollback()
+    return report
+
+
+def verify_session(session: Session, *, expect: Anchor | None = None,
+                   key: ProcuratorateKey | None | bool = True) -> ChainReport:
+    """`verify_chain` inside a transaction that is still open: what it would find once this transaction commits
+    (a copy checks its target this way before committing it)."""
+    procuratorate_key = installed_key() if key is True else (key or None)
+    head = read_head(session)
+    stored_head_mac = session.scalar(select(AuditHead.mac).where(AuditHead.id == 1))
+    report = _walk(_stored_entries(session), head, procuratorate_key, expect)
+    if report.first_broken is None and procuratorate_key is not None and report.entries:
+        if not procuratorate_key.matches(f"{AUDIT_FORMAT}:head:{head.last_id}:{head.last_hash}",
+                                         None if stored_head_mac is None else str(stored_head_mac)):
+            report = _broken(report, head.last_id, "head_mac")
     return report
 
 

@@ -778,10 +778,12 @@ def _merge_rectification(services: Services, merge: _Merge, bundle: Bundle, reco
 
 
 def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unverified: bool = False,
-                  on_conflict: str | None = None, warn: Callable[[str], None] | None = None) -> ImportSummary:
+                  on_conflict: str | None = None, warn: Callable[[str], None] | None = None,
+                  before_commit: Callable[[Session], None] | None = None) -> ImportSummary:
     """Check, then merge in one transaction. Conflicts without `on_conflict` raise BundleConflicts (nothing
     written); `dry_run` does the whole merge and rolls it back. `warn` hears of answers to items the local
-    checklists do not have (kept as given: the template may be newer where the bundle came from)."""
+    checklists do not have (kept as given: the template may be newer where the bundle came from).
+    `before_commit` may check the merged state inside the transaction and raise to leave nothing written."""
     permissions.check(services.actor, "case.create")
     if on_conflict is not None and on_conflict not in CONFLICT_CHOICES:
         raise ServiceError(tr(f"--on-conflict 应为 {'、'.join(CONFLICT_CHOICES)}",
@@ -813,6 +815,8 @@ def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unve
                           "created": summary.created, "updated": summary.updated, "kept_local": summary.kept_local,
                           "conflicts": [[c.kind, c.label] for c in summary.conflicts[:1000]],
                           "on_conflict": on_conflict})
+            if before_commit is not None:
+                before_commit(uow.session)
             if not dry_run:
                 uow.commit()
                 summary.written = True
