@@ -151,7 +151,12 @@ def _copy_into_fresh(source: Services, target: Services, summary: CopySummary) -
             raise CopyRefused(tr("复制后行数不符，未写入任何内容：", "row counts differ after the copy; nothing was "
                                  "written: ") + "; ".join(wrong))
         _verified(writing.session, summary, expect=summary.source_head)
+        bases = bundles.current_bases(writing.session)
+        bundles.store_bases(writing.session, bases)
         writing.commit()
+        # The source gets the same bases (its content is what was copied), so merging back later is clean.
+        bundles.store_bases(reading.session, bases)
+        reading.commit()
 
 
 def _verified(session: Session, summary: CopySummary, *, expect: Head | None = None) -> None:
