@@ -67,3 +67,24 @@ def test_a_case_saved_by_someone_else_meanwhile_is_not_overwritten(qtbot, servic
     editor.title_edit.setText("我改的案名")
     assert editor.save() is True
     assert other.cases.get(CASE_NO).title == "我改的案名"
+
+
+def test_a_grade_overridden_meanwhile_is_shown_and_only_a_second_save_replaces_it(
+        qtbot, services: Services, other: Services) -> None:
+    services.cases.create(services.actor, make_case(CASE_NO))
+    workspace = CaseWorkspace(services, CASE_NO)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    dialog = workspace.open_override_dialog()
+    assert dialog is not None and workspace.inspection is not None
+    inspection_id = workspace.inspection.info.id
+    other.inspections.override_grade(other.actor, inspection_id, "unqualified", "同事的理由", "qualified", 70.0)
+    dialog.grade_box.setCurrentIndex(dialog.grade_box.findData("flawed"))
+    dialog.reason_edit.setPlainText("我的理由")
+    dialog.accept()
+    assert dialog.isVisible() and "已重新加载" in dialog.error_label.text() and "同事的理由" in dialog.error_label.text()
+    stored = other.inspections.override_of(inspection_id)
+    assert stored is not None and stored.reason == "同事的理由"
+    dialog.accept()  # taken knowing the other change
+    stored = other.inspections.override_of(inspection_id)
+    assert stored is not None and (stored.grade_code, stored.reason) == ("flawed", "我的理由")
