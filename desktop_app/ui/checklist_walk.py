@@ -274,6 +274,11 @@ class ChecklistWalk(QWidget):
         """The walked inspection's version as last read or written here (None: none walked)."""
         return self._version
 
+    def wrote_version(self, version: int) -> None:
+        """This window wrote the walked inspection elsewhere (the grade dialog, checked against the version held
+        here), so what is shown is still current at `version`."""
+        self._version = version
+
     def set_inspection(self, view: InspectionView, case: Case) -> None:
         """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
         self._keep_typed_note()

@@ -37,6 +37,8 @@ class GradeOverrideDialog(QDialog):
         self.services = services
         self.inspection_id = inspection_id
         self.expected_version = expected_version
+        #: The inspection's version after the override was saved (None until then).
+        self.saved_version: int | None = None
         self.score = score
         self.setWindowTitle("改定等次")
         self.setModal(True)
@@ -87,9 +89,9 @@ class GradeOverrideDialog(QDialog):
             self._show_error("请写明改定等次的理由。")
             return
         try:
-            self.services.inspections.override_grade(self.services.actor, self.inspection_id, self.grade_code(),
-                                                     reason, self.score.proposed_code, self.score.score,
-                                                     expected_version=self.expected_version)
+            self.saved_version = self.services.inspections.override_grade(
+                self.services.actor, self.inspection_id, self.grade_code(), reason, self.score.proposed_code,
+                self.score.score, expected_version=self.expected_version)
         except EditConflict as exc:
             # Nothing was written. The dialog keeps what was typed; the workspace shows the inspection as it is
             # now, and saving again is then a decision taken knowing the other change.

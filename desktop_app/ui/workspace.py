@@ -292,7 +292,7 @@ class CaseWorkspace(QWidget):
             return None
         dialog = GradeOverrideDialog(self.services, self._view.info.id, self._score, self,
                                      expected_version=self.walk.version)
-        dialog.accepted.connect(self._override_saved)
+        dialog.accepted.connect(lambda: self._override_saved(dialog.saved_version))
         dialog.conflicted.connect(lambda: self.set_kind(self.kind))
         dialog.finished.connect(dialog.deleteLater)
         self.override_dialog = dialog
@@ -331,7 +331,9 @@ class CaseWorkspace(QWidget):
         self.rectification.schedule_refresh()
         self.caseChanged.emit(self._case_no)
 
-    def _override_saved(self) -> None:
+    def _override_saved(self, version: int | None = None) -> None:
+        if version is not None:
+            self.walk.wrote_version(version)  # the override counted the walked inspection up; answering goes on
         self._refresh_assessment()
         self.caseChanged.emit(self._case_no)
 

@@ -88,3 +88,5 @@ def test_a_grade_overridden_meanwhile_is_shown_and_only_a_second_save_replaces_i
     dialog.accept()  # taken knowing the other change
     stored = other.inspections.override_of(inspection_id)
     assert stored is not None and (stored.grade_code, stored.reason) == ("flawed", "我的理由")
+    # Answering on in the same window after its own override is no conflict.
+    assert workspace.walk.answer_current("pass") and not workspace.walk.error_label.isVisible()
