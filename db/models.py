@@ -114,6 +114,11 @@ class CaseRecord(Base):
     origin: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    #: Optimistic lock: every change of the row counts it up, and an edit made on an older version is refused
+    #: (see `services.locking`), so two people editing one case never overwrite each other unseen.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     evidence: Mapped[list[EvidenceRecord]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="EvidenceRecord.position"
@@ -188,6 +193,10 @@ class Inspection(Base):
     template_version_id: Mapped[int] = mapped_column(ForeignKey("checklist_template_versions.id"))
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    #: Optimistic lock over the inspection, its answers and its grade override: each of those writes counts it up.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AnswerRecord(Base):
@@ -312,6 +321,10 @@ class Rectification(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    #: Optimistic lock of the line (owner, due date, status are edited by several people).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class GradeOverride(Base):

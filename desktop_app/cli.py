@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app import __version__, cli_backup, cli_trust
+from desktop_app import __version__, cli_backup, cli_db, cli_trust
 from desktop_app.cli_users import add_user_commands, cmd_user
 from desktop_app.cli_users import log_in as log_in_user
 from desktop_app.core.case_format import CaseFormatError, parse_date
@@ -144,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--owner")
     q.add_argument("--due", type=_date_arg)
     q.add_argument("--note")
+    q.add_argument("--expect-version", type=int, help="只在该事项仍是此版本时修改（被他人改过则退出码 1，不写入）")
     p = command("profile", "查看或修改本人信息（检查人姓名、身份）")
     p.add_argument("--name")
     p.add_argument("--role", help="prosecutor、department_head、reviewer、trainer、admin（或中文名称）")
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="备份文件（默认：用户数据目录下的 backups 文件夹）")
     p = command("restore", "从备份恢复数据库（先备份被替换的数据库）")
     p.add_argument("file", type=Path)
+    cli_db.add_parser(command, _subcommand, _Parser)
     p = command("bench", "性能基准（每项与同次测得的下限对比）")
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
@@ -397,7 +399,8 @@ def cmd_rectify(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.rectify_command == "set":
         row = services.rectifications.update(services.actor, args.case_no, args.key, status=args.status,
-                                             reason=args.reason, owner=args.owner, due=args.due, note=args.note)
+                                             reason=args.reason, owner=args.owner, due=args.due, note=args.note,
+                                             expected_version=args.expect_version)
         print(f"{row.case_no}\t{row.key}\t{row.status_label}\t{row.owner}\t{row.due or ''}")
         return EXIT_OK
     rows = services.rectifications.rows(case_no=args.case_no, status=args.status, owner=args.owner)
@@ -471,7 +474,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bundle": cli_trust.cmd_bundle, "keys": cli_trust.cmd_keys, "bench": cmd_bench, "rectify": cmd_rectify,
     "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
     "user": lambda args: cmd_user(args, _open),
-    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats,
+    "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats, "db": cli_db.cmd_db,
     "server": cmd_server,
 }
 
@@ -493,7 +496,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(args.lang)
     log_path = setup_file_logging()
     from db.engine import DatabaseEnvironmentError
-    from desktop_app.services.errors import PermissionDenied, ServiceError
+    from desktop_app.services.errors import EditConflict, PermissionDenied, ServiceError
 
     try:
         return _run(args)
@@ -501,6 +504,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return EXIT_NOT_PERMITTED
+    except EditConflict as exc:
+        # The input was fine; the record changed under it. Like a bundle import's conflicts: a problem found and
+        # reported, nothing written (exit 1), not bad input (exit 2).
+        print(str(exc), file=sys.stderr)
+        return EXIT_PROBLEM
     except CaseFormatError as exc:
         return _bad_input(exc.problems)
     except ServiceError as exc:

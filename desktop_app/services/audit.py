@@ -87,9 +87,21 @@ def record(session: Session, actor: Actor, action: str, entity: str, key: str, d
         session.execute(update(AuditHead).where(AuditHead.id == 1).values(**values))
 
 
+#: The key of the transaction-level advisory lock that serialises writers on PostgreSQL ("casechk" in ASCII).
+ADVISORY_LOCK_KEY = 0x63617365636B6B
+
+
 def take_write_lock(session: Session) -> None:
     """Make the transaction a writer from its first statement: two programs writing at once then take turns
-    (waiting up to the busy timeout) instead of both reading the same head and forking the chain."""
+    (waiting up to the busy timeout) instead of both reading the same head and forking the chain.
+
+    On SQLite the update of the head row takes the database's write lock. On PostgreSQL a transaction-level
+    advisory lock comes first: it holds until commit or rollback, whatever the transaction touches, so every unit
+    of work — and with it every audit append and every optimistic-lock check — runs one after the other, and a
+    head row that is missing cannot let two writers through."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
 
 
@@ -262,16 +274,24 @@ def verify_chain(database: Database, *, expect: Anchor | None = None,
 
     `key=True` uses the key installed on this workstation (if any); None checks without a key.
     """
-    procuratorate_key = installed_key() if key is True else (key or None)
     with database.sessions() as session:
-        head = read_head(session)
-        stored_head_mac = session.scalar(select(AuditHead.mac).where(AuditHead.id == 1))
-        report = _walk(_stored_entries(session), head, procuratorate_key, expect)
-        if report.first_broken is None and procuratorate_key is not None and report.entries:
-            if not procuratorate_key.matches(f"{AUDIT_FORMAT}:head:{head.last_id}:{head.last_hash}",
-                                             None if stored_head_mac is None else str(stored_head_mac)):
-                report = _broken(report, head.last_id, "head_mac")
+        report = verify_session(session, expect=expect, key=key)
         session.rollback()
+    return report
+
+
+def verify_session(session: Session, *, expect: Anchor | None = None,
+                   key: ProcuratorateKey | None | bool = True) -> ChainReport:
+    """`verify_chain` inside a transaction that is still open: what it would find once this transaction commits
+    (a copy checks its target this way before committing it)."""
+    procuratorate_key = installed_key() if key is True else (key or None)
+    head = read_head(session)
+    stored_head_mac = session.scalar(select(AuditHead.mac).where(AuditHead.id == 1))
+    report = _walk(_stored_entries(session), head, procuratorate_key, expect)
+    if report.first_broken is None and procuratorate_key is not None and report.entries:
+        if not procuratorate_key.matches(f"{AUDIT_FORMAT}:head:{head.last_id}:{head.last_hash}",
+                                         None if stored_head_mac is None else str(stored_head_mac)):
+            report = _broken(report, head.last_id, "head_mac")
     return report
 
 

@@ -166,6 +166,38 @@ def _sign(manifest: dict[str, Any], key: ProcuratorateKey) -> dict[str, str]:
     return {"key_id": key.key_id, "hmac": key.mac(_canonical({k: v for k, v in manifest.items() if k != "signature"}))}
 
 
+def _case_work(session: Session, record: CaseRecord) -> tuple[Case, dict[str, Any], list[tuple[str, str, str]]]:
+    """A stored case as a bundle carries it: the case, its work (inspections, 整改 lines) and the merge bases
+    (kind, uid, content hash) of all three."""
+    case = case_from_record(record)
+    inspections = [_inspection_dict(session, i) for i in session.scalars(
+        select(Inspection).where(Inspection.case_id == record.id).order_by(Inspection.id))]
+    lines = [_rectification_dict(r) for r in session.scalars(
+        select(Rectification).where(Rectification.case_id == record.id).order_by(Rectification.key))]
+    work = {"format": WORK_FORMAT, "case_uid": record.uid, "inspections": inspections, "rectifications": lines}
+    bases = [("case", record.uid, _digest(case_content(case)))]
+    bases.extend(("inspection", i["uid"], _digest(_inspection_content(i))) for i in inspections)
+    bases.extend(("rectification", f"{record.uid}/{r['key']}", _digest(r)) for r in lines)
+    return case, work, bases
+
+
+def store_bases(session: Session, bases: Sequence[tuple[str, str, str]]) -> None:
+    """Remember records as exchanged now (kind, uid, content hash), the base against which the next merge tells a
+    change on one side from a change on both."""
+    for kind, uid, content_hash in bases:
+        session.merge(ExchangeBase(kind=kind, uid=uid, content_hash=content_hash, at=dt.datetime.now()))
+
+
+def current_bases(session: Session) -> list[tuple[str, str, str]]:
+    """The merge bases of every case held, as an export of all of them would record them (a full database copy
+    records them on both sides, so the next merge either way sees only what changed since)."""
+    bases: list[tuple[str, str, str]] = []
+    for record in session.scalars(select(CaseRecord).order_by(CaseRecord.id).options(
+            selectinload(CaseRecord.evidence), selectinload(CaseRecord.events))):
+        bases.extend(_case_work(session, record)[2])
+    return bases
+
+
 def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> ExportSummary:
     """Write the bundle (atomically), then remember what was sent as the base of the next merge, and audit it."""
     key = installed_key()
@@ -189,22 +221,15 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
                 selectinload(CaseRecord.evidence), selectinload(CaseRecord.events)))
             if record is None:
                 continue
-            case = case_from_record(record)
-            inspections = [_inspection_dict(session, i) for i in session.scalars(
-                select(Inspection).where(Inspection.case_id == record.id).order_by(Inspection.id))]
-            lines = [_rectification_dict(r) for r in session.scalars(
-                select(Rectification).where(Rectification.case_id == record.id).order_by(Rectification.key))]
-            work = {"format": WORK_FORMAT, "case_uid": record.uid, "inspections": inspections,
-                    "rectifications": lines}
+            case, work, record_bases = _case_work(session, record)
+            inspections, lines = work["inspections"], work["rectifications"]
             case_dict = case_to_dict(case)
             case_dict["answers"] = _latest_answers(work)
             name = f"cases/{record.uid}.json"
             add(name, case_dict)
             add(f"work/{record.uid}.json", work)
             case_members.append(name)
-            bases.append(("case", record.uid, _digest(case_content(case))))
-            bases.extend(("inspection", i["uid"], _digest(_inspection_content(i))) for i in inspections)
-            bases.extend(("rectification", f"{record.uid}/{r['key']}", _digest(r)) for r in lines)
+            bases.extend(record_bases)
             counts["cases"] += 1
             counts["inspections"] += len(inspections)
             counts["rectifications"] += len(lines)
@@ -221,8 +246,7 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
     with tmp.open("rb") as handle:
         sha = hashlib.file_digest(handle, "sha256").hexdigest()
     with UnitOfWork(services.database) as uow:
-        for kind, uid, content_hash in bases:
-            uow.session.merge(ExchangeBase(kind=kind, uid=uid, content_hash=content_hash, at=dt.datetime.now()))
+        store_bases(uow.session, bases)
         audit.record(uow.session, services.actor, "bundle.export", "bundle", manifest["bundle_id"],
                      {"file": out.name, "sha256": sha, "counts": counts, "key_id": key.key_id if key else None,
                       "case_nos": list(case_nos)[:1000]})
@@ -778,10 +802,12 @@ def _merge_rectification(services: Services, merge: _Merge, bundle: Bundle, reco
 
 
 def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unverified: bool = False,
-                  on_conflict: str | None = None, warn: Callable[[str], None] | None = None) -> ImportSummary:
+                  on_conflict: str | None = None, warn: Callable[[str], None] | None = None,
+                  before_commit: Callable[[Session], None] | None = None) -> ImportSummary:
     """Check, then merge in one transaction. Conflicts without `on_conflict` raise BundleConflicts (nothing
     written); `dry_run` does the whole merge and rolls it back. `warn` hears of answers to items the local
-    checklists do not have (kept as given: the template may be newer where the bundle came from)."""
+    checklists do not have (kept as given: the template may be newer where the bundle came from).
+    `before_commit` may check the merged state inside the transaction and raise to leave nothing written."""
     permissions.check(services.actor, "case.create")
     if on_conflict is not None and on_conflict not in CONFLICT_CHOICES:
         raise ServiceError(tr(f"--on-conflict 应为 {'、'.join(CONFLICT_CHOICES)}",
@@ -813,6 +839,8 @@ def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unve
                           "created": summary.created, "updated": summary.updated, "kept_local": summary.kept_local,
                           "conflicts": [[c.kind, c.label] for c in summary.conflicts[:1000]],
                           "on_conflict": on_conflict})
+            if before_commit is not None:
+                before_commit(uow.session)
             if not dry_run:
                 uow.commit()
                 summary.written = True

@@ -51,6 +51,7 @@ from desktop_app.services.case_mapping import (
 )
 from desktop_app.services.derived import DerivedData
 from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.locking import check_version
 from desktop_app.services.rectifications import new_line_rows
 from desktop_app.services.uow import UnitOfWork
 
@@ -353,6 +354,12 @@ class CaseService:
         with self.database.sessions() as session:
             return case_from_record(self._readable(session, self._load(session, case_no)))
 
+    def get_with_version(self, case_no: str) -> tuple[Case, int]:
+        """The case and the version it was read at, which an editor passes back to `update` (optimistic lock)."""
+        with self.database.sessions() as session:
+            record = self._readable(session, self._load(session, case_no))
+            return case_from_record(record), record.version
+
     def get_by_id(self, case_id: int) -> Case:
         with self.database.sessions() as session:
             record = session.get(CaseRecord, case_id, options=[selectinload(CaseRecord.evidence),
@@ -420,12 +427,16 @@ class CaseService:
             uow.commit()
             return self.rows([record.id])[record.id]
 
-    def update(self, actor: Actor, original_case_no: str, case: Case) -> CaseRow:
-        """Replace a case's fields; renaming 案号 is allowed when the new one is free."""
+    def update(self, actor: Actor, original_case_no: str, case: Case, expected_version: int | None = None) -> CaseRow:
+        """Replace a case's fields; renaming 案号 is allowed when the new one is free.
+
+        `expected_version` is the version the editor loaded (`get_with_version`): when someone saved the case since,
+        EditConflict names them and nothing is written."""
         validate_case(case)
         with UnitOfWork(self.database) as uow:
             record = self._load(uow.session, original_case_no)
             permissions.check(actor, "case.edit", record, uow.session)
+            _check_case_version(uow.session, record, expected_version)
             if record.status == "archived":
                 raise ServiceError(tr("已归档的案件不能修改", "an archived case cannot be edited"))
             if case.case_no != original_case_no:
@@ -440,10 +451,11 @@ class CaseService:
             uow.commit()
             return self.rows([record.id])[record.id]
 
-    def archive(self, actor: Actor, case_no: str) -> None:
+    def archive(self, actor: Actor, case_no: str, expected_version: int | None = None) -> None:
         with UnitOfWork(self.database) as uow:
             record = self._load(uow.session, case_no)
             permissions.check(actor, "case.archive", record, uow.session)
+            _check_case_version(uow.session, record, expected_version)
             if record.status == "archived":
                 return
             old = record.status
@@ -561,6 +573,15 @@ class CaseService:
             problems = [f"{origins.get(n, n)}: case_no: " + tr(f"数据库中已存在案号 {n}", f"{n} is already in the database")
                         for n in existing]
             raise ServiceError(problems[0], problems)
+
+
+#: The audit actions that change a case's own fields (and so its version).
+CASE_EDIT_ACTIONS = ("case.create", "case.update", "case.archive")
+
+
+def _check_case_version(session: Session, record: CaseRecord, expected: int | None) -> None:
+    check_version(session, record.version, expected, what_zh=f"案件 {record.case_no} ", what_en=f"Case {record.case_no}",
+                  entity="case", key=record.case_no, actions=CASE_EDIT_ACTIONS)
 
 
 def _owner(actor: Actor) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from desktop_app.core.limits import capped
 
 
@@ -20,3 +22,15 @@ class NotFound(ServiceError):
 
 class PermissionDenied(ServiceError):
     pass
+
+
+class EditConflict(ServiceError):
+    """Someone else saved the record after this user loaded it: nothing was written, the user reloads and redoes.
+
+    `by` and `at` name the last writer (from the audit trail), `version` is the record's version now."""
+
+    def __init__(self, message: str, *, by: str, at: dt.datetime | None, version: int) -> None:
+        super().__init__(message)
+        self.by = by
+        self.at = at
+        self.version = version

@@ -21,6 +21,7 @@ from desktop_app.core.scoring import GRADE_CODES
 from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.locking import check_version
 from desktop_app.services.templates import TemplateService
 from desktop_app.services.uow import UnitOfWork
 
@@ -36,6 +37,8 @@ class InspectionInfo:
     template_id: str
     template_version: str
     updated_at: dt.datetime
+    #: The version read (optimistic lock): `answer` and `override_grade` take it back and return the next one.
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ class OverrideInfo:
 
 #: Called inside an answer's or override's transaction with the case id, to recompute what is stored about it.
 CaseChanged = Callable[[Session, int], None]
+
+
+def _check_inspection_version(session: Session, inspection: Inspection, expected: int | None) -> None:
+    check_version(session, inspection.version, expected, what_zh="该检查记录", what_en="This inspection",
+                  entity="inspection", key=str(inspection.id))
 
 
 class InspectionService:
@@ -136,8 +144,13 @@ class InspectionService:
             {"inspection_id": inspection_id, "item_id": item_id, "value": a.value, "note": a.note}
             for inspection_id, (_, _, answers) in zip(ids, batch, strict=True) for item_id, a in answers.items()])
 
-    def answer(self, actor: Actor, inspection_id: int, item_id: str, value: str | None, note: str = "") -> None:
-        """Record (or with value None, clear) one answer in its own transaction, with its audit entry."""
+    def answer(self, actor: Actor, inspection_id: int, item_id: str, value: str | None, note: str = "",
+               expected_version: int | None = None) -> int:
+        """Record (or with value None, clear) one answer in its own transaction, with its audit entry.
+
+        Returns the inspection's new version. The walk passes the version it holds, so an answer given in a window
+        that another program has since written to is refused (EditConflict) instead of overwriting; answering on
+        with the returned version never conflicts with one's own earlier answers."""
         if value is not None and value not in ANSWER_VALUES:
             raise ServiceError(tr(f"未知的答案 {value!r}", f"unknown answer {value!r}"))
         with UnitOfWork(self.database) as uow:
@@ -148,6 +161,7 @@ class InspectionService:
                 raise ServiceError(tr("只能填写本人的检查记录", "only your own inspection can be answered"))
             permissions.check(actor, f"inspection.{inspection.kind}", uow.session.get(CaseRecord, inspection.case_id),
                               uow.session)
+            _check_inspection_version(uow.session, inspection, expected_version)
             template = self.templates.version(inspection.template_version_id)
             if template.item(item_id) is None:
                 raise ServiceError(tr(f"检查项 {item_id} 不在该检查表中", f"item {item_id} is not in the checklist"))
@@ -166,10 +180,14 @@ class InspectionService:
                          {"item": item_id, "answer": [old, [value, note] if value else None]})
             self._changed(uow.session, inspection.case_id)
             uow.commit()
+            return inspection.version
 
     def override_grade(self, actor: Actor, inspection_id: int, grade_code: str, reason: str,
-                       proposed_code: str, score: float) -> None:
-        """A reviewer replaces the proposed grade; the written reason is required and kept in the audit trail."""
+                       proposed_code: str, score: float, expected_version: int | None = None) -> int:
+        """A reviewer replaces the proposed grade; the written reason is required and kept in the audit trail.
+
+        Two reviewers overriding the same inspection: the one holding an older `expected_version` gets EditConflict.
+        Returns the inspection's new version."""
         if grade_code not in GRADE_CODES:
             raise ServiceError(tr(f"未知的等次 {grade_code!r}", f"unknown grade {grade_code!r}"))
         if not reason.strip():
@@ -179,6 +197,10 @@ class InspectionService:
             if inspection is None:
                 raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
             permissions.check(actor, "grade.override", uow.session.get(CaseRecord, inspection.case_id), uow.session)
+            _check_inspection_version(uow.session, inspection, expected_version)
+            # The override is a row of its own; counting the inspection up makes it part of the inspection's version
+            # without touching `updated_at`, which picks the inspection that reports score.
+            inspection.version = inspection.version + 1
             row = uow.session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
             old = [row.grade_code, row.reason] if row else None
             if row is None:
@@ -192,6 +214,7 @@ class InspectionService:
                          {"grade": [old, [grade_code, reason.strip()]], "proposed": proposed_code, "score": score})
             self._changed(uow.session, inspection.case_id)
             uow.commit()
+            return inspection.version
 
     def override_of(self, inspection_id: int) -> OverrideInfo | None:
         with self.database.sessions() as session:
@@ -220,4 +243,5 @@ class InspectionService:
         return InspectionInfo(id=inspection.id, case_no=case.case_no, kind=inspection.kind,
                               kind_label=INSPECTION_KINDS[inspection.kind], inspector=user.display_name,
                               template_version_id=version.id, template_id=version.template_id,
-                              template_version=version.version, updated_at=inspection.updated_at)
+                              template_version=version.version, updated_at=inspection.updated_at,
+                              version=inspection.version)

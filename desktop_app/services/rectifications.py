@@ -21,6 +21,7 @@ from desktop_app.core.rectification import RECTIFICATION_STATUSES, Rectification
 from desktop_app.services import audit, permissions
 from desktop_app.services.actors import Actor
 from desktop_app.services.errors import NotFound, ServiceError
+from desktop_app.services.locking import check_version
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -40,12 +41,14 @@ class RectificationRow:
     note: str
     department: str = ""
     prosecutor: str = ""
+    #: The version read (optimistic lock), which `update` takes back.
+    version: int = 1
 
 
 def _row(case: CaseRecord, r: Rectification) -> RectificationRow:
     return RectificationRow(case.case_no, case.title, r.key, r.problem, r.basis, r.heading, r.owner, r.due, r.status,
                             RECTIFICATION_STATUSES.get(r.status, r.status), r.reason, r.note, case.department,
-                            case.prosecutor)
+                            case.prosecutor, r.version)
 
 
 def store_lines(session: Session, case_id: int, items: Sequence[RectificationItem]) -> tuple[list[str], list[str]]:
@@ -111,8 +114,12 @@ class RectificationService:
             uow.commit()
 
     def update(self, actor: Actor, case_no: str, key: str, *, status: str, reason: str = "",
-               owner: str | None = None, due: dt.date | None = None, note: str | None = None) -> RectificationRow:
-        """Change one line; 不予整改 needs a reason. The change and its old values go to the audit trail."""
+               owner: str | None = None, due: dt.date | None = None, note: str | None = None,
+               expected_version: int | None = None) -> RectificationRow:
+        """Change one line; 不予整改 needs a reason. The change and its old values go to the audit trail.
+
+        `expected_version` is the line's version as shown (`RectificationRow.version`); a line someone changed since
+        is refused with EditConflict."""
         with UnitOfWork(self.database) as uow:
             case = self._case(uow, case_no)
             permissions.check(actor, "rectification.edit", case, uow.session)
@@ -120,6 +127,10 @@ class RectificationService:
                                                                  Rectification.key == key))
             if row is None:
                 raise NotFound(tr(f"整改清单中没有 {key}", f"no rectification line {key}"))
+            check_version(uow.session, row.version, expected_version, what_zh=f"整改事项 {case_no} {key} ",
+                          what_en=f"Rectification line {case_no} {key}", entity="case", key=case_no,
+                          actions=("rectification.update", "rectification.import"),
+                          match=lambda detail: isinstance(detail, dict) and detail.get("key") == key)
             item = RectificationItem(key=key, problem=row.problem, basis=row.basis, heading=row.heading,
                                      owner=row.owner, due=row.due or dt.date.today())
             try:

@@ -62,7 +62,7 @@ from desktop_app.core.case import (
 from desktop_app.core.case_format import parse_date
 from desktop_app.services.cases import CaseRow
 from desktop_app.services.container import Services
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.errors import EditConflict, ServiceError
 from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.date_field import DateField, date_message
 from desktop_app.ui.errors import report_exception
@@ -347,7 +347,11 @@ class CaseEditor(QDialog):
         super().__init__(parent)
         self.services = services
         self.original_case_no = case_no
-        self.original: Case | None = services.cases.get(case_no) if case_no else None
+        self.original: Case | None = None
+        #: The version the form was loaded at (optimistic lock); saving passes it back.
+        self.version: int | None = None
+        if case_no:
+            self.original, self.version = services.cases.get_with_version(case_no)
         self.archived = bool(case_no) and services.cases.status_of(case_no) == "archived"
         self.saved_row: CaseRow | None = None
         self._attempted = False
@@ -674,7 +678,11 @@ class CaseEditor(QDialog):
             if self.original_case_no is None:
                 row = self.services.cases.create(self.services.actor, case)
             else:
-                row = self.services.cases.update(self.services.actor, self.original_case_no, case)
+                row = self.services.cases.update(self.services.actor, self.original_case_no, case,
+                                                 expected_version=self.version)
+        except EditConflict as exc:
+            self._reload_after_conflict(str(exc))
+            return False
         except ServiceError as exc:
             found = self.problems_from_service(exc.problems)
             self.show_problems(found, all_fields=True)
@@ -688,6 +696,19 @@ class CaseEditor(QDialog):
         self.saved.emit(row)
         self.accept()
         return True
+
+    def _reload_after_conflict(self, message: str) -> None:
+        """Someone saved the case after this form was opened: say who, and show the case as it is now instead of
+        overwriting their change; the person makes their change again on what is shown."""
+        assert self.original_case_no is not None
+        QMessageBox.warning(self, self.tr("案件已被他人修改"), message)
+        self.original, self.version = self.services.cases.get_with_version(self.original_case_no)
+        self.evidence.table.setRowCount(0)
+        self.events.table.setRowCount(0)
+        self._load(self.original)
+        self._dirty = False
+        self._touched.clear()
+        self.show_problems({}, all_fields=False)
 
     def reject(self) -> None:
         if self._dirty:

@@ -44,7 +44,7 @@ from desktop_app.core.case import ANSWER_VALUES, Answer, Case
 from desktop_app.core.checklist_model import ItemState
 from desktop_app.core.conditions import describe_condition
 from desktop_app.services.container import Services
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.errors import EditConflict, ServiceError
 from desktop_app.services.inspections import InspectionView
 from desktop_app.ui.checklist_model_qt import (
     COL_ANSWER,
@@ -104,6 +104,9 @@ class ChecklistWalk(QWidget):
         super().__init__(parent)
         self.services = services
         self._inspection_id: int | None = None
+        #: The inspection's version as last read or written (optimistic lock), and the case it is walked for.
+        self._version: int | None = None
+        self._walked_case: Case | None = None
         self._undo: list[_UndoStep] = []
         self._redo: list[_UndoStep] = []
         self._note_item: str | None = None
@@ -276,10 +279,22 @@ class ChecklistWalk(QWidget):
     def inspection_id(self) -> int | None:
         return self._inspection_id
 
+    @property
+    def version(self) -> int | None:
+        """The walked inspection's version as last read or written here (None: none walked)."""
+        return self._version
+
+    def wrote_version(self, version: int) -> None:
+        """This window wrote the walked inspection elsewhere (the grade dialog, checked against the version held
+        here), so what is shown is still current at `version`."""
+        self._version = version
+
     def set_inspection(self, view: InspectionView, case: Case) -> None:
         """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
         self._keep_typed_note()
         self._inspection_id = view.info.id
+        self._version = view.info.version
+        self._walked_case = case
         self._undo.clear()
         self._redo.clear()
         self.error_label.hide()
@@ -299,6 +314,7 @@ class ChecklistWalk(QWidget):
         """No checklist can be walked (e.g. none exists for this case type): say so instead of an empty list."""
         self._keep_typed_note()
         self._inspection_id = None
+        self._version = None
         self._undo.clear()
         self._redo.clear()
         self.model.load(None, None, {})
@@ -311,6 +327,7 @@ class ChecklistWalk(QWidget):
         """The case was edited: re-decide which items apply, keeping the answers and the cursor."""
         current = self.current_item_id()
         self._keep_typed_note()
+        self._walked_case = case
         self.model.set_case(case)
         self.view.expandAll()
         self._select(current if current and self._visible(current) else self._first_visible())
@@ -425,8 +442,12 @@ class ChecklistWalk(QWidget):
         """One answer, one transaction; True only once it is on disk."""
         assert self._inspection_id is not None
         try:
-            self.services.inspections.answer(self.services.actor, self._inspection_id, item_id,
-                                             answer.value if answer else None, answer.note if answer else "")
+            self._version = self.services.inspections.answer(
+                self.services.actor, self._inspection_id, item_id, answer.value if answer else None,
+                answer.note if answer else "", expected_version=self._version)
+        except EditConflict as exc:
+            self._reload_after_conflict(item_id, str(exc))
+            return False
         except Exception as exc:
             message = failure_text(exc)
             if message is None:
@@ -435,6 +456,16 @@ class ChecklistWalk(QWidget):
             self.error_label.show()
             return False
         return True
+
+    def _reload_after_conflict(self, item_id: str, message: str) -> None:
+        """Another program wrote to this inspection since it was read: show its answers as they are now and say
+        so, instead of overwriting them; the person answers again on what they see."""
+        assert self._inspection_id is not None and self._walked_case is not None
+        current = self.current_item_id() or item_id
+        self.set_inspection(self.services.inspections.view(self._inspection_id), self._walked_case)
+        self.select_item(current)
+        self.error_label.setText(self.tr("未保存 {0}，已重新加载：{1}").format(item_id, message))
+        self.error_label.show()
 
     def _after_change(self, item_id: str) -> None:
         self._update_progress()

@@ -6,6 +6,7 @@ dialog, which stays open so nothing typed is lost.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,17 +21,25 @@ from PySide6.QtWidgets import (
 from desktop_app.core.scoring import GRADE_CODES, ScoreResult
 from desktop_app.services.actors import PERMISSIONS, ROLES
 from desktop_app.services.container import Services
-from desktop_app.services.errors import PermissionDenied
+from desktop_app.services.errors import EditConflict, PermissionDenied
 from desktop_app.ui.checklist_walk import failure_text
 from desktop_app.ui.labels import joined, tr_label
 
 
 class GradeOverrideDialog(QDialog):
+    """`expected_version` is the inspection's version the shown score was computed from (optimistic lock)."""
+
+    #: Someone else changed the inspection since it was shown: the workspace reloads it.
+    conflicted = Signal()
+
     def __init__(self, services: Services, inspection_id: int, score: ScoreResult,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, expected_version: int | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.inspection_id = inspection_id
+        self.expected_version = expected_version
+        #: The inspection's version after the override was saved (None until then).
+        self.saved_version: int | None = None
         self.score = score
         self.setWindowTitle(self.tr("改定等次"))
         self.setModal(True)
@@ -81,8 +90,19 @@ class GradeOverrideDialog(QDialog):
             self._show_error(self.tr("请写明改定等次的理由。"))
             return
         try:
-            self.services.inspections.override_grade(self.services.actor, self.inspection_id, self.grade_code(),
-                                                     reason, self.score.proposed_code, self.score.score)
+            self.saved_version = self.services.inspections.override_grade(
+                self.services.actor, self.inspection_id, self.grade_code(), reason, self.score.proposed_code,
+                self.score.score, expected_version=self.expected_version)
+        except EditConflict as exc:
+            # Nothing was written. The dialog keeps what was typed; the workspace shows the inspection as it is
+            # now, and saving again is then a decision taken knowing the other change.
+            self.expected_version = exc.version
+            current = self.services.inspections.override_of(self.inspection_id)
+            now = self.tr("现为：{0}（{1}）").format(self.score.labels.get(current.grade_code, current.grade_code),
+                                                 current.reason) if current else ""
+            self._show_error(self.tr("{0}{1} 已重新加载；如仍要改定，请核对后再次保存。").format(exc, now))
+            self.conflicted.emit()
+            return
         except PermissionDenied as exc:
             if self.services.accounts:
                 self._show_error(self.tr("无法改定等次：{0}。改定等次须由案管评查员进行（本人承办的案件须回避）。").format(exc))

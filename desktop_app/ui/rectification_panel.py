@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.rectification import RECTIFICATION_STATUSES, RectificationItem
 from desktop_app.services.container import Services
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.errors import EditConflict, ServiceError
 from desktop_app.services.exports import sync_rectifications
 from desktop_app.services.rectifications import RectificationRow
 from desktop_app.ui.errors import report_exception, show_message
@@ -342,7 +342,12 @@ class RectificationPanel(QWidget):
         values: dict[str, Any] = {"status": row.status, "reason": row.reason, "owner": row.owner, "due": row.due,
                                   "note": row.note, **change}
         try:
-            saved = self.services.rectifications.update(self.services.actor, self.case_no, row.key, **values)
+            saved = self.services.rectifications.update(self.services.actor, self.case_no, row.key, **values,
+                                                        expected_version=row.version)
+        except EditConflict as exc:
+            show_message(self, self.tr("整改清单未修改"), str(exc))
+            QTimer.singleShot(0, self.refresh)  # after the view has finished with the edited cell
+            return None
         except ServiceError as exc:
             hint = (self.tr("\n\n请先在“不予整改理由”一栏写明理由，再将状态改为“不予整改”。")
                     if values["status"] == "declined" and not str(values["reason"]).strip() else "")

@@ -298,8 +298,10 @@ class CaseWorkspace(QWidget):
     def open_override_dialog(self) -> GradeOverrideDialog | None:
         if self._view is None or self._score is None:
             return None
-        dialog = GradeOverrideDialog(self.services, self._view.info.id, self._score, self)
-        dialog.accepted.connect(self._override_saved)
+        dialog = GradeOverrideDialog(self.services, self._view.info.id, self._score, self,
+                                     expected_version=self.walk.version)
+        dialog.accepted.connect(lambda: self._override_saved(dialog.saved_version))
+        dialog.conflicted.connect(lambda: self.set_kind(self.kind))
         dialog.finished.connect(dialog.deleteLater)
         self.override_dialog = dialog
         dialog.open()
@@ -339,7 +341,9 @@ class CaseWorkspace(QWidget):
         self.rectification.schedule_refresh()
         self.caseChanged.emit(self._case_no)
 
-    def _override_saved(self) -> None:
+    def _override_saved(self, version: int | None = None) -> None:
+        if version is not None:
+            self.walk.wrote_version(version)  # the override counted the walked inspection up; answering goes on
         self._refresh_assessment()
         self.caseChanged.emit(self._case_no)
 
