@@ -1,7 +1,7 @@
 """`casecheck db copy`: a workstation database into a server and back, all or nothing, counts per table printed
 and the audit head checked; into a database that already holds cases it merges by the bundle rules.
 
-SQLite→SQLite always; SQLite→PostgreSQL→SQLite when CASECHECK_TEST_POSTGRES_URL is set (see tests/db_targets.py)."""
+SQLite→SQLite always; SQLite→PostgreSQL→SQLite on the throw-away server of the test session."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from desktop_app.services import db_copy
 from desktop_app.services.audit import current_head, verify_chain
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import open_services
-from tests.db_targets import POSTGRES_URL, database_url
 from tests.factories import make_case
+from tests.postgres_server import PostgresServer
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -74,10 +74,10 @@ def test_a_copy_into_a_fresh_database_keeps_every_row_and_the_audit_head(
         services.close()
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="CASECHECK_TEST_POSTGRES_URL is not set")
-def test_into_postgresql_and_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.postgresql
+def test_into_postgresql_and_back(tmp_path: Path, capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
     source = _workstation(tmp_path / "ws.db", cases=6)
-    server = database_url("postgresql", tmp_path)
+    server = postgres_server.new_database()
     code, out, err = _copy(source, server, capsys)
     assert code == 0, err
     assert _snapshot(server) == _snapshot(source)

@@ -1,7 +1,7 @@
 """Two people editing the same case, inspection or 整改 line: the second save, made on what they loaded before the
 first was saved, is refused with a message naming who changed it and when; the first person's data stays.
 
-Runs on SQLite, and on PostgreSQL when CASECHECK_TEST_POSTGRES_URL is set (see tests/db_targets.py)."""
+Runs on SQLite, and on PostgreSQL on the throw-away server of the `db_target` fixture."""
 
 from __future__ import annotations
 
@@ -18,23 +18,17 @@ from desktop_app.services.audit import verify_chain
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.errors import EditConflict
 from desktop_app.services.exports import sync_rectifications
-from tests.db_targets import BACKENDS, database_url
 from tests.factories import make_case
 
 CASE_NO = "京朝检刑诉〔2026〕7号"
 TODAY = dt.date(2026, 3, 20)
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return database_url(request.param, tmp_path)
-
-
 @pytest.fixture
-def team(db_url: str) -> Iterator[tuple[Services, Services]]:
+def team(db_target: str) -> Iterator[tuple[Services, Services]]:
     """Two programs on one database, acting as two reviewers (王评查, 赵评查), with one case in it."""
-    first = open_services(db_url, today=lambda: TODAY)
-    second = open_services(db_url, today=lambda: TODAY)
+    first = open_services(db_target, today=lambda: TODAY)
+    second = open_services(db_target, today=lambda: TODAY)
     with first.database.sessions() as session:
         first.actor = ensure_user(session, "wang", "王评查", "reviewer")
         second.actor = ensure_user(session, "zhao", "赵评查", "reviewer")

@@ -3,7 +3,7 @@ same case and override the grade of the same inspection. Counted: writes attempt
 lost (must be 0: every acknowledged write is either the newest or was seen by the write after it), and the audit
 chain verifies afterwards.
 
-Runs on SQLite, and on PostgreSQL when CASECHECK_TEST_POSTGRES_URL is set (see tests/db_targets.py)."""
+Runs on SQLite, and on PostgreSQL on the throw-away server of the `db_target` fixture."""
 
 from __future__ import annotations
 
@@ -13,13 +13,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from db.models import AnswerRecord, AuditEntry
 from desktop_app.services.audit import verify_chain
 from desktop_app.services.container import open_services
-from tests.db_targets import BACKENDS, database_url
 from tests.factories import make_case
 
 WRITERS = 4
@@ -76,11 +74,6 @@ WRITER = textwrap.dedent("""
 """)
 
 
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return database_url(request.param, tmp_path)
-
-
 def _lost(writes: list[list[object]]) -> int:
     """Acknowledged writes made on the same version as another acknowledged write: one of each such pair was
     overwritten by a writer that had not seen it (optimistic locking lets exactly one write per version through)."""
@@ -91,8 +84,8 @@ def _newest(writes: list[list[object]]) -> object:
     return max(writes, key=lambda w: int(str(w[0])))[1]
 
 
-def test_writers_at_once_lose_no_update_and_keep_one_audit_chain(db_url: str, tmp_path: Path) -> None:
-    services = open_services(db_url)
+def test_writers_at_once_lose_no_update_and_keep_one_audit_chain(db_target: str, tmp_path: Path) -> None:
+    services = open_services(db_target)
     names = [f"w{n}" for n in range(WRITERS)]
     services.cases.import_cases(services.actor, [make_case(SHARED)] + [make_case(f"京朝检刑诉〔2026〕{n}号") for n in names])
     shared_inspection = services.inspections.open(services.actor, SHARED, "self").info.id
@@ -100,7 +93,7 @@ def test_writers_at_once_lose_no_update_and_keep_one_audit_chain(db_url: str, tm
     services.close()
     root = Path(__file__).resolve().parents[1]
     env = {"PYTHONPATH": str(root), "CASECHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, db_url, name, str(ROUNDS), SHARED,
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, db_target, name, str(ROUNDS), SHARED,
                                  str(shared_inspection)], cwd=root, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True) for name in names]
     reports = []
@@ -114,7 +107,7 @@ def test_writers_at_once_lose_no_update_and_keep_one_audit_chain(db_url: str, tm
     case_writes = [w for r in reports for w in r["case"]]
     grade_writes = [w for r in reports for w in r["grade"]]
     lost = _lost(case_writes) + _lost(grade_writes)
-    services = open_services(db_url)
+    services = open_services(db_target)
     try:
         final_case, final_version = services.cases.get_with_version(SHARED)
         override = services.inspections.override_of(shared_inspection)
@@ -129,7 +122,7 @@ def test_writers_at_once_lose_no_update_and_keep_one_audit_chain(db_url: str, tm
         report = verify_chain(services.database)
     finally:
         services.close()
-    summary = (f"{WRITERS} writers on {'postgresql' if '://' in db_url else 'sqlite'}: {attempted} writes attempted, "
+    summary = (f"{WRITERS} writers on {'postgresql' if '://' in db_target else 'sqlite'}: {attempted} writes attempted, "
                f"{len(case_writes) + len(grade_writes) + sum(len(r['answers']) for r in reports)} acknowledged, "
                f"{conflicts} conflicts reported, {lost} updates lost, audit chain {report.entries} entries "
                f"{'ok' if report.ok else 'BROKEN at ' + str(report.first_broken)}")
