@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import classify_error
 from desktop_app.core.case import ANSWER_VALUES, Answer, Case
-from desktop_app.core.checklist_model import ItemState
+from desktop_app.core.checklist_model import ChecklistTemplate, ItemState
 from desktop_app.core.conditions import describe_condition
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
@@ -51,6 +51,8 @@ from desktop_app.ui.checklist_model_qt import (
 from desktop_app.ui.law_text import ArticleTextView
 from desktop_app.ui.layout import remember_splitter
 
+#: Keeps one answer (None: taken back); raises to refuse it, the message shown as for a failed save.
+AnswerStore = Callable[[str, Answer | None], None]
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
 UNVERIFIED_MARK = "（未经核实）"
@@ -94,6 +96,7 @@ class ChecklistWalk(QWidget):
         super().__init__(parent)
         self.services = services
         self._inspection_id: int | None = None
+        self._store: AnswerStore | None = None
         self._undo: list[_UndoStep] = []
         self._redo: list[_UndoStep] = []
         self._note_item: str | None = None
@@ -268,18 +271,32 @@ class ChecklistWalk(QWidget):
 
     def set_inspection(self, view: InspectionView, case: Case) -> None:
         """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
+        inspection_id = view.info.id
+        self._load(view.template, case, dict(view.answers), lambda item_id, answer: self.services.inspections.answer(
+            self.services.actor, inspection_id, item_id, answer.value if answer else None,
+            answer.note if answer else ""))
+        self._inspection_id = inspection_id
+        unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
+        self.unknown_label.setText(f"警告：{len(unknown)} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留："
+                                   + "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
+        self.unknown_label.setVisible(bool(unknown))
+
+    def set_practice(self, template: ChecklistTemplate, case: Case, store: AnswerStore) -> None:
+        """Walk a checklist whose answers `store` keeps instead of an inspection (a trainee on a sample case):
+        the same list, keys, notes and undo as at work, starting unanswered."""
+        self._load(template, case, {}, store)
+        self.unknown_label.hide()
+
+    def _load(self, template: ChecklistTemplate, case: Case, answers: dict[str, Answer], store: AnswerStore) -> None:
         self._keep_typed_note()
-        self._inspection_id = view.info.id
+        self._inspection_id = None
+        self._store = store
         self._undo.clear()
         self._redo.clear()
         self.error_label.hide()
         self.placeholder.hide()
         self._splitter.show()
-        self.model.load(view.template, case, dict(view.answers))
-        unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
-        self.unknown_label.setText(f"警告：{len(unknown)} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留："
-                                   + "、".join(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
-        self.unknown_label.setVisible(bool(unknown))
+        self.model.load(template, case, answers)
         self.view.expandAll()
         first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
         self._select(first_open or self._first_visible())
@@ -289,6 +306,7 @@ class ChecklistWalk(QWidget):
         """No checklist can be walked (e.g. none exists for this case type): say so instead of an empty list."""
         self._keep_typed_note()
         self._inspection_id = None
+        self._store = None
         self._undo.clear()
         self._redo.clear()
         self.model.load(None, None, {})
@@ -336,7 +354,7 @@ class ChecklistWalk(QWidget):
         """Answer the current item; on success the cursor moves on (or asks for the required note first)."""
         self._keep_typed_note()  # a button clicked while the note line still has the keyboard
         state = self._current_state()
-        if state is None or self._inspection_id is None:
+        if state is None or self._store is None:
             return False
         if not state.applicable:
             self._info("本项不适用于本案（适用条件不满足），无需作答。")
@@ -354,7 +372,7 @@ class ChecklistWalk(QWidget):
         """Put the cursor in the note line for the current item (N); Enter saves it, Esc leaves it."""
         self._keep_typed_note()
         state = self._current_state()
-        if state is None or self._inspection_id is None:
+        if state is None or self._store is None:
             return
         if not state.applicable:
             self._info("本项不适用于本案，无需填写备注。")
@@ -382,7 +400,7 @@ class ChecklistWalk(QWidget):
 
     def _replay(self, source: list[_UndoStep], target: list[_UndoStep], verb: str, nothing: str) -> bool:
         """Save the answer the last step of `source` holds; the answer it replaces goes onto `target`."""
-        if not source or self._inspection_id is None:
+        if not source or self._store is None:
             self._info(nothing)
             return False
         self._end_note_edit()  # going back: a note half typed is dropped, not saved
@@ -412,11 +430,10 @@ class ChecklistWalk(QWidget):
         return True
 
     def _write(self, item_id: str, answer: Answer | None) -> bool:
-        """One answer, one transaction; True only once it is on disk."""
-        assert self._inspection_id is not None
+        """One answer, one transaction; True only once it is on disk (or, in practice, kept by the store)."""
+        assert self._store is not None
         try:
-            self.services.inspections.answer(self.services.actor, self._inspection_id, item_id,
-                                             answer.value if answer else None, answer.note if answer else "")
+            self._store(item_id, answer)
         except Exception as exc:
             message = failure_text(exc)
             if message is None:
