@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.case import Answer
+from desktop_app.core.checklist_model import ChecklistTemplate
 from desktop_app.core.datafile import resources_dir
 from desktop_app.core.results import DEADLINE_STATUSES, Evaluation
 
@@ -182,6 +184,28 @@ def answer_key_to_dict(key: AnswerKey) -> dict[str, Any]:
         data["items"] = {item_id: {"expected": item.expected, "explanation": item.explanation, "basis": item.basis}
                          for item_id, item in key.items.items()}
     return data
+
+
+def draft_key(evaluation: Evaluation, template: ChecklistTemplate | None,
+              answers: Mapping[str, Answer]) -> AnswerKey:
+    """A first key for a case a trainer turns into a sample: the answers given at work (a note becomes the
+    explanation; 待核实 is left out), the flags the program raised and the status of each period. The trainer
+    reviews and edits it before export."""
+    items = {}
+    for item in template.items if template is not None else ():
+        answer = answers.get(item.id)
+        if answer is not None and answer.value in ITEM_EXPECTATIONS:
+            items[item.id] = ItemKey(answer.value, answer.note.strip())
+    statuses: dict[str, set[str]] = {}
+    for deadline in evaluation.deadlines:
+        statuses.setdefault(deadline.rule, set()).add(deadline.status)
+    flags = tuple(dict.fromkeys(f.rule for f in evaluation.flags))
+    return AnswerKey(
+        case_no=evaluation.case_no, today=evaluation.today, expected_flags=flags,
+        expected_deadline_status={rule: next(iter(s)) for rule, s in statuses.items() if len(s) == 1},
+        explanations={f.rule: f.message for f in evaluation.flags if f.message.strip()},
+        items=items,
+    )
 
 
 def compare_with_key(key: AnswerKey, evaluation: Evaluation) -> TrainingReport:
