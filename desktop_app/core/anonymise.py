@@ -6,8 +6,8 @@ keys of free facts) is rewritten through one table of replacements, so a name is
 appears and the case still reads as one story:
 
 - the `parties`: names, ID numbers, phones and addresses (and the 承办检察官);
-- the 案号: `case_no` and every number in `related_case_nos`; the same table rewrites `permitted_use` and any
-  mention in free text, so rules comparing them (e.g. 被请求国同意的用途) read exactly as before;
+- the 案号: `case_no`, every number in `related_case_nos` and in evidence's `permitted_use`, and any mention of
+  them in free text, one fake number per real one, so rules comparing them (被请求国同意的用途) read as before;
 - patterns, even where no party lists them: 18-digit ID numbers, mobile numbers (1[3-9] and nine digits) and
   bank card numbers (16–19 digits).
 
@@ -129,7 +129,8 @@ def plan(case: Case) -> list[Replacement]:
             counters["address"] += 1
     if case.prosecutor.strip():
         add("prosecutor", case.prosecutor, "检察官" + _stem(0))
-    for number in [case.case_no, *case.related_case_nos]:
+    permitted = [e.attributes.get("permitted_use") for e in case.evidence]
+    for number in [case.case_no, *case.related_case_nos, *(p for p in permitted if isinstance(p, str))]:
         add("case_no", number, _fake_case_no(number, sum(r.kind == "case_no" for r in table.values())))
     data = case_to_dict(case)
     for _, text in _strings(data):
