@@ -196,7 +196,7 @@ class TrainingDialog(QDialog):
         self.samples = load_samples()
         self.sample: Sample | None = None
         self.answers: dict[str, Answer] = {}
-        self.result: PracticeResult | None = None
+        self.practice_result: PracticeResult | None = None
         self.setWindowTitle(self.tr("练习示例案件"))
 
         self.sample_combo = QComboBox()
@@ -264,7 +264,7 @@ class TrainingDialog(QDialog):
         fit_to_screen(self, 1280, 800)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, activated=self.submit)
+            QShortcut(QKeySequence(sequence), self).activated.connect(self.submit)
         self.submit_button.clicked.connect(self.submit)
         self.retry_button.clicked.connect(self.retry)
         self.buttons.rejected.connect(self.reject)
@@ -299,7 +299,7 @@ class TrainingDialog(QDialog):
         """Walk the same sample again from the start: answers cleared, results hidden."""
         if self.sample is None:
             return
-        self.result = None
+        self.practice_result = None
         self.answers = {}
         try:
             template = self.services.templates.current(self.sample.case.case_type)[1]
@@ -320,7 +320,7 @@ class TrainingDialog(QDialog):
 
     @Slot()
     def submit(self) -> PracticeResult | None:
-        if self.sample is None or self.result is not None:
+        if self.sample is None or self.practice_result is not None:
             return None
         result = compare_walk(self.sample.key, self.walk.model.states())
         try:
@@ -332,7 +332,7 @@ class TrainingDialog(QDialog):
             self.score_label.setText(self.tr("成绩未保存：") + message)
         else:
             self.score_label.setText(self.tr("得分 %1 / 100").replace("%1", str(result.score)))
-        self.result = result
+        self.practice_result = result
         self.result_view.setHtml(self._result_html(result))
         self._fill_item_table(result)
         evaluation = evaluate_case(self.sample.case, self.sample.key.today, self.services.context)
@@ -344,7 +344,7 @@ class TrainingDialog(QDialog):
     # --- internals ----------------------------------------------------------------------------------------------
     def _keep(self, item_id: str, answer: Answer | None) -> None:
         """The walk's store in practice: answers stay in memory until submitted; after that the walk is closed."""
-        if self.result is not None:
+        if self.practice_result is not None:
             raise ServiceError(self.tr("已提交，如需再练请点“重新作答”。"))
         if answer is None:
             self.answers.pop(item_id, None)

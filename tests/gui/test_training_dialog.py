@@ -94,7 +94,7 @@ def test_walking_a_sample_by_keyboard_and_submitting_shows_the_result(qtbot: QtB
 
     qtbot.keyClick(walk.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    result = dialog.result
+    result = dialog.practice_result
     assert result is not None
     expected_score = int(100 * (len(applicable) - 2) / len(applicable) + 0.5)
     assert result.score == expected_score
