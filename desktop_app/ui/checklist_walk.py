@@ -287,6 +287,10 @@ class ChecklistWalk(QWidget):
         self._load(template, case, {}, store)
         self.unknown_label.hide()
 
+    def share_height(self, list_part: int, detail_part: int) -> None:
+        """Divide the height between the list and the item detail (a dialog has less room than the workspace)."""
+        self._splitter.setSizes([list_part * 100, detail_part * 100])
+
     def _load(self, template: ChecklistTemplate, case: Case, answers: dict[str, Answer], store: AnswerStore) -> None:
         self._keep_typed_note()
         self._inspection_id = None

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -204,15 +203,17 @@ class TrainingDialog(QDialog):
             self.sample_combo.addItem(sample.label)
         sample_label = QLabel(self.tr("示例案件(&S)："))
         sample_label.setBuddy(self.sample_combo)
-        intro = QLabel(self.tr("阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），"
-                               "然后按 Ctrl+Enter 或点“提交”与答案要点对照。"))
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: #616161;")
+        intro = self.tr("阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），"
+                        "然后按 Ctrl+Enter 或点“提交”与答案要点对照。")
+        self.sample_combo.setToolTip(intro)
+        self.score_label = QLabel()
+        self.score_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.score_label.setToolTip(intro)
         top = QHBoxLayout()
         top.addWidget(sample_label)
         top.addWidget(self.sample_combo, 1)
         top.addSpacing(16)
-        top.addWidget(intro, 2)
+        top.addWidget(self.score_label, 1)
 
         self.summary = CaseSummary()
         self.evidence_chain = EvidenceChainView()
@@ -221,6 +222,7 @@ class TrainingDialog(QDialog):
         self.case_tabs.addTab(self.evidence_chain, self.tr("证据与程序事件"))
 
         self.walk = ChecklistWalk(services)
+        self.walk.share_height(1, 1)
         self.result_view = QTextBrowser()
         self.result_view.setOpenLinks(False)
         self.item_table = QTableWidget(0, 4)
@@ -234,16 +236,9 @@ class TrainingDialog(QDialog):
         self.answer_tabs.addTab(self.result_view, self.tr("对照结果"))
         self.answer_tabs.addTab(self.item_table, self.tr("逐项对照"))
         self.answer_tabs.addTab(self.evaluation_panel, self.tr("程序评查结果"))
-        self.score_label = QLabel()
-        self.score_label.setStyleSheet("font-size: 18px; font-weight: bold;")
-        answer_box = QGroupBox(self.tr("检查表"))
-        answer_box_layout = QVBoxLayout(answer_box)
-        answer_box_layout.addWidget(self.score_label)
-        answer_box_layout.addWidget(self.answer_tabs, 1)
-
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.case_tabs)
-        splitter.addWidget(answer_box)
+        splitter.addWidget(self.answer_tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
@@ -258,9 +253,9 @@ class TrainingDialog(QDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
+        top.addWidget(self.buttons)  # beside the sample, so the walk keeps the height it has at work
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
         fit_to_screen(self, 1280, 800)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
