@@ -80,10 +80,6 @@ def save_result(database: Database, actor: Actor, sample: str, result: PracticeR
         uow.commit()
 
 
-def _sees_everybody(actor: Actor) -> bool:
-    return not actor.account or actor.role in {"trainer", "admin"}
-
-
 @dataclass
 class _ItemTally:
     question: str
