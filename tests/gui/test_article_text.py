@@ -77,7 +77,6 @@ def test_a_basis_outside_the_library_says_so(qtbot: QtBot) -> None:
 
 
 def test_the_trainee_result_quotes_the_articles_of_each_problem(qtbot: QtBot, services: Services) -> None:
-
     folder = imported_samples_dir()
     folder.mkdir(parents=True)
     shutil.copy(builtin_samples_dir() / "criminal.arrest_review.json", folder / "quoted.json")
