@@ -67,6 +67,29 @@ class TrainingResult(Base):
     missed: Mapped[int] = mapped_column(Integer, default=0)
     wrong: Mapped[int] = mapped_column(Integer, default=0)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: The trainee's name when they practised: on a database without accounts it tells trainees apart.
+    trainee: Mapped[str] = mapped_column(String(64), default="")
+    #: Checklist items scored and answered as the key expects (a walk practice; 0 for older tick-list runs).
+    scored: Mapped[int] = mapped_column(Integer, default=0)
+    agreed: Mapped[int] = mapped_column(Integer, default=0)
+    items: Mapped[list[TrainingItemOutcome]] = relationship(back_populates="result", cascade="all, delete-orphan",
+                                                            order_by="TrainingItemOutcome.id")
+
+
+class TrainingItemOutcome(Base):
+    """How one checklist item of a practice run turned out, so a trainer sees which items a class misses."""
+
+    __tablename__ = "training_item_outcomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("training_results.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(64), index=True)
+    question: Mapped[str] = mapped_column(String(500), default="")
+    expected: Mapped[str] = mapped_column(String(8))
+    answer: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    #: agreed | missed | false_alarm | differs (core.practice.OUTCOMES).
+    outcome: Mapped[str] = mapped_column(String(16))
+    result: Mapped[TrainingResult] = relationship(back_populates="items")
 
 
 class CaseRecord(Base):

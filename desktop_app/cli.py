@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_server
 
     cli_server.add_parsers(command, _Parser, _subcommand)
+    from desktop_app import cli_samples
+
+    cli_samples.add_parser(command, _Parser)
     return parser
 
 
@@ -468,6 +471,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return cli_stats.cmd_stats(args)
 
 
+def cmd_samples(args: argparse.Namespace) -> int:
+    from desktop_app import cli_samples
+
+    return cli_samples.cmd_samples(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "evaluate": cmd_evaluate, "export": cmd_export,
     "export-cases": cmd_export_cases, "audit": cli_trust.cmd_audit, "demo": cmd_demo, "checklist": cmd_checklist,
@@ -475,7 +484,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "profile": cmd_profile, "backup": cli_backup.cmd_backup, "restore": cli_backup.cmd_restore,
     "user": lambda args: cmd_user(args, _open),
     "risk": cmd_risk, "screen": cmd_risk, "kaohe": cmd_risk, "stats": cmd_stats, "db": cli_db.cmd_db,
-    "server": cmd_server,
+    "samples": cmd_samples, "server": cmd_server,
 }
 
 

@@ -23,6 +23,7 @@ from desktop_app.services import bundles, keys
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.exports import sync_rectifications
+from desktop_app.services.signed_zip import sign_manifest
 from tests.factories import make_case
 
 TODAY = dt.date(2026, 3, 20)
@@ -194,7 +195,7 @@ def _manifest(bundle: Path) -> dict[str, Any]:
 
 
 def _resigned(manifest: dict[str, Any], key: keys.ProcuratorateKey) -> bytes:
-    manifest["signature"] = bundles._sign(manifest, key)
+    manifest["signature"] = sign_manifest(manifest, key)
     return json.dumps(manifest).encode("utf-8")
 
 

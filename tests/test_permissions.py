@@ -29,7 +29,7 @@ from desktop_app.services.actors import Actor
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.preferences import choose_grading, reset_calendar
-from desktop_app.services.training_results import results, save_result
+from desktop_app.services.training_results import class_report, save_result
 from tests.factories import make_case
 
 PASSWORD = "secret-pass-1"
@@ -89,8 +89,8 @@ def _override(services: Services, actor: Actor) -> None:
 
 
 def _practise(services: Services, actor: Actor) -> None:
-    save_result(services.database, actor, PracticeResult("样例一", ("R1",), (), (), 100, (), ()))
-    assert [r.sample for r in results(services.database, actor)] == ["样例一"]
+    save_result(services.database, actor, "样例一", PracticeResult("样例一", (), 100))
+    assert [r.sample for r in class_report(services.database, actor).rows] == ["样例一"]
 
 
 #: action → what a person of the role does, through the same service the GUI and the CLI call.

@@ -1,98 +1,76 @@
-"""Practice on a sample case: a trainee's ticks scored against the answer key, and the problems offered to tick."""
+"""Practice on the real walk: a trainee's answers against the key's expected answer per checklist item."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
+from desktop_app.core.checklist_model import ChecklistItem, ItemState
+from desktop_app.core.practice import compare_walk
+from desktop_app.core.training import AnswerKey, ItemKey
 
-from desktop_app.core.calendar import load_calendar
-from desktop_app.core.case_format import load_case_file
-from desktop_app.core.deadlines import compute_deadlines
-from desktop_app.core.practice import grade_practice, practice_choices
-from desktop_app.core.results import Deadline
-from desktop_app.core.rules import load_rulebook
-from desktop_app.core.training import AnswerKey, load_answer_key, sample_pairs
-
-KEY = AnswerKey(
-    case_no="京朝检刑批捕〔2026〕37号",
-    today=dt.date(2026, 3, 20),
-    expected_flags=("DEF-PUBLIC-PROSECUTION-BASIS", "DEF-THRESHOLD-NOT-MET"),
-    expected_deadline_status={"DL-ARREST-REVIEW": "met"},
-    explanations={"DEF-THRESHOLD-NOT-MET": "浏览次数未达五千次。",
-                  "DEF-PUBLIC-PROSECUTION-BASIS": "诽谤罪告诉的才处理。",
-                  "EVID-ZERO-CONFESSION": "本案有供述，不是零口供。",
-                  "DL-ARREST-REVIEW": "七日内作出决定，没有超期。"},
-)
+BASIS = "《中华人民共和国刑事诉讼法》第91条第3款"
 
 
-def test_ticking_exactly_the_expected_problems_scores_100() -> None:
-    result = grade_practice(KEY, {"DEF-THRESHOLD-NOT-MET", "DEF-PUBLIC-PROSECUTION-BASIS"})
-    assert result.score == 100 and result.perfect
-    assert result.found == KEY.expected_flags
-    assert result.missed == () and result.wrong == ()
-    assert [(line.rule, line.outcome_label) for line in result.lines] == [
-        ("DEF-PUBLIC-PROSECUTION-BASIS", "已发现"), ("DEF-THRESHOLD-NOT-MET", "已发现")]
-    assert result.lines[1].explanation == "浏览次数未达五千次。"
+def _item(item_id: str, basis: str = BASIS) -> ChecklistItem:
+    return ChecklistItem(id=item_id, question=f"问题 {item_id}", guidance="", legal_basis=basis, verified=True,
+                         heading="办案程序", severity="一般错误", deduction=2.0)
 
 
-def test_a_wrong_tick_costs_as_much_as_a_miss() -> None:
-    # one found, one missed, one wrongly ticked: 1 / (2 expected + 1 wrong) = 33
-    result = grade_practice(KEY, {"DEF-THRESHOLD-NOT-MET", "EVID-ZERO-CONFESSION"})
-    assert result.found == ("DEF-THRESHOLD-NOT-MET",)
-    assert result.missed == ("DEF-PUBLIC-PROSECUTION-BASIS",)
-    assert result.wrong == ("EVID-ZERO-CONFESSION",)
-    assert result.score == 33 and not result.perfect
-    assert [(line.outcome, line.explanation) for line in result.lines] == [
-        ("found", "浏览次数未达五千次。"), ("missed", "诽谤罪告诉的才处理。"), ("wrong", "本案有供述，不是零口供。")]
+def _key(items: dict[str, ItemKey]) -> AnswerKey:
+    return AnswerKey("京朝检刑批捕〔2026〕37号", dt.date(2026, 3, 20), (), {}, {}, items=items)
 
 
-def test_explanations_of_problems_neither_expected_nor_ticked_are_kept_as_notes() -> None:
-    result = grade_practice(KEY, {"DEF-THRESHOLD-NOT-MET", "DEF-PUBLIC-PROSECUTION-BASIS"})
-    assert result.notes == (("EVID-ZERO-CONFESSION", "本案有供述，不是零口供。"),
-                            ("DL-ARREST-REVIEW", "七日内作出决定，没有超期。"))
-    assert [rule for rule, _text in grade_practice(KEY, {"EVID-ZERO-CONFESSION"}).notes] == ["DL-ARREST-REVIEW"]
+# The known answer set: ten keyed items of which one does not apply to the case.
+KEY = _key({
+    "A1": ItemKey("pass"), "A2": ItemKey("pass"), "A3": ItemKey("fail", "未在七日内作出决定"),
+    "A4": ItemKey("fail", "未告知诉讼权利"), "A5": ItemKey("fail", "证据未经核实"), "A6": ItemKey("pass"),
+    "A7": ItemKey("na"), "A8": ItemKey("pass", "已依法告知", BASIS), "A9": ItemKey("fail", "缺少笔录"),
+    "A10": ItemKey("pass"),
+})
+#: The trainee's walk (A10 is not applicable to the case, A11 is not in the key).
+ANSWERS = {"A1": "pass", "A2": "pass", "A3": "fail", "A4": "pass", "A5": None, "A6": "fail", "A7": "pass",
+           "A8": "fail", "A9": "unsure", "A10": None, "A11": "fail"}
 
 
-@pytest.mark.parametrize(("ticked", "score"), [
-    (set(), 0),
-    ({"DEF-THRESHOLD-NOT-MET"}, 50),
-    ({"DEF-THRESHOLD-NOT-MET", "DEF-PUBLIC-PROSECUTION-BASIS", "A", "B"}, 50),
-    ({"DEF-THRESHOLD-NOT-MET", "A", "B", "C", "D", "E", "F"}, 13),  # 1 / 8 = 12.5, rounded half up
-])
-def test_score_is_found_over_expected_plus_wrong(ticked: set[str], score: int) -> None:
-    assert grade_practice(KEY, ticked).score == score
+def _states() -> list[ItemState]:
+    return [ItemState(_item(i), applicable=i != "A10", value=v) for i, v in ANSWERS.items()]
 
 
-def test_a_case_without_problems_rewards_ticking_nothing() -> None:
-    clean = AnswerKey(case_no="X", today=dt.date(2026, 3, 20), expected_flags=(), expected_deadline_status={},
-                      explanations={})
-    assert grade_practice(clean, set()).score == 100
-    assert grade_practice(clean, {"EVID-ZERO-CONFESSION"}).score == 0
+def test_known_answer_set_gives_the_hand_computed_agreement_and_score() -> None:
+    result = compare_walk(KEY, _states())
+    # Scored: A1–A9 (A10 does not apply, A11 has no key). Agreed: A1, A2, A3 = 3 of 9 → 33.3 → 33.
+    assert [o.item_id for o in result.items] == [f"A{n}" for n in range(1, 10)]
+    assert [o.item_id for o in result.agreed] == ["A1", "A2", "A3"]
+    # Missed: key 不符合 answered 符合 (A4), unanswered (A5) or 待核实 (A9).
+    assert [o.item_id for o in result.missed] == ["A4", "A5", "A9"]
+    # False alarms: 不符合 where the key says 符合.
+    assert [o.item_id for o in result.false_alarms] == ["A6", "A8"]
+    # A7: key 不适用, trainee 符合 — a disagreement that is neither.
+    assert [o.item_id for o in result.disagreements] == ["A4", "A5", "A6", "A7", "A8", "A9"]
+    assert result.score == 33
+    assert result.not_scored == ("A10",)
 
 
-def test_choices_are_the_rules_of_the_case_type_and_its_periods_gravest_first() -> None:
-    rulebook = load_rulebook()
-    case_path, _key_path = next(p for p in sample_pairs() if p[0].name == "criminal.arrest_review.json")
-    case = load_case_file(case_path)
-    period = Deadline(rule="DL-ARREST-REVIEW", name="审查逮捕期限", start=dt.date(2026, 3, 9),
-                      due=dt.date(2026, 3, 16), status="met", days_left=None, legal_basis="《中华人民共和国刑事诉讼法》第91条")
-    choices = practice_choices(case, rulebook, [period, period])
-    rules = [choice.rule for choice in choices]
-    assert len(rules) == len(set(rules))
-    assert {r.id for r in rulebook.rules if r.applies_to("criminal.arrest_review")} <= set(rules)
-    assert "MLA-PURPOSE-NOT-STATED" not in rules, "a rule of another case type is not offered"
-    overdue = next(choice for choice in choices if choice.rule == "DL-ARREST-REVIEW")
-    assert (overdue.title, overdue.severity) == ("审查逮捕期限超期", "major")
-    order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
-    assert [order[c.severity] for c in choices] == sorted(order[c.severity] for c in choices)
+def test_a_disagreement_carries_the_explanation_and_the_article_text() -> None:
+    result = compare_walk(KEY, _states())
+    a4 = next(o for o in result.items if o.item_id == "A4")
+    assert a4.explanation == "未告知诉讼权利" and a4.answer_label == "符合"
+    assert a4.articles and "第九十一条" in a4.articles[0].heading
+    assert "三日以内" in a4.articles[0].body or "七日" in a4.articles[0].body
+    agreed = next(o for o in result.items if o.item_id == "A1")
+    assert agreed.articles == ()
 
 
-def test_every_shipped_key_can_be_answered_perfectly_from_the_choices_offered() -> None:
-    rulebook = load_rulebook()
-    calendar = load_calendar()
-    for case_path, key_path in sample_pairs():
-        case, key = load_case_file(case_path), load_answer_key(key_path)
-        offered = {c.rule for c in practice_choices(case, rulebook, compute_deadlines(case, key.today, calendar))}
-        assert set(key.expected_flags) <= offered, case_path.name
-        assert grade_practice(key, set(key.expected_flags)).score == 100
+def test_answering_every_item_as_the_key_scores_100_and_nothing_keyed_scores_100() -> None:
+    states = [ItemState(_item(i), True, k.expected) for i, k in KEY.items.items()]
+    assert compare_walk(KEY, states).score == 100
+    assert compare_walk(_key({}), states).score == 100
+    assert compare_walk(_key({}), states).items == ()
+
+
+def test_score_rounds_half_up() -> None:
+    key = _key({"B1": ItemKey("pass"), "B2": ItemKey("fail", "x"), "B3": ItemKey("pass"), "B4": ItemKey("pass"),
+                "B5": ItemKey("pass"), "B6": ItemKey("pass"), "B7": ItemKey("pass"), "B8": ItemKey("pass")})
+    states = [ItemState(_item(i), True, "pass") for i in key.items]
+    # 7 of 8 → 87.5 → 88.
+    assert compare_walk(key, states).score == 88

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -155,3 +156,29 @@ def test_sample_pairs_needs_the_case_beside_the_key(tmp_path: Path) -> None:
     (tmp_path / "a.key.json").write_text("{}", encoding="utf-8")
     (tmp_path / "orphan.key.json").write_text("{}", encoding="utf-8")
     assert sample_pairs(tmp_path) == [(tmp_path / "a.json", tmp_path / "a.key.json")]
+
+
+def test_item_answers_are_read_in_order_and_round_trip(tmp_path: Path) -> None:
+    items = {"AR-PR-01": {"expected": "fail", "explanation": "超过七日", "basis": "《中华人民共和国刑事诉讼法》第91条"},
+             "AR-PR-02": {"expected": "pass"}, "AR-PR-03": {"expected": "na", "explanation": "本案未羁押"}}
+    key = load_answer_key(write_key(tmp_path, items=items))
+    assert list(key.items) == ["AR-PR-01", "AR-PR-02", "AR-PR-03"]
+    assert key.items["AR-PR-01"].expected == "fail" and key.items["AR-PR-01"].basis.endswith("第91条")
+    assert key.items["AR-PR-02"].explanation == "" and key.items["AR-PR-03"].expected == "na"
+    from desktop_app.core.training import answer_key_from_dict, answer_key_to_dict
+
+    assert answer_key_from_dict(answer_key_to_dict(key), "again") == dataclasses.replace(key, source="again")
+
+
+def test_a_key_without_items_still_reads(tmp_path: Path) -> None:
+    assert load_answer_key(write_key(tmp_path)).items == {}
+
+
+def test_broken_item_answers_name_file_and_field(tmp_path: Path) -> None:
+    path = write_key(tmp_path, items={"X1": {"expected": "unsure"}, "X2": "fail", "X3": {"expected": "pass",
+                                                                                          "basis": 7, "why": "?"}})
+    with pytest.raises(AnswerKeyError) as caught:
+        load_answer_key(path)
+    assert all(line.startswith(f"{path}: items.") for line in caught.value.problems)
+    fields = [line.split(": ")[1] for line in caught.value.problems]
+    assert fields == ["items.X1.expected", "items.X2", "items.X3.why", "items.X3.basis"]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.case import Answer
+from desktop_app.core.checklist_model import ChecklistTemplate
 from desktop_app.core.datafile import resources_dir
 from desktop_app.core.results import DEADLINE_STATUSES, Evaluation
 
@@ -22,6 +24,9 @@ FORMAT = "casecheck.answerkey/1"
 KEY_SUFFIX = ".key.json"
 _KEYS = ("format", "case_no", "today", "expected_flags", "expected_deadline_status", "explanations",
          "expected_computations", "items")
+#: The answers a key may expect of a checklist item (the walk's 待核实 is never a right answer).
+ITEM_EXPECTATIONS: dict[str, str] = {"pass": "符合", "fail": "不符合", "na": "不适用"}
+_ITEM_KEYS = ("expected", "explanation", "basis")
 #: Amounts are in yuan; a difference below one fen is rounding, not a wrong answer.
 _AMOUNT_TOLERANCE = 0.005
 
@@ -35,6 +40,16 @@ class AnswerKeyError(ValueError):
 
 
 @dataclass(frozen=True)
+class ItemKey:
+    """What a checklist item of the sample should be answered, why, and on what legal basis."""
+
+    expected: str
+    explanation: str = ""
+    #: The basis the trainee should read (its article texts are shown); "" means the item's own basis.
+    basis: str = ""
+
+
+@dataclass(frozen=True)
 class AnswerKey:
     case_no: str
     today: dt.date
@@ -44,6 +59,8 @@ class AnswerKey:
     #: Statutory amounts the result must carry, by rule id (optional in the file).
     expected_computations: dict[str, float] = field(default_factory=dict)
     source: str = ""
+    #: The expected answer per checklist item id, in the key's order (optional in the file).
+    items: dict[str, ItemKey] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -139,6 +156,7 @@ def answer_key_from_dict(data: Any, source: str = "<answer key>") -> AnswerKey:
     for rule, value in computations.items():
         if isinstance(value, bool) or not isinstance(value, int | float):
             problem(f"expected_computations.{rule}", "应为数值")
+    items = _items(data, problem)
     if problems:
         raise AnswerKeyError(problems)
     assert isinstance(case_no, str) and today is not None
@@ -150,6 +168,43 @@ def answer_key_from_dict(data: Any, source: str = "<answer key>") -> AnswerKey:
         explanations=dict(explanations),
         expected_computations={rule: float(value) for rule, value in computations.items()},
         source=source,
+        items=items,
+    )
+
+
+def answer_key_to_dict(key: AnswerKey) -> dict[str, Any]:
+    """The key as its file holds it (optional parts only when present), for the key editor and sample packs."""
+    data: dict[str, Any] = {"format": FORMAT, "case_no": key.case_no, "today": key.today.isoformat(),
+                            "expected_flags": list(key.expected_flags),
+                            "expected_deadline_status": dict(key.expected_deadline_status),
+                            "explanations": dict(key.explanations)}
+    if key.expected_computations:
+        data["expected_computations"] = dict(key.expected_computations)
+    if key.items:
+        data["items"] = {item_id: {"expected": item.expected, "explanation": item.explanation, "basis": item.basis}
+                         for item_id, item in key.items.items()}
+    return data
+
+
+def draft_key(evaluation: Evaluation, template: ChecklistTemplate | None,
+              answers: Mapping[str, Answer]) -> AnswerKey:
+    """A first key for a case a trainer turns into a sample: the answers given at work (a note becomes the
+    explanation; 待核实 is left out), the flags the program raised and the status of each period. The trainer
+    reviews and edits it before export."""
+    items = {}
+    for item in template.items if template is not None else ():
+        answer = answers.get(item.id)
+        if answer is not None and answer.value in ITEM_EXPECTATIONS:
+            items[item.id] = ItemKey(answer.value, answer.note.strip())
+    statuses: dict[str, set[str]] = {}
+    for deadline in evaluation.deadlines:
+        statuses.setdefault(deadline.rule, set()).add(deadline.status)
+    flags = tuple(dict.fromkeys(f.rule for f in evaluation.flags))
+    return AnswerKey(
+        case_no=evaluation.case_no, today=evaluation.today, expected_flags=flags,
+        expected_deadline_status={rule: next(iter(s)) for rule, s in statuses.items() if len(s) == 1},
+        explanations={f.rule: f.message for f in evaluation.flags if f.message.strip()},
+        items=items,
     )
 
 
@@ -250,6 +305,30 @@ def _date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _items(data: dict[str, Any], problem: Callable[[str, str], None]) -> dict[str, ItemKey]:
+    items: dict[str, ItemKey] = {}
+    for item_id, entry in _mapping(data, "items", problem).items():
+        where = f"items.{item_id}"
+        if not isinstance(entry, dict):
+            problem(where, "应为对象，如 {\"expected\": \"fail\", \"explanation\": \"…\", \"basis\": \"…\"}")
+            continue
+        for unknown in sorted(set(entry) - set(_ITEM_KEYS)):
+            problem(f"{where}.{unknown}", "未知字段")
+        expected = entry.get("expected")
+        if expected not in ITEM_EXPECTATIONS:
+            problem(f"{where}.expected", f"应为 {'、'.join(ITEM_EXPECTATIONS)} 之一，实际为 {expected!r}")
+        texts = {}
+        for name in ("explanation", "basis"):
+            value = entry.get(name, "")
+            if not isinstance(value, str):
+                problem(f"{where}.{name}", "应为文字")
+                value = ""
+            texts[name] = value.strip()
+        if isinstance(expected, str) and expected in ITEM_EXPECTATIONS:
+            items[item_id] = ItemKey(expected, texts["explanation"], texts["basis"])
+    return items
 
 
 def _mapping(data: dict[str, Any], name: str, problem: Callable[[str, str], None]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -37,10 +37,9 @@ from db.models import (
 )
 from desktop_app import __version__
 from desktop_app.core.case import ANSWER_VALUES, Case
-from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict, loads_strict
+from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict
 from desktop_app.core.checklist_model import INSPECTION_KINDS
 from desktop_app.core.i18n import tr
-from desktop_app.core.limits import BUNDLE_MEMBER_RATIO, BUNDLE_TOTAL_BYTES
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.scoring import GRADE_CODES
 from desktop_app.services import audit, permissions
@@ -48,23 +47,31 @@ from desktop_app.services.case_mapping import apply_case, audit_snapshot, case_f
 from desktop_app.services.cases import validate_case
 from desktop_app.services.container import Services
 from desktop_app.services.errors import PermissionDenied, ServiceError
-from desktop_app.services.keys import ProcuratorateKey, installed_key
+from desktop_app.services.keys import installed_key
+from desktop_app.services.signed_zip import (
+    MANIFEST,
+    MAX_MANIFEST_BYTES,
+    ArchiveError,
+    Checker,
+    canonical,
+    check_archive,
+    check_signature,
+    parse_member_json,
+    read_member,
+    safe_member_name,
+    sign_manifest,
+)
 from desktop_app.services.uow import UnitOfWork
 
 BUNDLE_FORMAT = "casecheck.bundle/2"
 FORMAT_PREFIX = "casecheck.bundle/"
 FORMAT_VERSION = 2
 WORK_FORMAT = "casecheck.bundle-work/1"
-MANIFEST = "manifest.json"
 
-#: Limits against zip bombs and oversized input (documented in docs/bundle-format.md).
-RATIO_FREE_BYTES = 1024 * 1024
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-MAX_MEMBERS = 1_000_000
 CONFLICT_CHOICES = ("keep-local", "take-incoming")
 
 
-class BundleError(ServiceError):
+class BundleError(ArchiveError):
     """The bundle is damaged, altered or not a bundle: exit 2, nothing written."""
 
 
@@ -88,12 +95,8 @@ class BundleConflicts(Exception):
 
 
 # --- canonical content ---------------------------------------------------------------------------------------------
-def _canonical(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def _digest(value: Any) -> str:
-    return hashlib.sha256(_canonical(value).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
 
 
 def case_content(case: Case) -> dict[str, Any]:
@@ -160,10 +163,6 @@ class ExportSummary:
     rectifications: int
     signed_by: str | None
     sha256: str
-
-
-def _sign(manifest: dict[str, Any], key: ProcuratorateKey) -> dict[str, str]:
-    return {"key_id": key.key_id, "hmac": key.mac(_canonical({k: v for k, v in manifest.items() if k != "signature"}))}
 
 
 def _case_work(session: Session, record: CaseRecord) -> tuple[Case, dict[str, Any], list[tuple[str, str, str]]]:
@@ -241,7 +240,7 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
             "workstation": workstation(), "audit_head": head.full(), "counts": counts,
             "cases": case_members, "members": members, "signature": None}
         if key is not None:
-            manifest["signature"] = _sign(manifest, key)
+            manifest["signature"] = sign_manifest(manifest, key)
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     with tmp.open("rb") as handle:
         sha = hashlib.file_digest(handle, "sha256").hexdigest()
@@ -257,6 +256,10 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
 
 
 # --- reading and checking ------------------------------------------------------------------------------------------
+class _Checker(Checker):
+    error = BundleError
+
+
 @dataclass
 class IncomingInspection:
     uid: str
@@ -290,92 +293,6 @@ class Bundle:
         return f"{login}@{self.manifest.get('workstation', '')}"
 
 
-class _Checker:
-    """Collects problems in the `FILE!MEMBER: FIELD: message` shape every import uses."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, where: str, zh: str, en: str) -> BundleError:
-        text = f"{self.source}{'!' + where if where else ''}: " + tr(zh, en)
-        return BundleError(text[:2000])
-
-
-def _has_lone_surrogate(value: Any) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
-def _parse_json(raw: bytes, where: str, check: _Checker) -> Any:
-    """Member JSON read as strictly as a case file (`loads_strict`), plus no lone surrogates anywhere."""
-    try:
-        data = loads_strict(raw.decode("utf-8"), where)
-    except UnicodeDecodeError:
-        raise check.fail(where, "不是 UTF-8 编码", "not UTF-8") from None
-    except CaseFormatError as exc:
-        detail = exc.problems[0].split("(json): ", 1)[-1][:200]
-        raise check.fail(where, f"不是有效的 JSON（{detail}）", f"not valid JSON ({detail})") from None
-    if _has_lone_surrogate(data):
-        raise check.fail(where, "含有无效的 Unicode 字符（孤立代理项）", "contains an invalid Unicode character (lone "
-                         "surrogate)")
-    return data
-
-
-def _safe_member_name(name: str) -> bool:
-    if not name or "\\" in name or "\0" in name or name.startswith("/") or ":" in name:
-        return False
-    parts = PurePosixPath(name).parts
-    return all(part not in ("..", ".", "") for part in parts) and not name.endswith("/")
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, check: _Checker) -> bytes:
-    """Read at most the declared size; more (a lying header) or a bad CRC is a damaged bundle."""
-    with archive.open(info) as handle:
-        data = handle.read(info.file_size + 1)
-    if len(data) != info.file_size:
-        raise check.fail(info.filename, "成员大小与记录不符", "member size does not match its header")
-    return data
-
-
-def _check_archive(archive: zipfile.ZipFile, check: _Checker) -> dict[str, zipfile.ZipInfo]:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise check.fail("", f"成员过多（{len(infos)}）", f"too many members ({len(infos)})")
-    by_name: dict[str, zipfile.ZipInfo] = {}
-    total = 0
-    max_total, max_ratio = BUNDLE_TOTAL_BYTES.value, BUNDLE_MEMBER_RATIO.value
-    for info in infos:
-        name = info.filename
-        if not _safe_member_name(name):
-            raise check.fail(name[:200], "成员名不安全（绝对路径、.. 或非法字符）", "unsafe member name (absolute path, "
-                             ".. or a forbidden character)")
-        if name in by_name:
-            raise check.fail(name[:200], "成员名重复", "duplicate member name")
-        if info.flag_bits & 0x1:
-            raise check.fail(name[:200], "成员已加密", "member is encrypted")
-        total += info.file_size
-        if total > max_total:
-            raise check.fail("", f"解压后总大小超过上限 {max_total} 字节（可用环境变量 {BUNDLE_TOTAL_BYTES.env} 调整）",
-                             f"unpacked size exceeds {max_total} bytes (set {BUNDLE_TOTAL_BYTES.env} to change)")
-        if info.file_size > RATIO_FREE_BYTES and info.file_size > max_ratio * max(info.compress_size, 1):
-            raise check.fail(name[:200], f"压缩比超过上限 {max_ratio}:1（疑似压缩炸弹）",
-                             f"compression ratio above {max_ratio}:1 (a zip bomb?)")
-        by_name[name] = info
-    return by_name
-
-
 def _check_format(manifest: Any, check: _Checker) -> dict[str, Any]:
     if not isinstance(manifest, dict):
         raise check.fail(MANIFEST, "应为 JSON 对象", "must be a JSON object")
@@ -407,7 +324,7 @@ def _check_members(manifest: dict[str, Any], infos: dict[str, zipfile.ZipInfo], 
                 or not isinstance(entry.get("sha256"), str):
             raise check.fail(where, "应为含 name 和 sha256 的对象", "must be an object with name and sha256")
         name = entry["name"]
-        if name == MANIFEST or not _safe_member_name(name) or name in hashes:
+        if name == MANIFEST or not safe_member_name(name) or name in hashes:
             raise check.fail(where, f"name: 成员名不安全或重复：{name[:200]!r}", f"name: unsafe or repeated: {name[:200]!r}")
         if name not in infos:
             raise check.fail(where, f"name: 交换包中缺少成员 {name[:200]}", f"name: member {name[:200]} is missing")
@@ -425,23 +342,6 @@ def _check_members(manifest: dict[str, Any], infos: dict[str, zipfile.ZipInfo], 
                              f"not a case member of the manifest, or repeated: {name[:200]!r}")
         seen.add(name)
     return hashes
-
-
-def _check_signature(manifest: dict[str, Any], key: ProcuratorateKey | None, check: _Checker) -> tuple[bool, str | None]:
-    signature = manifest.get("signature")
-    if signature is None:
-        return False, None
-    if not isinstance(signature, dict) or not isinstance(signature.get("key_id"), str) \
-            or not isinstance(signature.get("hmac"), str):
-        raise check.fail(MANIFEST, "signature: 应为含 key_id 和 hmac 的对象", "signature: must have key_id and hmac")
-    key_id = signature["key_id"][:64]
-    if key is None or key.key_id != key_id:
-        return False, key_id
-    body = _canonical({k: v for k, v in manifest.items() if k != "signature"})
-    if not key.matches(body, signature["hmac"]):
-        raise check.fail(MANIFEST, "签名与单位密钥不符：清单在导出后被改动", "the signature does not match the "
-                         "procuratorate key: the manifest was altered after export")
-    return True, key_id
 
 
 def _text(data: dict[str, Any], key: str, where: str, check: _Checker, *, limit: int = 10_000) -> str:
@@ -523,11 +423,11 @@ def _read_case(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], hash
         raise check.fail(work_name, "清单中缺少该案件的工作记录", "the work record of this case is not listed")
     raw = {}
     for member in (name, work_name):
-        data = _read_member(archive, infos[member], check)
+        data = read_member(archive, infos[member], check)
         if hashlib.sha256(data).hexdigest() != hashes[member]:
             raise check.fail(member, "SHA-256 与清单不符：成员在导出后被改动", "SHA-256 does not match the manifest: the "
                              "member was altered after export")
-        raw[member] = _parse_json(data, member, check)
+        raw[member] = parse_member_json(data, member, check)
     try:
         case = case_from_dict(raw[name], f"{check.source}!{name}")
     except CaseFormatError as exc:
@@ -563,12 +463,12 @@ def read_bundle(path: Path, *, unverified: bool = False) -> Bundle:
         with path.open("rb") as handle:
             file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
         with zipfile.ZipFile(path) as archive:
-            infos = _check_archive(archive, check)
+            infos = check_archive(archive, check)
             if MANIFEST not in infos:
                 raise check.fail(MANIFEST, "缺少清单", "the manifest is missing")
             if infos[MANIFEST].file_size > MAX_MANIFEST_BYTES:
                 raise check.fail(MANIFEST, "清单过大", "the manifest is too large")
-            manifest = _check_format(_parse_json(_read_member(archive, infos[MANIFEST], check), MANIFEST, check),
+            manifest = _check_format(parse_member_json(read_member(archive, infos[MANIFEST], check), MANIFEST, check),
                                      check)
             hashes = _check_members(manifest, infos, check)
             cases = [_read_case(archive, infos, hashes, name, check) for name in manifest["cases"]]
@@ -581,7 +481,7 @@ def read_bundle(path: Path, *, unverified: bool = False) -> Bundle:
     if len(set(uids)) != len(uids) or len({c.case.case_no for c in cases}) != len(cases):
         raise check.fail(MANIFEST, "cases: 案件重复", "cases: a case appears twice")
     key = installed_key()
-    verified, key_id = _check_signature(manifest, key, check)
+    verified, key_id = check_signature(manifest, key, check)
     # Where no key is in play at all (an unsigned bundle on a workstation without a key), only integrity can be
     # checked: the bundle is imported, marked 未经验证, as before keys existed. A workstation with a key insists.
     keyless = key is None and key_id is None

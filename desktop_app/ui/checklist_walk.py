@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import classify_error
 from desktop_app.core.case import ANSWER_VALUES, Answer, Case
-from desktop_app.core.checklist_model import ItemState
+from desktop_app.core.checklist_model import ChecklistTemplate, ItemState
 from desktop_app.core.conditions import describe_condition
 from desktop_app.services.container import Services
 from desktop_app.services.errors import EditConflict, ServiceError
@@ -61,6 +61,8 @@ from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.law_text import ArticleTextView
 from desktop_app.ui.layout import remember_splitter
 
+#: Keeps one answer (None: taken back); raises to refuse it, the message shown as for a failed save.
+AnswerStore = Callable[[str, Answer | None], None]
 #: The answer keys, in the order of the buttons.
 ANSWER_KEYS: dict[str, str] = {"1": "pass", "2": "fail", "3": "na", "4": "unsure"}
 UNVERIFIED_MARK = QT_TRANSLATE_NOOP("checklist_walk", "（未经核实）")
@@ -107,6 +109,7 @@ class ChecklistWalk(QWidget):
         #: The inspection's version as last read or written (optimistic lock), and the case it is walked for.
         self._version: int | None = None
         self._walked_case: Case | None = None
+        self._store: AnswerStore | None = None
         self._undo: list[_UndoStep] = []
         self._redo: list[_UndoStep] = []
         self._note_item: str | None = None
@@ -291,20 +294,43 @@ class ChecklistWalk(QWidget):
 
     def set_inspection(self, view: InspectionView, case: Case) -> None:
         """Walk another inspection: its pinned template, its answers, this case; the cursor on the first open item."""
-        self._keep_typed_note()
+        self._load(view.template, case, dict(view.answers), self._answer_inspection)
         self._inspection_id = view.info.id
         self._version = view.info.version
+        unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
+        self.unknown_label.setText(self.tr("警告：{0} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留：").format(len(unknown))
+                                   + joined(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
+        self.unknown_label.setVisible(bool(unknown))
+
+    def _answer_inspection(self, item_id: str, answer: Answer | None) -> None:
+        """The store of a walked inspection: one answer, one transaction, checked against the version held here."""
+        assert self._inspection_id is not None
+        self._version = self.services.inspections.answer(
+            self.services.actor, self._inspection_id, item_id, answer.value if answer else None,
+            answer.note if answer else "", expected_version=self._version)
+
+    def set_practice(self, template: ChecklistTemplate, case: Case, store: AnswerStore) -> None:
+        """Walk a checklist whose answers `store` keeps instead of an inspection (a trainee on a sample case):
+        the same list, keys, notes and undo as at work, starting unanswered."""
+        self._load(template, case, {}, store)
+        self.unknown_label.hide()
+
+    def share_height(self, list_part: int, detail_part: int) -> None:
+        """Divide the height between the list and the item detail (a dialog has less room than the workspace)."""
+        self._splitter.setSizes([list_part * 100, detail_part * 100])
+
+    def _load(self, template: ChecklistTemplate, case: Case, answers: dict[str, Answer], store: AnswerStore) -> None:
+        self._keep_typed_note()
+        self._inspection_id = None
+        self._version = None
         self._walked_case = case
+        self._store = store
         self._undo.clear()
         self._redo.clear()
         self.error_label.hide()
         self.placeholder.hide()
         self._splitter.show()
-        self.model.load(view.template, case, dict(view.answers))
-        unknown = [item_id for item_id in view.answers if view.template.item(item_id) is None]
-        self.unknown_label.setText(self.tr("警告：{0} 个答案的检查项不在此检查表中（可能来自较新的检查表），已原样保留：").format(len(unknown))
-                                   + joined(unknown[:10]) + ("…" if len(unknown) > 10 else "") if unknown else "")
-        self.unknown_label.setVisible(bool(unknown))
+        self.model.load(template, case, answers)
         self.view.expandAll()
         first_open = next((s.item.id for s in self.model.states() if s.applicable and s.value is None), None)
         self._select(first_open or self._first_visible())
@@ -315,6 +341,7 @@ class ChecklistWalk(QWidget):
         self._keep_typed_note()
         self._inspection_id = None
         self._version = None
+        self._store = None
         self._undo.clear()
         self._redo.clear()
         self.model.load(None, None, {})
@@ -363,7 +390,7 @@ class ChecklistWalk(QWidget):
         """Answer the current item; on success the cursor moves on (or asks for the required note first)."""
         self._keep_typed_note()  # a button clicked while the note line still has the keyboard
         state = self._current_state()
-        if state is None or self._inspection_id is None:
+        if state is None or self._store is None:
             return False
         if not state.applicable:
             self._info(self.tr("本项不适用于本案（适用条件不满足），无需作答。"))
@@ -381,7 +408,7 @@ class ChecklistWalk(QWidget):
         """Put the cursor in the note line for the current item (N); Enter saves it, Esc leaves it."""
         self._keep_typed_note()
         state = self._current_state()
-        if state is None or self._inspection_id is None:
+        if state is None or self._store is None:
             return
         if not state.applicable:
             self._info(self.tr("本项不适用于本案，无需填写备注。"))
@@ -409,7 +436,7 @@ class ChecklistWalk(QWidget):
 
     def _replay(self, source: list[_UndoStep], target: list[_UndoStep], verb: str, nothing: str) -> bool:
         """Save the answer the last step of `source` holds; the answer it replaces goes onto `target`."""
-        if not source or self._inspection_id is None:
+        if not source or self._store is None:
             self._info(nothing)
             return False
         self._end_note_edit()  # going back: a note half typed is dropped, not saved
@@ -439,12 +466,10 @@ class ChecklistWalk(QWidget):
         return True
 
     def _write(self, item_id: str, answer: Answer | None) -> bool:
-        """One answer, one transaction; True only once it is on disk."""
-        assert self._inspection_id is not None
+        """One answer, one transaction; True only once it is on disk (or, in practice, kept by the store)."""
+        assert self._store is not None
         try:
-            self._version = self.services.inspections.answer(
-                self.services.actor, self._inspection_id, item_id, answer.value if answer else None,
-                answer.note if answer else "", expected_version=self._version)
+            self._store(item_id, answer)
         except EditConflict as exc:
             self._reload_after_conflict(item_id, str(exc))
             return False

@@ -61,6 +61,7 @@ from desktop_app.ui.labels import joined
 from desktop_app.ui.layout import APP_TITLE, app_settings, fit_to_screen
 from desktop_app.ui.login_dialog import install_account_ui
 from desktop_app.ui.rectification_overview import RectificationOverview
+from desktop_app.ui.sample_maker import TrainerActions
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.sort_arrow import use_reading_sort_arrow
 from desktop_app.ui.tools_menu import ToolsMenu
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
                                              self.tr("等次分布、平均分、趋势、常见问题、期限预警和整改完成情况"))
         self.kaohe_action = self._action(self.tr("考核与负面清单(&K)…"), self.show_kaohe, (), self.tr("按检察官汇总评查结果，列出负面清单并导出"))
         self.practice_action = self._action(self.tr("练习示例案件(&P)…"), self.open_training, (),
-                                            self.tr("在示例案件上练习发现问题，并与答案要点对照"))
+                                            self.tr("在示例案件上逐项作答检查表，并与答案要点对照"))
         self.about_action = self._action(self.tr("关于(&A)"), self.about, ())
         self.shortcuts_action = self._action(self.tr("快捷键(&K)…"), self.show_shortcuts, ("F1",), self.tr("列出所有键盘操作"))
         self.undo_action = self._action(self.tr("撤销作答(&U)"), self.undo_answer, (QKeySequence.StandardKey.Undo,),
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
         menu_bar.addMenu(self.tools_menu)
         training_menu = menu_bar.addMenu(self.tr("培训(&R)"))
         training_menu.addAction(self.practice_action)
+        self.trainer_actions = TrainerActions(self.services, training_menu, self.current_case_no, self)
         help_menu = menu_bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)

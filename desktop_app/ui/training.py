@@ -1,33 +1,32 @@
-"""Practice on the shipped sample cases: read the file, tick the problems you see, and compare with the answer key.
+"""Practice on the sample cases: read the file, walk its checklist as at work, submit, and compare with the key.
 
 A trainee learns to inspect by doing it, so the case is shown the way a file is read (basic facts, evidence, the
-procedural events), the problems are ticked from the rules the program knows (grouped by severity, so the list
-gives nothing away), and only after submitting do the key's explanations and the program's own findings appear.
-Nothing here touches the database: the samples are read from the program's files each time.
+procedural events) and answered in the very checklist walk used at work (`ChecklistWalk`: the same keys, notes and
+undo), without the key in sight. Only after submitting do the agreement per item, the problems missed, the false
+alarms, the key's explanations with the article texts and the program's own findings appear. The answers stay in
+memory; only the result of a submitted run is saved, per trainee.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -36,24 +35,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.case import CASE_TYPES, INVESTIGATORS, POSSIBLE_SENTENCES, Case
-from desktop_app.core.case_format import CaseFormatError, load_case_file
-from desktop_app.core.deadlines import compute_deadlines
+from desktop_app.core.case import ANSWER_VALUES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
 from desktop_app.core.evaluation import evaluate_case
-from desktop_app.core.practice import PracticeChoice, PracticeResult, grade_practice, practice_choices
-from desktop_app.core.results import SEVERITIES
-from desktop_app.core.training import AnswerKey, AnswerKeyError, load_answer_key, sample_pairs
+from desktop_app.core.practice import OUTCOMES, ItemOutcome, PracticeResult, compare_walk
+from desktop_app.core.training import ITEM_EXPECTATIONS
 from desktop_app.services.container import Services
-from desktop_app.services.training_results import save_result
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.samples import Sample, load_samples
+from desktop_app.services.training_results import ClassReport, class_report, save_result
+from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
-from desktop_app.ui.flags_panel import SEVERITY_COLOURS, UNVERIFIED_MARK, FlagsPanel
-from desktop_app.ui.law_text import articles_html
+from desktop_app.ui.flags_panel import FlagsPanel
 from desktop_app.ui.layout import fit_to_screen, remember_splitter
 
-log = logging.getLogger("casecheck")
-
-RULE_ROLE = Qt.ItemDataRole.UserRole + 1
-OUTCOME_COLOURS: dict[str, str] = {"found": "#2e7d32", "missed": "#c62828", "wrong": "#ef6c00"}
+OUTCOME_COLOURS: dict[str, str] = {"agreed": "#2e7d32", "missed": "#c62828", "false_alarm": "#ef6c00",
+                                   "differs": "#6a1b9a"}
 #: Labels of the documented `facts` keys and of those the shipped samples use; other keys are shown as they are.
 FACT_LABELS: dict[str, str] = {
     "defamation_posts": "诽谤信息",
@@ -94,29 +90,6 @@ FACT_CODES: dict[str, dict[str, str]] = {
                     "consumer_55_1": "《中华人民共和国消费者权益保护法》第55条第1款",
                     "consumer_55_2": "《中华人民共和国消费者权益保护法》第55条第2款"},
 }
-
-
-@dataclass(frozen=True)
-class Sample:
-    #: The case file's name without `.json`, e.g. "criminal.arrest_review".
-    name: str
-    case: Case
-    key: AnswerKey
-
-    @property
-    def label(self) -> str:
-        return f"{CASE_TYPES.get(self.case.case_type, self.case.case_type)}：{self.case.title}"
-
-
-def load_samples() -> list[Sample]:
-    """The shipped samples with their keys; a broken pair is left out (and logged) rather than stopping practice."""
-    samples = []
-    for case_path, key_path in sample_pairs():
-        try:
-            samples.append(Sample(case_path.stem, load_case_file(case_path), load_answer_key(key_path)))
-        except (CaseFormatError, AnswerKeyError) as exc:
-            log.warning("示例案件 %s 无法读取：%s", case_path.name, exc)
-    return samples
 
 
 def fact_text(key: str, value: Any) -> str:
@@ -197,250 +170,291 @@ class CaseSummary(QWidget):
         return fields
 
 
+def outcome_html(outcome: ItemOutcome) -> str:
+    """One disagreement as the trainee reads it: the item, both answers, the key's explanation, basis and articles."""
+    colour = OUTCOME_COLOURS[outcome.outcome]
+    parts = [f"<p><b style='color:{colour};'>【{html.escape(outcome.outcome_label)}】</b>"
+             f"<b>{html.escape(outcome.item_id)}</b> {html.escape(outcome.question)}<br>"
+             f"答案要点：{html.escape(ITEM_EXPECTATIONS[outcome.expected])}　你的作答：{html.escape(outcome.answer_label)}"]
+    if outcome.explanation:
+        parts.append(f"<br><span style='color:#424242;'>说明：{html.escape(outcome.explanation)}</span>")
+    if outcome.basis:
+        parts.append(f"<br><span style='color:#424242;'>依据：{html.escape(outcome.basis)}</span>")
+    parts.append("</p>")
+    parts.extend(f"<div style='color:#555; margin-left:12px;'><b>{html.escape(e.heading)}</b><br>"
+                 f"{html.escape(e.body).replace(chr(10), '<br>')}</div>" for e in outcome.articles)
+    return "".join(parts)
+
+
 class TrainingDialog(QDialog):
-    """Pick a sample, tick the problems, submit, read the key; nothing is stored."""
+    """Pick a sample, walk its checklist (keys 1–4, N, ↑/↓, Ctrl+Z as at work), submit (Ctrl+Enter), read the key."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.samples = load_samples()
         self.sample: Sample | None = None
-        self.choices: list[PracticeChoice] = []
-        self.result: PracticeResult | None = None
-        self.setWindowTitle("练习示例案件")
+        self.answers: dict[str, Answer] = {}
+        self.practice_result: PracticeResult | None = None
+        self.setWindowTitle(self.tr("练习示例案件"))
 
         self.sample_combo = QComboBox()
         for sample in self.samples:
             self.sample_combo.addItem(sample.label)
-        sample_label = QLabel("示例案件(&S)：")
+        sample_label = QLabel(self.tr("示例案件(&S)："))
         sample_label.setBuddy(self.sample_combo)
-        intro = QLabel("阅读案件材料，勾选你认为本案存在的问题，然后点“提交”与答案要点对照。")
-        intro.setStyleSheet("color: #616161;")
+        intro = self.tr("阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），"
+                        "然后按 Ctrl+Enter 或点“提交”与答案要点对照。")
+        self.sample_combo.setToolTip(intro)
+        self.score_label = QLabel()
+        self.score_label.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.score_label.setToolTip(intro)
         top = QHBoxLayout()
         top.addWidget(sample_label)
         top.addWidget(self.sample_combo, 1)
         top.addSpacing(16)
-        top.addWidget(intro)
+        top.addWidget(self.score_label, 1)
 
         self.summary = CaseSummary()
         self.evidence_chain = EvidenceChainView()
         self.case_tabs = QTabWidget()
-        self.case_tabs.addTab(self.summary, "基本情况与事实")
-        self.case_tabs.addTab(self.evidence_chain, "证据与程序事件")
+        self.case_tabs.addTab(self.summary, self.tr("基本情况与事实"))
+        self.case_tabs.addTab(self.evidence_chain, self.tr("证据与程序事件"))
 
-        self.choice_tree = QTreeWidget()
-        self.choice_tree.setHeaderLabels(["问题", "结果"])
-        self.choice_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.choice_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.choice_tree.header().setStretchLastSection(False)
-        self.choice_tree.itemChanged.connect(self._update_ticked_count)
-        self.ticked_label = QLabel()
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("笔记（可选）：写下你的判断理由，提交后与答案要点对照。")
-        self.note_edit.setMaximumHeight(90)
-        answer_page = QWidget()
-        answer_layout = QVBoxLayout(answer_page)
-        answer_layout.addWidget(QLabel("本案存在哪些问题？（可多选，按严重程度分组；悬停可看法律依据）"))
-        answer_layout.addWidget(self.choice_tree, 1)
-        answer_layout.addWidget(self.ticked_label)
-        answer_layout.addWidget(self.note_edit)
-
+        self.walk = ChecklistWalk(services)
+        self.walk.share_height(1, 1)
         self.result_view = QTextBrowser()
         self.result_view.setOpenLinks(False)
+        self.item_table = QTableWidget(0, 4)
+        self.item_table.setHorizontalHeaderLabels([self.tr("检查项"), self.tr("答案要点"), self.tr("你的作答"),
+                                                   self.tr("结果")])
+        self.item_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.item_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.evaluation_panel = FlagsPanel()
         self.answer_tabs = QTabWidget()
-        self.answer_tabs.addTab(answer_page, "作答")
-        self.answer_tabs.addTab(self.result_view, "对照结果")
-        self.answer_tabs.addTab(self.evaluation_panel, "程序评查结果")
-        self.score_label = QLabel()
-        self.score_label.setStyleSheet("font-size: 18px; font-weight: bold;")
-        answer_box = QGroupBox("你的判断")
-        answer_box_layout = QVBoxLayout(answer_box)
-        answer_box_layout.addWidget(self.score_label)
-        answer_box_layout.addWidget(self.answer_tabs, 1)
-
+        self.answer_tabs.addTab(self.walk, self.tr("作答"))
+        self.answer_tabs.addTab(self.result_view, self.tr("对照结果"))
+        self.answer_tabs.addTab(self.item_table, self.tr("逐项对照"))
+        self.answer_tabs.addTab(self.evaluation_panel, self.tr("程序评查结果"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.case_tabs)
-        splitter.addWidget(answer_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.answer_tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         remember_splitter(splitter, "training")
 
-        self.submit_button = QPushButton("提交(&T)")
-        self.submit_button.setDefault(True)
-        self.retry_button = QPushButton("重新作答(&A)")
-        self.evaluation_button = QPushButton("查看程序评查结果(&V)")
+        self.submit_button = QPushButton(self.tr("提交(&T)"))
+        self.retry_button = QPushButton(self.tr("重新作答(&A)"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        for button in (self.submit_button, self.retry_button, self.evaluation_button):
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        for button in (self.submit_button, self.retry_button):
+            button.setAutoDefault(False)
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
+        top.addWidget(self.buttons)  # beside the sample, so the walk keeps the height it has at work
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
         fit_to_screen(self, 1280, 800)
 
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self).activated.connect(self.submit)
         self.submit_button.clicked.connect(self.submit)
         self.retry_button.clicked.connect(self.retry)
-        self.evaluation_button.clicked.connect(self.show_evaluation)
         self.buttons.rejected.connect(self.reject)
         self.sample_combo.currentIndexChanged.connect(self.load_sample)
         if self.samples:
             self.load_sample(0)
         else:
-            self.submit_button.setEnabled(False)
-            self.score_label.setText("没有可用的示例案件。")
+            self.walk.show_unavailable(self.tr("没有可用的示例案件。"))
+            self.score_label.setText(self.tr("没有可用的示例案件。"))
             self._set_answered(False)
 
     # --- public -------------------------------------------------------------------------------------------------
     def select_sample(self, name: str) -> Sample:
         """Show the sample whose case file is `<name>.json` (e.g. "criminal.arrest_review")."""
         index = next(number for number, sample in enumerate(self.samples) if sample.name == name)
+        if index == self.sample_combo.currentIndex():
+            self.load_sample(index)
         self.sample_combo.setCurrentIndex(index)
         return self.samples[index]
-
-    def item_of(self, rule: str) -> QTreeWidgetItem:
-        return next(item for item in self._choice_items() if item.data(0, RULE_ROLE) == rule)
-
-    def ticked(self) -> set[str]:
-        return {str(item.data(0, RULE_ROLE)) for item in self._choice_items()
-                if item.checkState(0) == Qt.CheckState.Checked}
 
     @Slot(int)
     def load_sample(self, index: int) -> None:
         if not 0 <= index < len(self.samples):
             return
-        sample = self.samples[index]
-        self.sample = sample
-        self.summary.set_case(sample.case)
-        self.evidence_chain.set_case(sample.case)
-        deadlines = compute_deadlines(sample.case, sample.key.today, self.services.context.calendar)
-        self.choices = practice_choices(sample.case, self.services.context.rulebook, deadlines)
-        self.note_edit.clear()
-        self._fill_choices()
+        self.sample = self.samples[index]
+        self.summary.set_case(self.sample.case)
+        self.evidence_chain.set_case(self.sample.case)
         self.retry()
 
     @Slot()
     def retry(self) -> None:
-        """Answer the same sample again: ticks cleared, results hidden."""
-        self.result = None
-        for item in self._choice_items():
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setText(1, "")
-            item.setForeground(0, QBrush())
+        """Walk the same sample again from the start: answers cleared, results hidden."""
+        if self.sample is None:
+            return
+        self.practice_result = None
+        self.answers = {}
+        try:
+            template = self.services.templates.current(self.sample.case.case_type)[1]
+        except ServiceError as exc:
+            self.walk.show_unavailable(str(exc))
+        else:
+            self.walk.set_practice(template, self.sample.case, self._keep)
         self.result_view.clear()
+        self.item_table.setRowCount(0)
         self.evaluation_panel.set_results([], [])
-        self.score_label.setText("尚未提交")
+        if not self.sample.key.items:
+            self.score_label.setText(self.tr("本示例的答案要点未给出逐项答案，提交后只能查看程序评查结果。"))
+        else:
+            self.score_label.setText(self.tr("尚未提交"))
         self._set_answered(False)
-        self.answer_tabs.setCurrentIndex(0)
+        self.answer_tabs.setCurrentWidget(self.walk)
+        self.walk.view.setFocus()
 
     @Slot()
     def submit(self) -> PracticeResult | None:
-        if self.sample is None:
+        if self.sample is None or self.practice_result is not None:
             return None
-        result = grade_practice(self.sample.key, self.ticked())
-        self.result = result
-        save_result(self.services.database, self.services.actor, result)
-        outcome_of = {line.rule: line for line in result.lines}
-        for item in self._choice_items():
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-            line = outcome_of.get(str(item.data(0, RULE_ROLE)))
-            if line is not None:
-                colour = QBrush(QColor(OUTCOME_COLOURS[line.outcome]))
-                item.setText(1, line.outcome_label)
-                item.setForeground(0, colour)
-                item.setForeground(1, colour)
-        self.score_label.setText(f"得分 {result.score} / 100")
+        result = compare_walk(self.sample.key, self.walk.model.states())
+        try:
+            save_result(self.services.database, self.services.actor, self.sample.name, result)
+        except Exception as exc:
+            message = failure_text(exc)
+            if message is None:
+                raise
+            self.score_label.setText(self.tr("成绩未保存：") + message)
+        else:
+            self.score_label.setText(self.tr("得分 %1 / 100").replace("%1", str(result.score)))
+        self.practice_result = result
         self.result_view.setHtml(self._result_html(result))
+        self._fill_item_table(result)
         evaluation = evaluate_case(self.sample.case, self.sample.key.today, self.services.context)
         self.evaluation_panel.set_results(evaluation.flags, evaluation.deadlines)
         self._set_answered(True)
         self.answer_tabs.setCurrentWidget(self.result_view)
         return result
 
-    @Slot()
-    def show_evaluation(self) -> None:
-        self.answer_tabs.setCurrentWidget(self.evaluation_panel)
-
     # --- internals ----------------------------------------------------------------------------------------------
+    def _keep(self, item_id: str, answer: Answer | None) -> None:
+        """The walk's store in practice: answers stay in memory until submitted; after that the walk is closed."""
+        if self.practice_result is not None:
+            raise ServiceError(self.tr("已提交，如需再练请点“重新作答”。"))
+        if answer is None:
+            self.answers.pop(item_id, None)
+        else:
+            self.answers[item_id] = answer
+
     def _set_answered(self, answered: bool) -> None:
         self.submit_button.setEnabled(not answered and self.sample is not None)
         self.retry_button.setEnabled(answered)
-        self.evaluation_button.setEnabled(answered)
-        self.answer_tabs.setTabEnabled(1, answered)
-        self.answer_tabs.setTabEnabled(2, answered)
+        for tab in (1, 2, 3):
+            self.answer_tabs.setTabEnabled(tab, answered)
 
-    def _choice_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for group in range(self.choice_tree.topLevelItemCount()):
-            parent = self.choice_tree.topLevelItem(group)
-            items.extend(parent.child(child) for child in range(parent.childCount()))
-        return items
-
-    def _fill_choices(self) -> None:
-        self.choice_tree.blockSignals(True)
-        self.choice_tree.clear()
-        bold = QFont(self.choice_tree.font())
-        bold.setBold(True)
-        for severity, label in SEVERITIES.items():
-            choices = [c for c in self.choices if c.severity == severity]
-            if not choices:
-                continue
-            group = QTreeWidgetItem([f"{label}（{len(choices)} 项）"])
-            group.setFont(0, bold)
-            group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity][0])))
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for choice in choices:
-                item = QTreeWidgetItem([choice.title, ""])
-                item.setData(0, RULE_ROLE, choice.rule)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Unchecked)
-                basis = choice.legal_basis + ("" if choice.verified else UNVERIFIED_MARK)
-                item.setToolTip(0, f"{choice.title}（{choice.rule}）\n依据：{basis}")
-                group.addChild(item)
-            self.choice_tree.addTopLevelItem(group)
-            group.setExpanded(True)
-        self.choice_tree.blockSignals(False)
-        self._update_ticked_count()
-
-    @Slot()
-    def _update_ticked_count(self, *_args: object) -> None:
-        self.ticked_label.setText(f"已勾选 {len(self.ticked())} 项")
-
-    def _title(self, rule: str) -> str:
-        choice = next((c for c in self.choices if c.rule == rule), None)
-        return f"{choice.title}（{rule}）" if choice else rule
-
-    def _articles(self, rule: str) -> str:
-        """The basis of a problem and the text of its articles, so the trainee reads why it is one."""
-        choice = next((c for c in self.choices if c.rule == rule), None)
-        if choice is None or not choice.legal_basis.strip():
-            return ""
-        basis = choice.legal_basis + ("" if choice.verified else UNVERIFIED_MARK)
-        return (f"<p style='color:#424242; margin-left:12px;'>依据：{html.escape(basis)}</p>"
-                f"{articles_html(choice.legal_basis)}")
+    def _fill_item_table(self, result: PracticeResult) -> None:
+        self.item_table.setRowCount(len(result.items))
+        for row, outcome in enumerate(result.items):
+            cells = (f"{outcome.item_id} {outcome.question}", ITEM_EXPECTATIONS[outcome.expected],
+                     outcome.answer_label, outcome.outcome_label)
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(outcome.explanation or text)
+                if column == 3:
+                    cell.setForeground(Qt.GlobalColor.darkGreen if outcome.agreed else Qt.GlobalColor.darkRed)
+                self.item_table.setItem(row, column, cell)
 
     def _result_html(self, result: PracticeResult) -> str:
-        expected = len(result.found) + len(result.missed)
-        parts = [f"<p>应发现问题 {expected} 项：已发现 {len(result.found)} 项，遗漏 {len(result.missed)} 项；"
-                 f"误选 {len(result.wrong)} 项。得分 = 已发现 ÷（应发现 + 误选）× 100。</p>"]
-        if not result.lines:
-            parts.append("<p>本案没有需要发现的问题，你也没有勾选任何问题。</p>")
-        for line in result.lines:
-            colour = OUTCOME_COLOURS[line.outcome]
-            explanation = (f"<br><span style='color:#424242;'>说明：{html.escape(line.explanation)}</span>"
-                           if line.explanation else "")
-            parts.append(f"<p><b style='color:{colour};'>【{line.outcome_label}】</b>"
-                         f"{html.escape(self._title(line.rule))}{explanation}</p>{self._articles(line.rule)}")
-        if result.notes:
-            parts.append("<h4>答案要点的其他说明</h4>")
-            parts.extend(f"<p><b>{html.escape(self._title(rule))}</b>：{html.escape(text)}</p>"
-                         for rule, text in result.notes)
-        note = self.note_edit.toPlainText().strip()
-        if note:
-            parts.append(f"<h4>你的笔记</h4><p>{html.escape(note).replace(chr(10), '<br>')}</p>")
+        parts = [f"<h3>{html.escape(self.tr('得分'))} {result.score} / 100</h3>",
+                 "<p>" + html.escape(self.tr("逐项对照 %1 项：一致 %2 项；遗漏问题 %3 项；误报问题 %4 项；其他判断不同 %5 项。"
+                                             "得分 = 一致项 ÷ 对照项 × 100。")
+                                     .replace("%1", str(len(result.items))).replace("%2", str(len(result.agreed)))
+                                     .replace("%3", str(len(result.missed)))
+                                     .replace("%4", str(len(result.false_alarms)))
+                                     .replace("%5", str(len(result.disagreements) - len(result.missed)
+                                                        - len(result.false_alarms)))) + "</p>"]
+        if not result.items:
+            parts.append("<p>" + html.escape(self.tr("答案要点没有给出本案适用检查项的逐项答案。")) + "</p>")
+        for kind in ("missed", "false_alarm", "differs"):
+            rows = [o for o in result.items if o.outcome == kind]
+            if rows:
+                parts.append(f"<h4>{html.escape(OUTCOMES[kind])}（{len(rows)}）</h4>")
+                parts.extend(outcome_html(o) for o in rows)
+        notes = [o for o in result.items if o.agreed and o.answer == "fail" and o.explanation]
+        if notes:
+            parts.append(f"<h4>{html.escape(self.tr('已发现的问题'))}</h4>")
+            parts.extend(f"<p><b>{html.escape(o.item_id)}</b> {html.escape(o.explanation)}</p>" for o in notes)
+        written = [(item_id, a.note) for item_id, a in self.answers.items() if a.note.strip()]
+        if written:
+            parts.append(f"<h4>{html.escape(self.tr('你的备注'))}</h4>")
+            parts.extend(f"<p><b>{html.escape(item_id)}</b>（{html.escape(ANSWER_VALUES[self.answers[item_id].value])}）"
+                         f"{html.escape(note)}</p>" for item_id, note in written)
         return "".join(parts)
 
+
+class TrainingResultsDialog(QDialog):
+    """A class's practice results for a 培训员: a line per trainee, the most-missed items, every run."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("培训成绩"))
+        self.sample_combo = QComboBox()
+        self.sample_combo.addItem(self.tr("全部示例"), "")
+        for sample in load_samples():
+            self.sample_combo.addItem(sample.label, sample.name)
+        self.trainees = self._table([self.tr("学员"), self.tr("账户"), self.tr("练习次数"), self.tr("平均分"),
+                                     self.tr("最高分"), self.tr("最近练习")])
+        self.missed = self._table([self.tr("检查项"), self.tr("问题"), self.tr("遗漏次数"), self.tr("误报次数"),
+                                   self.tr("作答次数"), self.tr("涉及学员")])
+        self.runs = self._table([self.tr("学员"), self.tr("示例"), self.tr("得分"), self.tr("对照项"), self.tr("一致"),
+                                 self.tr("遗漏"), self.tr("误报"), self.tr("时间")])
+        tabs = QTabWidget()
+        tabs.addTab(self.trainees, self.tr("按学员"))
+        tabs.addTab(self.missed, self.tr("最常遗漏的检查项"))
+        tabs.addTab(self.runs, self.tr("全部练习记录"))
+        top = QHBoxLayout()
+        label = QLabel(self.tr("示例(&S)："))
+        label.setBuddy(self.sample_combo)
+        top.addWidget(label)
+        top.addWidget(self.sample_combo, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 960, 640)
+        self.sample_combo.currentIndexChanged.connect(self.refresh)
+        self.report: ClassReport | None = None
+        self.refresh()
+
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setSortingEnabled(False)
+        return table
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                text = f"{value:g}" if isinstance(value, float) else str(value)
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+
+    @Slot()
+    def refresh(self, *_args: object) -> None:
+        report = class_report(self.services.database, self.services.actor,
+                              str(self.sample_combo.currentData() or "") or None)
+        self.report = report
+        self._fill(self.trainees, [(t.trainee, t.login, t.runs, round(t.average_score, 1), t.best_score,
+                                    t.last_at.strftime("%Y-%m-%d %H:%M")) for t in report.trainees])
+        self._fill(self.missed, [(m.item_id, m.question, m.missed, m.false_alarms, m.runs, m.trainees)
+                                 for m in report.most_missed])
+        self._fill(self.runs, [(r.trainee, r.sample, r.score, r.scored, r.agreed, r.missed, r.false_alarms,
+                                r.at.strftime("%Y-%m-%d %H:%M")) for r in report.rows])

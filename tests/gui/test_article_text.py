@@ -4,12 +4,18 @@ detail pane, the flag card and the trainee's result."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.case import Case, Evidence
+from desktop_app.core.case_format import load_case_file
+from desktop_app.core.checklists import item_states
+from desktop_app.core.training import answer_key_to_dict, load_answer_key
 from desktop_app.services.container import Services
+from desktop_app.services.samples import builtin_samples_dir, imported_samples_dir
 from desktop_app.ui.law_text import NOT_IN_LIBRARY
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.workspace import CaseWorkspace
@@ -71,6 +77,17 @@ def test_a_basis_outside_the_library_says_so(qtbot: QtBot) -> None:
 
 
 def test_the_trainee_result_quotes_the_articles_of_each_problem(qtbot: QtBot, services: Services) -> None:
+    folder = imported_samples_dir()
+    folder.mkdir(parents=True)
+    shutil.copy(builtin_samples_dir() / "criminal.arrest_review.json", folder / "quoted.json")
+    key = load_answer_key(builtin_samples_dir() / "criminal.arrest_review.key.json")
+    template = services.templates.current("criminal.arrest_review")[1]
+    first = next(s.item.id for s in item_states(template, load_case_file(folder / "quoted.json"), {}) if s.applicable)
+    data = answer_key_to_dict(key)
+    data["items"] = {first: {"expected": "fail", "explanation": "不能作为公诉案件",
+                             "basis": "《中华人民共和国刑法》第246条第2款"}}
+    (folder / "quoted.key.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
     window = MainWindow(services)
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
@@ -79,10 +96,10 @@ def test_the_trainee_result_quotes_the_articles_of_each_problem(qtbot: QtBot, se
     dialog = window.training_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
-    dialog.select_sample("criminal.arrest_review")
+    dialog.select_sample("quoted")
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     text = dialog.result_view.toPlainText()
-    # DEF-PUBLIC-PROSECUTION-BASIS cites 刑法 第246条: its text, not only its number, is in the result.
+    # The missed item's basis cites 刑法 第246条: its text, not only its number, is in the result.
     assert "《中华人民共和国刑法》第二百四十六条" in text
     assert "告诉的才处理" in text
     dialog.close()

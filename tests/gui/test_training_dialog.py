@@ -1,99 +1,124 @@
-"""Practising on a sample case: tick problems with the keyboard, submit, read the key; nothing reaches the database."""
+"""Practising on a sample case in the real checklist walk: answer from the keyboard, submit, read the result."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.checklists import item_states
+from desktop_app.core.training import answer_key_to_dict, load_answer_key
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
+from desktop_app.services.samples import builtin_samples_dir, imported_samples_dir
+from desktop_app.services.training_results import class_report
+from desktop_app.ui.checklist_walk import ChecklistWalk
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.training import TrainingDialog
+from desktop_app.ui.training import TrainingDialog, TrainingResultsDialog
 
-SAMPLE = "criminal.arrest_review"
-EXPECTED = ("DEF-PUBLIC-PROSECUTION-BASIS", "DEF-THRESHOLD-NOT-MET")
+SOURCE = "criminal.arrest_review"
+SAMPLE = "practice.arrest_review"
+
+
+def _write_keyed_sample(services: Services) -> tuple[str, str, list[str]]:
+    """An imported sample whose key expects 符合 of every applicable item but two (不符合); returns those two."""
+    folder = imported_samples_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(builtin_samples_dir() / f"{SOURCE}.json", folder / f"{SAMPLE}.json")
+    key = load_answer_key(builtin_samples_dir() / f"{SOURCE}.key.json")
+    from desktop_app.core.case_format import load_case_file
+
+    case = load_case_file(folder / f"{SAMPLE}.json")
+    template = services.templates.current(case.case_type)[1]
+    applicable = [s.item.id for s in item_states(template, case, {}) if s.applicable]
+    first, second = applicable[1], applicable[3]
+    data = answer_key_to_dict(key)
+    data["items"] = {i: {"expected": "pass"} for i in applicable}
+    data["items"][first] = {"expected": "fail", "explanation": "第一处问题的说明",
+                            "basis": "《中华人民共和国刑事诉讼法》第91条第3款"}
+    data["items"][second] = {"expected": "fail", "explanation": "第二处问题的说明"}
+    (folder / f"{SAMPLE}.key.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return first, second, applicable
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, services: Services) -> Iterator[TrainingDialog]:
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    window.practice_action.trigger()
-    opened = window.training_dialog
-    assert opened is not None
-    qtbot.waitUntil(opened.isVisible)
-    opened.select_sample(SAMPLE)
+def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:
+    opened = MainWindow(services)
+    qtbot.addWidget(opened)
+    with qtbot.waitExposed(opened):
+        opened.show()
     yield opened
-    opened.close()
 
 
-def tick(qtbot: QtBot, dialog: TrainingDialog, rule: str) -> QTreeWidgetItem:
-    """Go to the problem and press Space, as a person ticking with the keyboard does."""
-    item = dialog.item_of(rule)
-    tree = dialog.choice_tree
-    tree.setFocus()
-    tree.setCurrentItem(item)
-    qtbot.keyClick(tree, Qt.Key.Key_Space)
-    assert item.checkState(0) == Qt.CheckState.Checked
-    return item
+def _open(qtbot: QtBot, window: MainWindow) -> TrainingDialog:
+    window.practice_action.trigger()
+    dialog = window.training_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.select_sample(SAMPLE)
+    return dialog
 
 
-def test_ticking_the_problems_of_the_key_scores_100(qtbot: QtBot, services: Services, dialog: TrainingDialog) -> None:
-    assert dialog.summary.form.rowCount() >= 6
-    assert dialog.evidence_chain.evidence_model.rowCount() == len(dialog.samples[dialog.sample_combo.currentIndex()]
-                                                                  .case.evidence)
-    posts = dialog.summary.facts.topLevelItem(0)
-    assert (posts.text(0), posts.childCount()) == ("诽谤信息", 4)
+def _press(qtbot: QtBot, walk: ChecklistWalk, key: str) -> None:
+    """A key as a person presses it in the list; a required reason for 不符合 is typed and saved with Enter."""
+    qtbot.keyClick(walk.view, key)
+    if walk.note_prompt.isVisibleTo(walk):
+        qtbot.keyClicks(walk.note_edit, "reason")
+        qtbot.keyClick(walk.note_edit, Qt.Key.Key_Return)
+
+
+def test_walking_a_sample_by_keyboard_and_submitting_shows_the_result(qtbot: QtBot, services: Services,
+                                                                       window: MainWindow) -> None:
+    first, second, applicable = _write_keyed_sample(services)
+    dialog = _open(qtbot, window)
+    assert isinstance(dialog.walk, ChecklistWalk), "the same walk widget as at work"
     assert not dialog.answer_tabs.isTabEnabled(1), "the key stays hidden until the answer is submitted"
+    assert "第一处问题的说明" not in dialog.walk.question_label.text()
+    walk = dialog.walk
+    walk.view.setFocus()
+    # The trainee finds the first problem, misses the second (says 符合) and raises a false alarm on the last item.
+    for item_id in applicable:
+        assert walk.current_item_id() == item_id
+        _press(qtbot, walk, "2" if item_id in (first, applicable[-1]) else "1")
+    assert walk.progress.format() == f"已答 {len(applicable)} / 适用 {len(applicable)}"
+    qtbot.keyClick(walk.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo works as at work
+    assert dialog.answers.get(applicable[-1]) is None
+    qtbot.keyClick(walk.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.answers[applicable[-1]].value == "fail"
 
-    for rule in EXPECTED:
-        tick(qtbot, dialog, rule)
-    assert dialog.ticked_label.text() == "已勾选 2 项"
-    dialog.note_edit.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString("浏览量未达五千次")
-    QApplication.sendEvent(dialog.note_edit, event)
-    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(walk.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    assert dialog.score_label.text() == "得分 100 / 100"
+    result = dialog.practice_result
+    assert result is not None
+    expected_score = int(100 * (len(applicable) - 2) / len(applicable) + 0.5)
+    assert result.score == expected_score
+    assert dialog.score_label.text() == f"得分 {expected_score} / 100"
     assert dialog.answer_tabs.currentWidget() is dialog.result_view
     text = dialog.result_view.toPlainText()
-    assert text.count("【已发现】") == 2 and "【遗漏】" not in text and "【误选】" not in text
-    assert "《中华人民共和国刑法》第246条第2款" in text, "the key's explanation is shown"
-    assert "浏览量未达五千次" in text, "the trainee's note is set beside the key"
-    assert dialog.item_of("DEF-THRESHOLD-NOT-MET").text(1) == "已发现"
+    assert "遗漏问题（1）" in text and second in text and "第二处问题的说明" in text
+    assert "误报问题（1）" in text and applicable[-1] in text
+    assert "第一处问题的说明" in text, "a problem found is explained too"
+    assert dialog.item_table.rowCount() == len(applicable)
+    # After submitting, the walk takes no more answers until 重新作答.
+    _press(qtbot, walk, "1")
+    assert "已提交" in walk.error_label.text()
 
-    qtbot.mouseClick(dialog.evaluation_button, Qt.MouseButton.LeftButton)
-    assert dialog.answer_tabs.currentWidget() is dialog.evaluation_panel
-    assert all(dialog.evaluation_panel.card_for(rule) is not None for rule in EXPECTED)
-
-    assert services.cases.count(CaseQuery()) == 0
-    assert services.rectifications.rows() == []
-
-
-def test_a_wrong_tick_is_listed_as_wrongly_ticked(qtbot: QtBot, dialog: TrainingDialog) -> None:
-    wrong = next(choice for choice in dialog.choices if choice.rule not in EXPECTED)
-    tick(qtbot, dialog, EXPECTED[0])
-    tick(qtbot, dialog, wrong.rule)
-    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-
-    assert dialog.score_label.text() == "得分 33 / 100"  # 1 found / (2 expected + 1 wrong)
-    text = dialog.result_view.toPlainText()
-    assert f"【误选】{wrong.title}（{wrong.rule}）" in text
-    assert "【遗漏】" in text and EXPECTED[1] in text
-    assert dialog.item_of(wrong.rule).text(1) == "误选"
-    assert dialog.item_of(EXPECTED[1]).text(1) == "遗漏"
-    assert not dialog.submit_button.isEnabled()
+    report = class_report(services.database, services.actor)
+    assert [(r.sample, r.score, r.missed, r.false_alarms) for r in report.rows] == [(SAMPLE, expected_score, 1, 1)]
+    assert [m.item_id for m in report.most_missed] == [second, applicable[-1]]
+    assert services.cases.count(CaseQuery()) == 0, "practice never touches the register"
 
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
-    assert dialog.ticked() == set() and dialog.score_label.text() == "尚未提交"
-    assert dialog.item_of(wrong.rule).text(1) == ""
-    tick(qtbot, dialog, EXPECTED[1])
-    assert dialog.submit_button.isEnabled()
+    assert dialog.score_label.text() == "尚未提交" and dialog.answers == {}
+    assert walk.current_item_id() == applicable[0]
+
+    results = TrainingResultsDialog(services, window)
+    qtbot.addWidget(results)
+    assert results.trainees.rowCount() == 1 and results.missed.item(0, 0).text() == second
+    dialog.close()

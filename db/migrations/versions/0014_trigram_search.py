@@ -5,7 +5,7 @@ indexes a search of three characters or more reads only the matching rows instea
 database must use a UTF-8 encoding and a locale (C.UTF-8) in which Chinese characters are word characters.
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
