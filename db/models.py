@@ -271,6 +271,7 @@ class CaseFigures(Base):
         Index("ix_case_figures_risk", "flags_critical", "flags_major", "flags_minor"),
         Index("ix_case_figures_next_due", "next_due"),
         Index("ix_case_figures_recheck", "recheck_after"),
+        Index("ix_case_figures_month", "received_month", "score"),
     )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
@@ -292,13 +293,45 @@ class CaseFigures(Base):
     #: computed, of a period still running. The day after it that period is overdue, so the case is recomputed.
     recheck_after: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     computed_on: Mapped[dt.date] = mapped_column(Date)
+    #: The month the case was received, "YYYY-MM": the dashboard's trend groups by it on any database (no
+    #: dialect's date function), and with `score` beside it in one index the trend reads only that index.
+    received_month: Mapped[str] = mapped_column(String(7), default="")
+
+
+class CaseFailedItem(Base):
+    """A checklist item some inspection of a case answered 不符合, once per inspection kind: the dashboard counts
+    the most-failed items over these narrow rows instead of every answer. Kept by `DerivedData` with the answers."""
+
+    __tablename__ = "case_failed_items"
+    __table_args__ = (
+        Index("ix_case_failed_items_item", "item_id", "case_id"),
+        Index("ix_case_failed_items_kind_item", "kind", "item_id", "case_id"),
+    )
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: The newest checklist version that failed it, where the dashboard reads the item's question.
+    template_version_id: Mapped[int] = mapped_column(Integer)
+
+
+class CaseFlag(Base):
+    """A rule that flagged a case, with its gravest severity: one narrow row per case and rule, so the dashboard
+    counts the most frequent flags from an index instead of reading every stored flag's text."""
+
+    __tablename__ = "case_flags"
+    __table_args__ = (Index("ix_case_flags_rule", "rule", "case_id"),)
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    rule: Mapped[str] = mapped_column(String(64), primary_key=True)
+    severity: Mapped[str] = mapped_column(String(16))
 
 
 class Rectification(Base):
     """A line of the 整改清单: a failed item or open flag, its owner, due date and status."""
 
     __tablename__ = "rectifications"
-    __table_args__ = (UniqueConstraint("case_id", "key"),)
+    __table_args__ = (UniqueConstraint("case_id", "key"), Index("ix_rectifications_status", "status", "case_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -799,6 +799,9 @@ def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unve
             for index, inspection in enumerate(incoming.inspections):
                 _merge_inspection(services, merge, bundle, record, inspection,
                                   f"{path}!work/{incoming.uid}.json: inspections[{index}]")
+            if incoming.inspections:  # the figures, failed items and 整改 lines follow the merged answers
+                uow.session.flush()
+                services.derived.refresh_case(uow.session, record.id)
             for line in incoming.rectifications:
                 _merge_rectification(services, merge, bundle, record, line)
         if summary.conflicts and on_conflict is None:

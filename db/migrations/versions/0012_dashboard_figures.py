@@ -1,0 +1,78 @@
+"""The dashboard's precomputed per-case rows: failed checklist items, flagging rules, and the month received.
+
+Revision ID: 0012
+Revises: 0010
+Create Date: 2026-12-01
+
+`case_failed_items` (one row per case, inspection kind and item answered 不符合) and `case_flags` (one row per
+case and rule, with its gravest severity) let the dashboard count the most-failed items and the most frequent
+flags from narrow indexed rows; `case_figures.received_month` lets the monthly trend group on any database.
+
+Existing databases are backfilled here, in SQL from the rows already stored (answers, inspections, flags,
+cases), so the dashboard is right at once; no rules or checklists are needed for that.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0012"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+#: Gravest first, as core.results orders severities.
+SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+
+
+def upgrade() -> None:
+    op.create_table(
+        "case_failed_items",
+        sa.Column("case_id", sa.Integer(), sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("kind", sa.String(16), primary_key=True),
+        sa.Column("item_id", sa.String(64), primary_key=True),
+        sa.Column("template_version_id", sa.Integer(), nullable=False),
+    )
+    op.create_index("ix_case_failed_items_item", "case_failed_items", ["item_id", "case_id"])
+    op.create_index("ix_case_failed_items_kind_item", "case_failed_items", ["kind", "item_id", "case_id"])
+    op.create_table(
+        "case_flags",
+        sa.Column("case_id", sa.Integer(), sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("rule", sa.String(64), primary_key=True),
+        sa.Column("severity", sa.String(16), nullable=False),
+    )
+    op.create_index("ix_case_flags_rule", "case_flags", ["rule", "case_id"])
+    with op.batch_alter_table("case_figures") as batch:
+        batch.add_column(sa.Column("received_month", sa.String(7), nullable=False, server_default=""))
+    op.create_index("ix_case_figures_month", "case_figures", ["received_month", "score"])
+    op.create_index("ix_rectifications_status", "rectifications", ["status", "case_id"])
+    _backfill()
+
+
+def _backfill() -> None:
+    op.execute(
+        "INSERT INTO case_failed_items (case_id, kind, item_id, template_version_id)"
+        " SELECT i.case_id, i.kind, a.item_id, MAX(i.template_version_id)"
+        " FROM answers a JOIN inspections i ON i.id = a.inspection_id"
+        " WHERE a.value = 'fail' GROUP BY i.case_id, i.kind, a.item_id")
+    rank = " ".join(f"WHEN '{code}' THEN {n}" for code, n in SEVERITY_RANK.items())
+    back = " ".join(f"WHEN {n} THEN '{code}'" for code, n in SEVERITY_RANK.items())
+    op.execute(
+        "INSERT INTO case_flags (case_id, rule, severity)"
+        f" SELECT case_id, rule, CASE MIN(CASE severity {rank} ELSE 3 END) {back} END"
+        " FROM flags GROUP BY case_id, rule")
+    # Dates are ISO text on SQLite and DATE on PostgreSQL: the one dialect-specific expression of the revision.
+    month = ("to_char(cases.received_on, 'YYYY-MM')" if op.get_bind().dialect.name == "postgresql"
+             else "substr(cases.received_on, 1, 7)")
+    op.execute(f"UPDATE case_figures SET received_month = (SELECT {month} FROM cases"
+               " WHERE cases.id = case_figures.case_id)")
+
+
+def downgrade() -> None:
+    op.drop_index("ix_rectifications_status", "rectifications")
+    op.drop_index("ix_case_figures_month", "case_figures")
+    with op.batch_alter_table("case_figures") as batch:
+        batch.drop_column("received_month")
+    op.drop_table("case_flags")
+    op.drop_table("case_failed_items")
