@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop_app.reports.excel_kaohe import write_kaohe_workbook
 from desktop_app.services.container import Services
 from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
+from desktop_app.ui.stats_filters import StatsFilterBar
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
 GRADE_FILTERS = {"": "全部等次", "flawed": "瑕疵/基本合格", "unqualified": "不合格"}
@@ -42,15 +42,9 @@ class KaoheDialog(QDialog):
         self.services = services
         self.report: KaoheReport | None = None
         today = services.derived.today()
-        self.date_from = QDateEdit(QDate(today.year, 1, 1))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.department = QComboBox()
-        self.department.addItem("全部部门", "")
-        for name in services.cases.distinct_values("department"):
-            self.department.addItem(name, name)
+        self.filter_bar = StatsFilterBar(services, ("department",), period=(dt.date(today.year, 1, 1), today))
+        self.date_from, self.date_to = self.filter_bar.date_from, self.filter_bar.date_to
+        self.department = self.filter_bar.department
         self.run_button = QPushButton("统计(&S)")
         self.run_button.clicked.connect(self.run)
         self.export_button = QPushButton("导出 Excel(&X)…")
@@ -71,11 +65,7 @@ class KaoheDialog(QDialog):
         for table in (self.prosecutors, self.negative):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        bar = QHBoxLayout()
-        for widget in (QLabel("受理日期"), self.date_from, QLabel("至"), self.date_to, QLabel("部门"), self.department,
-                       self.run_button, self.export_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        self.filter_bar.append(self.run_button, self.export_button)
         negative_page = QWidget()
         filters = QHBoxLayout()
         for widget in (QLabel("检察官"), self.prosecutor_filter, QLabel("等次"), self.grade_filter):
@@ -88,12 +78,14 @@ class KaoheDialog(QDialog):
         self.tabs.addTab(self.prosecutors, "按检察官")
         self.tabs.addTab(negative_page, "负面清单")
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
+        start, end = self.filter_bar.dates()
+        assert start is not None and end is not None  # the bar's dates are required here
+        return start, end
 
     def run(self) -> KaoheReport:
         start, end = self.period()
