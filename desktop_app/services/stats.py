@@ -232,9 +232,9 @@ class StatsService:
             for rank, n in ranks:
                 code = GRADE_CODES[rank] if rank is not None and 0 <= rank < len(GRADE_CODES) else ""
                 counted[code] = counted.get(code, 0) + int(n)
-        else:
-            counted = dict(session.execute(select(grade, func.count()).where(self._within(CaseFigures.case_id, ids))
-                                           .group_by(grade)).all())
+        else:  # grouped over a subquery: PostgreSQL does not match a GROUP BY expression that has bound values
+            graded = select(grade.label("grade")).where(self._within(CaseFigures.case_id, ids)).subquery()
+            counted = dict(session.execute(select(graded.c.grade, func.count()).group_by(graded.c.grade)).all())
         buckets = [Bucket(code, scheme.label(code), int(counted.get(code, 0))) for code in GRADE_CODES]
         if counted.get("", 0):
             buckets.append(Bucket("", "未评定", int(counted[""])))
@@ -277,10 +277,9 @@ class StatsService:
         exactly as the deadline board and the 超期预警 sheet count them (a stopped clock is not at risk)."""
         open_cases = and_(CaseRecord.id == DeadlineRecord.case_id, CaseRecord.status != "archived",
                           self._within(DeadlineRecord.case_id, ids))
-        counts = dict(session.execute(
-            select(case((overdue_clause(today), "overdue"), else_="due_soon"), func.count())
-            .select_from(DeadlineRecord).join(CaseRecord, open_cases).where(at_risk_clause(today))
-            .group_by(case((overdue_clause(today), "overdue"), else_="due_soon"))).all())
+        overdue, due_soon = session.execute(
+            select(func.count(case((overdue_clause(today), 1))), func.count(case((due_soon_clause(today), 1))))
+            .select_from(DeadlineRecord).join(CaseRecord, open_cases).where(at_risk_clause(today))).one()
         listed = session.execute(
             select(CaseRecord.case_no, CaseRecord.prosecutor, DeadlineRecord.name, DeadlineRecord.due,
                    DeadlineRecord.done_on)
@@ -288,7 +287,7 @@ class StatsService:
             .order_by(DeadlineRecord.due, CaseRecord.case_no).limit(PERIOD_LIST_LIMIT))
         periods = [PeriodAtRisk(no, who, name, due, (due - (done or today)).days, board_status(due, today, None, done))
                    for no, who, name, due, done in listed]
-        return PeriodRisk(int(counts.get("overdue", 0)), int(counts.get("due_soon", 0)), periods)
+        return PeriodRisk(int(overdue or 0), int(due_soon or 0), periods)
 
     # --- drilling into the register ----------------------------------------------------------------------------
     def drill(self, filters: StatsFilters, figure: str, key: str, today: dt.date,
