@@ -43,7 +43,7 @@ from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
 from desktop_app.services.stats import DashboardStats, StatsFilters, stats_service
 from desktop_app.ui import rectification_overview
-from desktop_app.ui.stats_filters import StatsFilterBar
+from desktop_app.ui.stats_filters import StatsFilterBar, register_choices
 from desktop_app.ui.workers import run_in_background
 
 #: Long item questions are cut on the axis; the full text is in the exported table.
@@ -146,7 +146,8 @@ class DashboardDialog(QDialog):
         self.service = stats_service(services)
         self.stats: DashboardStats | None = None
         self._generation = 0
-        self.filter_bar = StatsFilterBar(services)
+        self.filter_bar = StatsFilterBar(services, load_choices=False)
+        self._choices_loaded = False
         bar = self.filter_bar
         self.date_from, self.date_to = bar.date_from, bar.date_to
         self.department, self.prosecutor, self.case_type = bar.department, bar.prosecutor, bar.case_type
@@ -183,13 +184,20 @@ class DashboardDialog(QDialog):
         today, viewer = self.services.derived.today(), self.services.actor
         self.summary.setText(self.tr("正在统计…"))
 
-        def job(_progress: Any, _cancelled: Any) -> DashboardStats:
-            return self.service.dashboard(filters, today, viewer)
+        load_choices = not self._choices_loaded
+
+        def job(_progress: Any, _cancelled: Any) -> tuple[DashboardStats, tuple[list[str], list[str]] | None]:
+            choices = register_choices(self.services) if load_choices else None
+            return self.service.dashboard(filters, today, viewer), choices
 
         run_in_background(self, "正在统计质量看板…", job,
-                          on_success=lambda stats: self._show(generation, stats))
+                          on_success=lambda result: self._show(generation, *result))
 
-    def _show(self, generation: int, stats: DashboardStats) -> None:
+    def _show(self, generation: int, stats: DashboardStats,
+              choices: tuple[list[str], list[str]] | None = None) -> None:
+        if choices is not None and not self._choices_loaded:
+            self.filter_bar.set_choices(*choices)
+            self._choices_loaded = True
         if generation != self._generation:
             return
         self.stats = stats

@@ -26,12 +26,15 @@ FIELDS = ("department", "prosecutor", "case_type", "kind", "scheme")
 
 class StatsFilterBar(QWidget):
     """`changed` whenever a filter changes. With `period` the two dates are required (a view that reports over a
-    period, preset to it); without, each date may be left out."""
+    period, preset to it); without, each date may be left out. Without `load_choices` the department and prosecutor
+    lists stay empty until `set_choices`, so a view can read them in its background job: sorting thousands of names
+    by 拼音 takes long enough to stall the window."""
 
     changed = Signal()
 
     def __init__(self, services: Services, fields: Sequence[str] = FIELDS, *,
-                 period: tuple[dt.date, dt.date] | None = None, parent: QWidget | None = None) -> None:
+                 period: tuple[dt.date, dt.date] | None = None, load_choices: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -48,8 +51,10 @@ class StatsFilterBar(QWidget):
                 edit.changed.connect(self.changed)
                 self.row.addWidget(edit)
         # Every field exists (a view reads the ones it shows); those a view does not count by stay hidden.
-        self.department = self._choices(self.tr("部门"), [(v, v) for v in services.cases.distinct_values("department")])
-        self.prosecutor = self._choices(self.tr("检察官"), [(v, v) for v in services.cases.distinct_values("prosecutor")])
+        self.department = self._choices(self.tr("部门"), [])
+        self.prosecutor = self._choices(self.tr("检察官"), [])
+        if load_choices:
+            self.set_choices(*register_choices(services))
         self.case_type = self._choices(self.tr("类型"), list(CASE_TYPES.items()))
         self.kind = self._choices("", list(INSPECTION_KINDS.items()), self.tr("全部检查方式"))
         self.scheme = QComboBox()
@@ -70,6 +75,18 @@ class StatsFilterBar(QWidget):
     def choices(self) -> dict[str, QComboBox]:
         return {"department": self.department, "prosecutor": self.prosecutor, "case_type": self.case_type,
                 "kind": self.kind, "scheme": self.scheme}
+
+    def set_choices(self, departments: Sequence[str], prosecutors: Sequence[str]) -> None:
+        """Fill the department and prosecutor lists, keeping what is chosen; no `changed` for that."""
+        for combo, values in ((self.department, departments), (self.prosecutor, prosecutors)):
+            current = combo.currentData() or ""
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
 
     def append(self, *widgets: QWidget) -> None:
         """Put the view's own buttons at the end of the row, before the stretch."""
@@ -111,6 +128,11 @@ class StatsFilterBar(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.dateChanged.connect(self.changed)
         return edit
+
+
+def register_choices(services: Services) -> tuple[list[str], list[str]]:
+    """The departments and prosecutors of the register, in Chinese order (callable from a worker thread)."""
+    return services.cases.distinct_values("department"), services.cases.distinct_values("prosecutor")
 
 
 def _date_of(edit: QDateEdit | OptionalDateEdit) -> dt.date | None:
