@@ -22,6 +22,10 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+#: One bit per inspection kind (core.checklist_model.INSPECTION_KINDS), for the precomputed kind sets.
+KIND_BITS: dict[str, int] = {"self": 1, "department": 2, "review": 4}
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
 
@@ -296,21 +300,23 @@ class CaseFigures(Base):
     #: The month the case was received, "YYYY-MM": the dashboard's trend groups by it on any database (no
     #: dialect's date function), and with `score` beside it in one index the trend reads only that index.
     received_month: Mapped[str] = mapped_column(String(7), default="")
+    #: Sum of KIND_BITS of the kinds of inspection the case has, so the dashboard's inspection-kind filter is a
+    #: column test instead of a search of the inspections for every case.
+    inspection_kinds: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class CaseFailedItem(Base):
-    """A checklist item some inspection of a case answered 不符合, once per inspection kind: the dashboard counts
-    the most-failed items over these narrow rows instead of every answer. Kept by `DerivedData` with the answers."""
+    """A checklist item some inspection of a case answered 不符合: one narrow row per case and item, with the kinds
+    of inspection that failed it as bits (`KIND_BITS`), so the dashboard counts the most-failed items from one
+    covering index, for any kind or one, instead of reading every answer. Kept by `DerivedData` with the answers."""
 
     __tablename__ = "case_failed_items"
-    __table_args__ = (
-        Index("ix_case_failed_items_item", "item_id", "case_id"),
-        Index("ix_case_failed_items_kind_item", "kind", "item_id", "case_id"),
-    )
+    __table_args__ = (Index("ix_case_failed_items_item", "item_id", "kinds", "template_version_id"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: Sum of KIND_BITS of the inspections (自查, 部门核查, 评查) that answered the item 不符合.
+    kinds: Mapped[int] = mapped_column(Integer)
     #: The newest checklist version that failed it, where the dashboard reads the item's question.
     template_version_id: Mapped[int] = mapped_column(Integer)
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from sqlalchemy import delete, select, update
 
 from db.engine import Database, alembic_config, current_revision, head_revision, open_database
-from db.models import CaseFailedItem, CaseFigures, CaseFlag, CaseRecord, DeadlineRecord, FlagRecord, User
+from db.models import KIND_BITS, CaseFailedItem, CaseFigures, CaseFlag, CaseRecord, DeadlineRecord, FlagRecord, User
 from desktop_app.cli import main
 from desktop_app.core.case import Event
 from desktop_app.core.deadlines import period_status
@@ -187,14 +187,16 @@ def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register
     assert [row[1].value for row in workbook["按月趋势"].iter_rows(min_row=2)] == [1, 3]
 
 
-def _precomputed(database: Database) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
-    """(case_no, kind, item) of `case_failed_items` and (case_no, rule, severity) of `case_flags`."""
+def _precomputed(database: Database) -> tuple[set[tuple[str, Any, str]], set[tuple[str, str, str]]]:
+    """(case_no, kinds, item) of `case_failed_items` — kinds as a set of inspection kinds — and (case_no, rule,
+    severity) of `case_flags`."""
     with database.sessions() as session:
-        failed = session.execute(select(CaseRecord.case_no, CaseFailedItem.kind, CaseFailedItem.item_id)
+        failed = session.execute(select(CaseRecord.case_no, CaseFailedItem.kinds, CaseFailedItem.item_id)
                                  .join(CaseRecord, CaseRecord.id == CaseFailedItem.case_id)).all()
         flags = session.execute(select(CaseRecord.case_no, CaseFlag.rule, CaseFlag.severity)
                                 .join(CaseRecord, CaseRecord.id == CaseFlag.case_id)).all()
-    return {tuple(r) for r in failed}, {tuple(r) for r in flags}  # type: ignore[misc]
+    named = {(no, frozenset(k for k, bit in KIND_BITS.items() if bits & bit), item) for no, bits, item in failed}
+    return named, {tuple(r) for r in flags}  # type: ignore[misc]
 
 
 def _stored_flags(services: Services) -> set[tuple[str, str]]:
@@ -206,7 +208,8 @@ def _stored_flags(services: Services) -> set[tuple[str, str]]:
 def test_precomputed_rows_follow_answers_reevaluation_and_deletion(register: Services) -> None:
     order = [i.id for s in register.inspections.open(register.actor, "A1号").template.sections for i in s.items]
     failed, flags = _precomputed(register.database)
-    assert failed == {("A1号", "self", order[1]), ("A1号", "self", order[2]), ("A2号", "self", order[1])}
+    own = frozenset({"self"})
+    assert failed == {("A1号", own, order[1]), ("A1号", own, order[2]), ("A2号", own, order[1])}
     assert {(no, rule) for no, rule, _ in flags} == _stored_flags(register)
 
     # Answering: A1 passes item 2 now; a 评查 of B1 fails item 1, and one of A1 fails it again (counted once).
@@ -216,8 +219,9 @@ def test_precomputed_rows_follow_answers_reevaluation_and_deletion(register: Ser
         review = register.inspections.open(register.actor, case_no, "review")
         register.inspections.answer(register.actor, review.info.id, order[1], "fail")
     failed, _ = _precomputed(register.database)
-    assert failed == {("A1号", "self", order[1]), ("A2号", "self", order[1]), ("B1号", "review", order[1]),
-                      ("A1号", "review", order[1])}
+    assert failed == {("A1号", frozenset({"self", "review"}), order[1]), ("A2号", own, order[1]),
+                      ("B1号", frozenset({"review"}), order[1])}
+    assert _stats(register).dashboard(StatsFilters(inspection_kind="review"), TODAY).cases == 2
     service = _stats(register)
     assert [(f.item_id, f.cases) for f in service.dashboard(StatsFilters(), TODAY).failed_items] == [(order[1], 3)]
     assert [(f.item_id, f.cases) for f in service.dashboard(StatsFilters(inspection_kind="review"),

@@ -49,7 +49,7 @@ from desktop_app.services.case_mapping import (
     evidence_rows,
     status_for,
 )
-from desktop_app.services.derived import DerivedData, store_failed_items
+from desktop_app.services.derived import DerivedData, store_inspection_rows
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.services.rectifications import new_line_rows
 from desktop_app.services.uow import UnitOfWork
@@ -553,7 +553,7 @@ class CaseService:
                 session.execute(insert(model), rows)
         if self.answer_importer is not None:
             self.answer_importer(session, actor, [(i, c.case_type, c.answers) for i, c in zip(ids, cases, strict=True)])
-            store_failed_items(session, ids)
+        store_inspection_rows(session, ids)
 
     @staticmethod
     def _ensure_new(session: Session, case_nos: Sequence[str], origins: dict[str, str] | None = None) -> None:

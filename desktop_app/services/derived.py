@@ -15,10 +15,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case as sql_case
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
+    KIND_BITS,
     AnswerRecord,
     CaseFailedItem,
     CaseFigures,
@@ -170,7 +172,7 @@ class DerivedData:
             session.execute(insert(CaseFlag), rows.flag_rules)
         session.execute(insert(CaseFigures), [rows.figures])
         store_lines(session, case_id, rows.rectifications)
-        store_failed_items(session, [case_id])
+        store_inspection_rows(session, [case_id])
 
     def refresh_case(self, session: Session, case_id: int) -> None:
         """`refresh` for a case known only by id, e.g. after an answer or a grade override in its inspection."""
@@ -180,13 +182,18 @@ class DerivedData:
             self.refresh(session, case_id, case_from_record(record))
 
 
-def store_failed_items(session: Session, case_ids: Sequence[int]) -> None:
-    """Replace the `case_failed_items` rows of these cases from their stored answers, in one INSERT … SELECT:
-    every item an inspection of each kind answered 不符合, with the newest checklist version that asked it."""
+def store_inspection_rows(session: Session, case_ids: Sequence[int]) -> None:
+    """From the stored inspections of these cases (their figures already written): replace their
+    `case_failed_items` — every item an inspection answered 不符合, with the kinds that did as bits and the newest
+    checklist version that asked it — and set `case_figures.inspection_kinds`, each in one statement."""
+    bit = sql_case(*((Inspection.kind == kind, value) for kind, value in KIND_BITS.items()), else_=0)
     session.execute(delete(CaseFailedItem).where(CaseFailedItem.case_id.in_(case_ids)))
-    failed = (select(Inspection.case_id, Inspection.kind, AnswerRecord.item_id, func.max(Inspection.template_version_id))
+    failed = (select(Inspection.case_id, AnswerRecord.item_id, func.sum(bit.distinct()),
+                     func.max(Inspection.template_version_id))
               .join(AnswerRecord, AnswerRecord.inspection_id == Inspection.id)
               .where(Inspection.case_id.in_(case_ids), AnswerRecord.value == "fail")
-              .group_by(Inspection.case_id, Inspection.kind, AnswerRecord.item_id))
-    session.execute(insert(CaseFailedItem).from_select(
-        ["case_id", "kind", "item_id", "template_version_id"], failed))
+              .group_by(Inspection.case_id, AnswerRecord.item_id))
+    session.execute(insert(CaseFailedItem).from_select(["case_id", "item_id", "kinds", "template_version_id"], failed))
+    kinds = (select(func.coalesce(func.sum(bit.distinct()), 0)).where(Inspection.case_id == CaseFigures.case_id)
+             .scalar_subquery())
+    session.execute(update(CaseFigures).where(CaseFigures.case_id.in_(case_ids)).values(inspection_kinds=kinds))

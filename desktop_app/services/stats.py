@@ -15,10 +15,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, select, true
 
 from db.engine import Database
 from db.models import (
+    KIND_BITS,
     CaseFailedItem,
     CaseFigures,
     CaseFlag,
@@ -26,7 +27,6 @@ from db.models import (
     ChecklistTemplateVersion,
     DeadlineRecord,
     FlagRecord,
-    Inspection,
     Rectification,
 )
 from desktop_app.core.case import CASE_TYPES
@@ -140,6 +140,11 @@ class DashboardStats:
     rectifications: list[Bucket]
 
 
+def _has_kind(bits: Any, kind: str) -> ColumnElement[bool]:
+    """`bits` (a sum of KIND_BITS) includes `kind`; bitwise AND reads the same on SQLite and PostgreSQL."""
+    return bits.op("&")(KIND_BITS.get(kind, 0)) != 0
+
+
 def _mean(value: float | None) -> float | None:
     return round(float(value), 2) if value is not None else None
 
@@ -166,8 +171,8 @@ class StatsService:
         if filters.date_to:
             conditions.append(CaseRecord.received_on <= filters.date_to)
         if filters.inspection_kind:
-            conditions.append(exists().where(Inspection.case_id == CaseRecord.id,
-                                             Inspection.kind == filters.inspection_kind))
+            conditions.append(CaseRecord.id.in_(select(CaseFigures.case_id).where(
+                _has_kind(CaseFigures.inspection_kinds, filters.inspection_kind))))
         seen = permissions.visible_clause(viewer) if viewer is not None else None
         if seen is not None:
             conditions.append(seen)
@@ -198,7 +203,7 @@ class StatsService:
         with self.database.sessions() as session:
             total = session.scalar(select(func.count()).select_from(CaseRecord)
                                    .where(self._within(CaseRecord.id, ids))) or 0
-            grades = self._grades(session, ids, grade, scheme, filters)
+            grades = self._grades(session, ids, grade, scheme)
 
             def means(column: Any, *, by_case: bool = True) -> list[tuple[Any, int, float | None]]:
                 stmt = select(column, func.count(), func.avg(CaseFigures.score)).select_from(CaseFigures)
@@ -222,8 +227,8 @@ class StatsService:
         return DashboardStats(filters, today, int(total), grades, by_prosecutor, by_type, trend, failed, flags,
                               periods, rectifications)
 
-    def _grades(self, session: Any, ids: Select[Any] | None, grade: ColumnElement[Any], scheme: GradingScheme,
-                filters: StatsFilters) -> list[Bucket]:
+    def _grades(self, session: Any, ids: Select[Any] | None, grade: ColumnElement[Any],
+                scheme: GradingScheme) -> list[Bucket]:
         """Cases per grade; the stored grades are counted by their indexed rank, another scheme's by score."""
         if scheme.id == self.scheme.id:
             ranks = session.execute(select(CaseFigures.grade_rank, func.count())
@@ -242,13 +247,13 @@ class StatsService:
 
     def _failed_items(self, session: Any, ids: Select[Any] | None, kind: str | None) -> list[FailedItem]:
         """Items answered 不符合 in the chosen kind of inspection (any kind without one), counted once per case,
-        over the precomputed `case_failed_items` (a case failing an item in two kinds of inspection counts once)."""
-        cases = func.count() if kind else func.count(func.distinct(CaseFailedItem.case_id))
+        over the precomputed `case_failed_items` (one row per case and item, whichever kinds failed it)."""
+        cases = func.count()
         stmt = (select(CaseFailedItem.item_id, cases, func.max(CaseFailedItem.template_version_id))
                 .where(self._within(CaseFailedItem.case_id, ids))
                 .group_by(CaseFailedItem.item_id).order_by(cases.desc(), CaseFailedItem.item_id).limit(TOP_ITEMS))
         if kind:
-            stmt = stmt.where(CaseFailedItem.kind == kind)
+            stmt = stmt.where(_has_kind(CaseFailedItem.kinds, kind))
         rows = session.execute(stmt).all()
         questions: dict[int, dict[str, str]] = {}
         for version_id in {row[2] for row in rows}:
@@ -315,7 +320,7 @@ class StatsService:
         elif figure == "failed_items":
             failed = select(CaseFailedItem.case_id).where(CaseFailedItem.item_id == key)
             if filters.inspection_kind:
-                failed = failed.where(CaseFailedItem.kind == filters.inspection_kind)
+                failed = failed.where(_has_kind(CaseFailedItem.kinds, filters.inspection_kind))
             ids = ids.where(CaseRecord.id.in_(failed))
         elif figure == "flags":
             ids = ids.where(CaseRecord.id.in_(select(CaseFlag.case_id).where(CaseFlag.rule == key)))
