@@ -276,6 +276,8 @@ class CaseFigures(Base):
         Index("ix_case_figures_next_due", "next_due"),
         Index("ix_case_figures_recheck", "recheck_after"),
         Index("ix_case_figures_month", "received_month", "score"),
+        Index("ix_case_figures_prosecutor", "prosecutor", "score"),
+        Index("ix_case_figures_type", "case_type", "score"),
     )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
@@ -300,6 +302,10 @@ class CaseFigures(Base):
     #: The month the case was received, "YYYY-MM": the dashboard's trend groups by it on any database (no
     #: dialect's date function), and with `score` beside it in one index the trend reads only that index.
     received_month: Mapped[str] = mapped_column(String(7), default="")
+    #: The case's prosecutor and type again, so the dashboard's mean scores by them read one index each instead of
+    #: joining 100,000 cases (kept with the rest of the figures whenever the case changes).
+    prosecutor: Mapped[str] = mapped_column(String(64), default="")
+    case_type: Mapped[str] = mapped_column(String(64), default="")
     #: Sum of KIND_BITS of the kinds of inspection the case has, so the dashboard's inspection-kind filter is a
     #: column test instead of a search of the inspections for every case.
     inspection_kinds: Mapped[int] = mapped_column(Integer, default=0)

@@ -176,6 +176,8 @@ def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register
     with register.database.sessions() as session:
         session.execute(update(CaseRecord).where(CaseRecord.case_no == "B1号").values(prosecutor="=1+1"))
         session.commit()
+        ids = list(session.scalars(select(CaseRecord.id)))
+    register.cases.rederive(ids)  # the stored figures follow an edit made past the services
     register.close()
     out = db_path.parent / "stats.xlsx"
     assert main(["--db", str(db_path), "stats", "--out", str(out), "--today", TODAY.isoformat()]) == 0
@@ -260,8 +262,11 @@ def test_the_migration_backfills_the_precomputed_rows_of_an_existing_database(re
                                 register.inspections.open(register.actor, "A1号").template.items[0].id, "fail")
     expected = _precomputed(register.database)
     with register.database.sessions() as session:
-        months = dict(session.execute(select(CaseFigures.case_id, CaseFigures.received_month)).all())
-    assert sorted(set(months.values())) == ["2026-02", "2026-03"]
+        columns = (CaseFigures.case_id, CaseFigures.received_month, CaseFigures.prosecutor, CaseFigures.case_type,
+                   CaseFigures.inspection_kinds)
+        figures = set(session.execute(select(*columns)).all())
+    assert {row[1] for row in figures} == {"2026-02", "2026-03"} and {row[2] for row in figures} == {"李某", "王某", "赵某"}
+    assert {row[4] for row in figures} == {0, 1, 5}  # 赵某 uninspected; B1 a 自查 and a 评查
     register.close()
     url = f"sqlite:///{db_path}"
     command.downgrade(alembic_config(url), "0010")
@@ -270,7 +275,7 @@ def test_the_migration_backfills_the_precomputed_rows_of_an_existing_database(re
         assert current_revision(database.engine) == head_revision()
         assert _precomputed(database) == expected
         with database.sessions() as session:
-            assert dict(session.execute(select(CaseFigures.case_id, CaseFigures.received_month)).all()) == months
+            assert set(session.execute(select(*columns)).all()) == figures
     finally:
         database.dispose()
 

@@ -122,6 +122,7 @@ class DerivedData:
             "next_due": min(running, default=None),
             "recheck_after": min((due for due in running if due >= today), default=None),
             "computed_on": today, "received_month": case.received_on.strftime("%Y-%m"),
+            "prosecutor": case.prosecutor, "case_type": case.case_type,
         }
         rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
                                                        context.scheme, heading_of=context.heading_of)

@@ -205,17 +205,16 @@ class StatsService:
                                    .where(self._within(CaseRecord.id, ids))) or 0
             grades = self._grades(session, ids, grade, scheme)
 
-            def means(column: Any, *, by_case: bool = True) -> list[tuple[Any, int, float | None]]:
-                stmt = select(column, func.count(), func.avg(CaseFigures.score)).select_from(CaseFigures)
-                if by_case:
-                    stmt = stmt.join(CaseRecord, CaseRecord.id == CaseFigures.case_id)
-                rows = session.execute(stmt.where(self._within(CaseFigures.case_id, ids))
+            def means(column: Any) -> list[tuple[Any, int, float | None]]:
+                """Cases and mean score per value of a `case_figures` column, read from its (column, score) index."""
+                rows = session.execute(select(column, func.count(), func.avg(CaseFigures.score))
+                                       .where(self._within(CaseFigures.case_id, ids))
                                        .group_by(column).order_by(column))
                 return [(key, int(n), _mean(avg)) for key, n, avg in rows]
 
-            by_prosecutor = [MeanScore(k, k, n, m) for k, n, m in means(CaseRecord.prosecutor)]
-            by_type = [MeanScore(k, CASE_TYPES.get(k, k), n, m) for k, n, m in means(CaseRecord.case_type)]
-            trend = [MonthTrend(str(m), n, avg) for m, n, avg in means(CaseFigures.received_month, by_case=False)]
+            by_prosecutor = [MeanScore(k, k, n, m) for k, n, m in means(CaseFigures.prosecutor)]
+            by_type = [MeanScore(k, CASE_TYPES.get(k, k), n, m) for k, n, m in means(CaseFigures.case_type)]
+            trend = [MonthTrend(str(m), n, avg) for m, n, avg in means(CaseFigures.received_month)]
             failed = self._failed_items(session, ids, filters.inspection_kind)
             flags = self._flags(session, ids)
             periods = self._periods(session, ids, today)
