@@ -18,24 +18,6 @@ from sqlalchemy.sql.functions import FunctionElement
 TRIGRAM = 3
 
 
-class year_month(FunctionElement[str]):  # noqa: N801 - used like a SQL function
-    """'YYYY-MM' of a date column: strftime on SQLite, to_char on PostgreSQL."""
-
-    type = String()
-    name = "year_month"
-    inherit_cache = True
-
-
-@compiles(year_month)
-def _year_month_sqlite(element: year_month, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(year_month, "postgresql")
-def _year_month_postgresql(element: year_month, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
-
-
 class _Contains(FunctionElement[bool]):
     """`column` contains the text (ASCII letters in either case), arguments: column, LIKE pattern, plain text.
 

@@ -20,10 +20,12 @@ from sqlalchemy import create_engine, inspect, text
 from db.engine import database_url
 from desktop_app.cli import main
 from desktop_app.services import bundles, keys
+from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.exports import sync_rectifications
 from desktop_app.services.signed_zip import sign_manifest
+from desktop_app.services.stats import StatsFilters, stats_service
 from tests.factories import make_case
 
 TODAY = dt.date(2026, 3, 20)
@@ -88,6 +90,11 @@ def test_round_trip_carries_cases_answers_overrides_and_rectifications(tmp_path:
     assert override is not None and (override.grade_code, override.reason) == ("flawed", "证据瑕疵")
     assert [(r.key, r.status) for r in lead.rectifications.rows()] == \
         [(r.key, r.status) for r in prosecutor.rectifications.rows()]
+    # The register's figures and the dashboard's failed items follow the imported answers and override.
+    (mine_row,), (their_row,) = (s.cases.page(CaseQuery(case_nos=(CASE_NO,))) for s in (prosecutor, lead))
+    assert their_row.figures == mine_row.figures and their_row.figures is not None
+    assert (their_row.figures.answered, their_row.figures.grade_code) == (2, "flawed")
+    assert [f.cases for f in stats_service(lead).dashboard(StatsFilters(), TODAY).failed_items] == [1]
     # Re-importing the same bundle changes nothing, not even the audit trail.
     before = _snapshot(db_target)
     again = bundles.import_bundle(lead, bundle)

@@ -10,15 +10,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from pypdf import PdfReader
+from sqlalchemy import delete, select, update
 
-from db.models import CaseRecord, DeadlineRecord, FlagRecord, User
+from db.engine import Database, alembic_config, current_revision, database_url, head_revision, open_database
+from db.models import KIND_BITS, CaseFailedItem, CaseFigures, CaseFlag, CaseRecord, DeadlineRecord, FlagRecord, User
 from desktop_app.cli import main
+from desktop_app.core.case import Event
 from desktop_app.core.deadlines import period_status
 from desktop_app.services.actors import Actor
+from desktop_app.services.board import board_counts
 from desktop_app.services.cases import CaseQuery
-from desktop_app.services.container import Services
+from desktop_app.services.container import Services, open_services
+from desktop_app.services.exports import export_scorecards
 from desktop_app.services.stats import StatsFilters, StatsService, stats_service
 from tests.factories import make_case
 
@@ -181,6 +187,8 @@ def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register
     with register.database.sessions() as session:
         session.execute(update(CaseRecord).where(CaseRecord.case_no == "B1号").values(prosecutor="=1+1"))
         session.commit()
+        ids = list(session.scalars(select(CaseRecord.id)))
+    register.cases.rederive(ids)  # the stored figures follow an edit made past the services
     register.close()
     out = tmp_path / "stats.xlsx"
     assert main(["--db", db_target, "stats", "--out", str(out), "--today", TODAY.isoformat()]) == 0
@@ -190,3 +198,151 @@ def test_cli_workbook_has_a_chart_per_figure_and_keeps_formulas_as_text(register
     names = {row[0].value: row[0] for row in workbook["检察官平均分"].iter_rows(min_row=2)}
     assert names["=1+1"].data_type == "s"
     assert [row[1].value for row in workbook["按月趋势"].iter_rows(min_row=2)] == [1, 3]
+
+
+def _precomputed(database: Database) -> tuple[set[tuple[str, Any, str]], set[tuple[str, str, str]]]:
+    """(case_no, kinds, item) of `case_failed_items` — kinds as a set of inspection kinds — and (case_no, rule,
+    severity) of `case_flags`."""
+    with database.sessions() as session:
+        failed = session.execute(select(CaseRecord.case_no, CaseFailedItem.kinds, CaseFailedItem.item_id)
+                                 .join(CaseRecord, CaseRecord.id == CaseFailedItem.case_id)).all()
+        flags = session.execute(select(CaseRecord.case_no, CaseFlag.rule, CaseFlag.severity)
+                                .join(CaseRecord, CaseRecord.id == CaseFlag.case_id)).all()
+    named = {(no, frozenset(k for k, bit in KIND_BITS.items() if bits & bit), item) for no, bits, item in failed}
+    return named, {tuple(r) for r in flags}  # type: ignore[misc]
+
+
+def _stored_flags(services: Services) -> set[tuple[str, str]]:
+    with services.database.sessions() as session:
+        return {(no, rule) for no, rule in session.execute(
+            select(CaseRecord.case_no, FlagRecord.rule).join(CaseRecord, CaseRecord.id == FlagRecord.case_id))}
+
+
+def test_precomputed_rows_follow_answers_reevaluation_and_deletion(register: Services) -> None:
+    order = [i.id for s in register.inspections.open(register.actor, "A1号").template.sections for i in s.items]
+    failed, flags = _precomputed(register.database)
+    own = frozenset({"self"})
+    assert failed == {("A1号", own, order[1]), ("A1号", own, order[2]), ("A2号", own, order[1])}
+    assert {(no, rule) for no, rule, _ in flags} == _stored_flags(register)
+
+    # Answering: A1 passes item 2 now; a 评查 of B1 fails item 1, and one of A1 fails it again (counted once).
+    view = register.inspections.open(register.actor, "A1号")
+    register.inspections.answer(register.actor, view.info.id, order[2], "pass")
+    for case_no in ("B1号", "A1号"):
+        review = register.inspections.open(register.actor, case_no, "review")
+        register.inspections.answer(register.actor, review.info.id, order[1], "fail")
+    failed, _ = _precomputed(register.database)
+    assert failed == {("A1号", frozenset({"self", "review"}), order[1]), ("A2号", own, order[1]),
+                      ("B1号", frozenset({"review"}), order[1])}
+    assert _stats(register).dashboard(StatsFilters(inspection_kind="review"), TODAY).cases == 2
+    service = _stats(register)
+    assert [(f.item_id, f.cases) for f in service.dashboard(StatsFilters(), TODAY).failed_items] == [(order[1], 3)]
+    assert [(f.item_id, f.cases) for f in service.dashboard(StatsFilters(inspection_kind="review"),
+                                                            TODAY).failed_items] == [(order[1], 2)]
+    assert service.drill(StatsFilters(inspection_kind="review"), "failed_items", order[1],
+                         TODAY).case_nos == ("A1号", "B1号")
+
+    # Re-evaluating: an edit that raises a flag adds its rule; recomputing every case changes nothing else.
+    a2 = register.cases.get("A2号")
+    a2.evidence[1].attributes.pop("hash_value")
+    register.cases.update(register.actor, "A2号", a2)
+    _, flags = _precomputed(register.database)
+    assert "EVID-EDATA-NO-HASH" in {rule for no, rule, _ in flags if no == "A2号"}
+    assert {(no, rule) for no, rule, _ in flags} == _stored_flags(register)
+    before = _precomputed(register.database)
+    with register.database.sessions() as session:
+        ids = list(session.scalars(select(CaseRecord.id)))
+    assert register.cases.rederive(ids) == 4
+    assert _precomputed(register.database) == before
+    by_rule = {f.rule: f.cases for f in service.dashboard(StatsFilters(), TODAY).flags}
+    assert by_rule["EVID-EDATA-NO-HASH"] == 1
+
+    # Deleting a case takes its rows with it, and the figures drop accordingly.
+    with register.database.sessions() as session:
+        session.execute(delete(CaseRecord).where(CaseRecord.case_no == "A1号"))
+        session.commit()
+    failed, flags = _precomputed(register.database)
+    assert all(no != "A1号" for no, _, _ in failed | flags)
+    stats = service.dashboard(StatsFilters(), TODAY)
+    assert stats.cases == 3 and [(f.item_id, f.cases) for f in stats.failed_items] == [(order[1], 2)]
+
+
+def test_the_migration_backfills_the_precomputed_rows_of_an_existing_database(register: Services,
+                                                                              db_target: str) -> None:
+    register.inspections.answer(register.actor, register.inspections.open(register.actor, "B1号", "review").info.id,
+                                register.inspections.open(register.actor, "A1号").template.items[0].id, "fail")
+    expected = _precomputed(register.database)
+    with register.database.sessions() as session:
+        columns = (CaseFigures.case_id, CaseFigures.received_month, CaseFigures.prosecutor, CaseFigures.case_type,
+                   CaseFigures.inspection_kinds)
+        figures = set(session.execute(select(*columns)).all())
+    assert {row[1] for row in figures} == {"2026-02", "2026-03"} and {row[2] for row in figures} == {"李某", "王某", "赵某"}
+    assert {row[4] for row in figures} == {0, 1, 5}  # 赵某 uninspected; B1 a 自查 and a 评查
+    register.close()
+    command.downgrade(alembic_config(database_url(db_target)), "0010")
+    database = open_database(db_target)  # upgrades to head: the backfill, with no rules or checklists loaded
+    try:
+        assert current_revision(database.engine) == head_revision()
+        assert _precomputed(database) == expected
+        with database.sessions() as session:
+            assert set(session.execute(select(*columns)).all()) == figures
+    finally:
+        database.dispose()
+
+
+def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path: Path, tmp_path: Path) -> None:
+    """Worked out by hand: a 审查起诉 case in custody has one month (刑事诉讼法 第一百七十二条). O was received on
+    5 January, due 5 February and still open: overdue 43 days on 20 March. L, received the same day, was decided on
+    20 February, late. S, received 20 February, is due that very day (0 days left). N, received 16 March, runs.
+    So 2 periods overdue and 1 due soon; O and L each carry one overdue flag and score 95 (合格), S and N 100 (优质)."""
+    services = open_services(str(db_path), today=lambda: TODAY)
+    try:
+        cases = {"O号": make_case("O号", received_on=dt.date(2026, 1, 5), events=[]),
+                 "L号": make_case("L号", received_on=dt.date(2026, 1, 5),
+                                 events=[Event(kind="prosecution_decided", date=dt.date(2026, 2, 20))]),
+                 "S号": make_case("S号", received_on=dt.date(2026, 2, 20), events=[]),
+                 "N号": make_case("N号", received_on=dt.date(2026, 3, 16), events=[])}
+        for case in cases.values():
+            services.cases.create(services.actor, case)
+        by_hand = {"overdue": 2, "due_soon": 1}
+        scores = {"O号": 95.0, "L号": 95.0, "S号": 100.0, "N号": 100.0}
+
+        # The dock (期限看板).
+        dock = board_counts(services.database, TODAY)
+        assert {k: dock[k] for k in by_hand} == by_hand
+        # The register's columns: 得分, 拟评等次, 风险提示, 最近期限 (running periods only, days left for today).
+        rows = {r.case_no: r.figures for r in services.cases.page(CaseQuery(), limit=10)}
+        assert {no: f.score for no, f in rows.items()} == scores  # type: ignore[union-attr]
+        assert {no: f.grade_label for no, f in rows.items()} == {  # type: ignore[union-attr]
+            "O号": "合格", "L号": "合格", "S号": "优质", "N号": "优质"}
+        assert {no: f.risk_total for no, f in rows.items()} == {"O号": 1, "L号": 1, "S号": 0, "N号": 0}  # type: ignore[union-attr]
+        assert rows["O号"].days_left == -43 and rows["S号"].days_left == 0  # type: ignore[union-attr]
+        assert services.cases.count(CaseQuery(due="overdue")) == 1  # only O's clock still runs
+        # The dashboard.
+        stats = stats_service(services).dashboard(StatsFilters(), TODAY)
+        assert (stats.periods.overdue, stats.periods.due_soon) == (2, 1)
+        assert sorted((p.case_no, p.status) for p in stats.periods.periods) == [
+            ("L号", "overdue"), ("O号", "overdue"), ("S号", "due_soon")]
+        assert {b.key: b.count for b in stats.grades if b.count} == {"qualified": 2, "excellent": 2}
+        assert [(m.key, m.mean_score) for m in stats.by_prosecutor] == [("李某", 97.5)]
+        assert {f.rule: f.cases for f in stats.flags} == {"DL-PROSECUTION-REVIEW": 2}
+        # The aggregate workbook: 超期预警 lists the same periods, 明细 the same scores.
+        out = tmp_path / "all.xlsx"
+        export_scorecards(services, list(cases), "xlsx", out, today=TODAY)
+        book = load_workbook(out)
+        statuses = Counter(r[8] for r in book["超期预警"].iter_rows(min_row=2, values_only=True) if r[0])
+        assert statuses == {"已超期": 2, "即将到期": 1}
+        detail = {r[0]: r[9] for r in book["明细"].iter_rows(min_row=2, values_only=True) if r[0]}
+        assert detail == scores
+        # The PDF scorecards: each says the same score and period status.
+        folder = tmp_path / "pdf"
+        export_scorecards(services, list(cases), "pdf", folder, "per_case", today=TODAY)
+        texts = {path.stem: "".join(page.extract_text() for page in PdfReader(path).pages)
+                 for path in folder.glob("*.pdf")}
+        assert set(texts) == set(cases)
+        for case_no, text in texts.items():
+            assert f"{scores[case_no]:g}" in text, case_no
+        assert all("已超期" in texts[no] for no in ("O号", "L号"))
+        assert "即将到期" in texts["S号"] and "已超期" not in texts["N号"] and "即将到期" not in texts["N号"]
+    finally:
+        services.close()

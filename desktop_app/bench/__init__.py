@@ -57,6 +57,7 @@ GOALS: dict[str, Goal] = {
     "demo_generation": Goal("ratio ≤ 3", max_ratio=3),
     "screening": Goal("≤ 10 s", max_value=10),
     "dashboard": Goal("≤ 1 s", max_value=1),
+    "dashboard_open": Goal("≤ 1 s", max_value=1),
 }
 
 
@@ -96,6 +97,8 @@ class _Run:
         self.db = folder / "bench.db"
         self.home = folder / "home"
         self.today = dt.date.today()
+        #: The raw-sqlite3 time of the dashboard's SQL, measured by `dashboard`; the floor of `dashboard_open` too.
+        self.dashboard_floor: float | None = None
 
     def all(self) -> dict[str, dict[str, Any]]:
         from desktop_app.services.container import open_services
@@ -118,6 +121,8 @@ class _Run:
         results.update(self.startup())
         self.say("gui_stall")
         results["gui_stall"] = self.gui_stall()
+        self.say("dashboard_open")
+        results["dashboard_open"] = self.dashboard_open()
         return {name: results[name] for name in GOALS if name in results}
 
     # --- data ----------------------------------------------------------------------------------------------
@@ -246,6 +251,7 @@ class _Run:
             floor = floors.median_seconds(partial(floors.replay, raw, sent), self.repeats)
         finally:
             raw.close()
+        self.dashboard_floor = floor
         return metric("dashboard", floors.median_seconds(lambda: stats.dashboard(StatsFilters(), self.today),
                                                          self.repeats), "s", floor)
 
@@ -303,6 +309,18 @@ class _Run:
         if "error" in report:
             raise RuntimeError(f"gui_stall: {report['error']}")
         return metric("gui_stall", float(report["stall_ms"]), "ms", None)
+
+
+    def dashboard_open(self) -> dict[str, Any]:
+        """视图 → 质量看板 in the running program, from the menu command to every chart filled and painted; the
+        floor is the raw-sqlite3 time of the figures' SQL (what the worker cannot avoid)."""
+        times = []
+        for _ in range(max(3, self.repeats)):
+            _, report = startup.program(str(self.db), self.home, "dashboard_open", timeout=1800)
+            if "open_s" not in report:
+                raise RuntimeError(f"dashboard_open: {report}")
+            times.append(float(report["open_s"]))
+        return metric("dashboard_open", statistics.median(times), "s", self.dashboard_floor)
 
 
 def format_table(result: dict[str, Any]) -> str:

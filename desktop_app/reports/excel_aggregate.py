@@ -22,7 +22,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
-from desktop_app.core.deadlines import period_status
+from desktop_app.core.deadlines import LAPSING_PERIODS, period_status
 from desktop_app.core.results import DEADLINE_STATUSES, Deadline
 from desktop_app.core.scorecard import Scorecard
 from desktop_app.core.scoring import GRADE_CODES
@@ -124,8 +124,9 @@ class _Totals:
 
 def _warning(deadline: Deadline, today: dt.date) -> tuple[str, int | None] | None:
     """(status, days left) as of the report date for a period that is overdue or nearly due, else None (also while
-    its clock is stopped: a suspended period is not running out)."""
-    if deadline.status == "suspended":
+    its clock is stopped: a suspended period is not running out; nor for a notice period, which runs out by itself
+    with nothing to act on — the deadline board leaves both out too)."""
+    if deadline.status == "suspended" or deadline.rule in LAPSING_PERIODS:
         return None
     status = period_status(deadline.due, deadline.done_on, today)
     if status not in ("overdue", "due_soon"):

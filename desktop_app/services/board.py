@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from db.engine import Database
 from db.models import CaseRecord, DeadlineRecord
@@ -48,6 +48,24 @@ def board_status(due: dt.date, today: dt.date, suspended_by: str | None = None,
     return period_status(due, done_on, today)
 
 
+def overdue_clause(today: dt.date) -> ColumnElement[bool]:
+    """Stored periods `board_status` calls overdue today: finished after the due date, or still running (clock not
+    stopped) past it. The dashboard counts with the same conditions, so it agrees with the dock."""
+    running = and_(DeadlineRecord.done_on.is_(None), DeadlineRecord.suspended_by.is_(None))
+    return or_(DeadlineRecord.done_on > DeadlineRecord.due, and_(running, DeadlineRecord.due < today))
+
+
+def due_soon_clause(today: dt.date) -> ColumnElement[bool]:
+    """Stored periods still running with 0 to DUE_SOON_DAYS days left today."""
+    return and_(DeadlineRecord.done_on.is_(None), DeadlineRecord.suspended_by.is_(None),
+                DeadlineRecord.due >= today, DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+
+
+def at_risk_clause(today: dt.date) -> ColumnElement[bool]:
+    """Overdue or due soon today."""
+    return or_(overdue_clause(today), due_soon_clause(today))
+
+
 def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | None = None,
                    limit: int | None = None, viewer: Actor | None = None) -> list[BoardRow]:
     """Periods still running or finished late, overdue first then by due date, suspended ones last (their clock is
@@ -60,13 +78,12 @@ def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | N
         stmt = permissions.visible(viewer, stmt)
     running = DeadlineRecord.done_on.is_(None)
     late = DeadlineRecord.done_on > DeadlineRecord.due
-    ticking = running & DeadlineRecord.suspended_by.is_(None)
     if statuses == {"suspended"}:
         stmt = stmt.where(running, DeadlineRecord.suspended_by.is_not(None))
     elif statuses == {"overdue"}:
-        stmt = stmt.where(or_(late, ticking & (DeadlineRecord.due < today)))
+        stmt = stmt.where(overdue_clause(today))
     elif statuses is not None and "open" not in statuses:
-        stmt = stmt.where(ticking, DeadlineRecord.due <= today + dt.timedelta(days=DUE_SOON_DAYS))
+        stmt = stmt.where(at_risk_clause(today))
     else:
         stmt = stmt.where(or_(running, late))
     rows: list[BoardRow] = []

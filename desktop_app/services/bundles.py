@@ -636,7 +636,8 @@ def _merge_case(services: Services, merge: _Merge, bundle: Bundle, incoming: Inc
 
 
 def _merge_inspection(services: Services, merge: _Merge, bundle: Bundle, record: CaseRecord,
-                      incoming: IncomingInspection, where: str) -> None:
+                      incoming: IncomingInspection, where: str) -> bool:
+    """Write the incoming inspection where the merge takes it; True when it did."""
     session = merge.session
     data = incoming.data
     inspection = session.scalar(select(Inspection).where(Inspection.uid == incoming.uid))
@@ -651,7 +652,7 @@ def _merge_inspection(services: Services, merge: _Merge, bundle: Bundle, record:
     label = f"{record.case_no} {INSPECTION_KINDS[data['kind']]}（{data['inspector']['name']}）"
     if not merge.decide("inspection", inspection.uid if inspection else incoming.uid, local_hash,
                         incoming.content_hash, label):
-        return
+        return False
     version_id = _template_version(session, data["template_id"], data["template_version"], where)
     before = _inspection_dict(session, inspection)["answers"] if inspection else {}
     if inspection is None:
@@ -679,6 +680,7 @@ def _merge_inspection(services: Services, merge: _Merge, bundle: Bundle, record:
                  {"case_no": record.case_no, "kind": data["kind"], "answers": answers,
                   "override": override and {k: override[k] for k in ("grade_code", "reason")},
                   "bundle": bundle.sha256, "verified": bundle.verified})
+    return True
 
 
 def _merge_rectification(services: Services, merge: _Merge, bundle: Bundle, record: CaseRecord,
@@ -722,9 +724,13 @@ def import_bundle(services: Services, path: Path, *, dry_run: bool = False, unve
         merge = _Merge(uow.session, summary, on_conflict)
         for incoming in bundle.cases:
             record = _merge_case(services, merge, bundle, incoming)
+            answers_changed = False
             for index, inspection in enumerate(incoming.inspections):
-                _merge_inspection(services, merge, bundle, record, inspection,
-                                  f"{path}!work/{incoming.uid}.json: inspections[{index}]")
+                answers_changed |= _merge_inspection(services, merge, bundle, record, inspection,
+                                                     f"{path}!work/{incoming.uid}.json: inspections[{index}]")
+            if answers_changed:  # the figures, failed items and 整改 lines follow the answers just merged
+                uow.session.flush()
+                services.derived.refresh_case(uow.session, record.id)
             for line in incoming.rectifications:
                 _merge_rectification(services, merge, bundle, record, line)
         if summary.conflicts and on_conflict is None:

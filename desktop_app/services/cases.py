@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from db.engine import Database
 from db.models import (
     CaseFigures,
+    CaseFlag,
     CaseRecord,
     DeadlineRecord,
     EventRecord,
@@ -49,7 +50,7 @@ from desktop_app.services.case_mapping import (
     evidence_rows,
     status_for,
 )
-from desktop_app.services.derived import DerivedData
+from desktop_app.services.derived import DerivedData, store_inspection_rows
 from desktop_app.services.errors import NotFound, ServiceError
 from desktop_app.services.locking import check_version
 from desktop_app.services.rectifications import new_line_rows
@@ -544,6 +545,7 @@ class CaseService:
         events: list[dict[str, Any]] = []
         deadlines: list[dict[str, Any]] = []
         flags: list[dict[str, Any]] = []
+        flag_rules: list[dict[str, Any]] = []
         figures: list[dict[str, Any]] = []
         lines: list[dict[str, Any]] = []
         for case_id, case in zip(ids, cases, strict=True):
@@ -553,14 +555,17 @@ class CaseService:
             derived = self.derived.derive(case_id, case, walk)
             deadlines.extend(derived.deadlines)
             flags.extend(derived.flags)
+            flag_rules.extend(derived.flag_rules)
             figures.append(derived.figures)
             lines.extend(new_line_rows(case_id, derived.rectifications))
         for model, rows in ((EvidenceRecord, evidence), (EventRecord, events), (DeadlineRecord, deadlines),
-                            (FlagRecord, flags), (CaseFigures, figures), (Rectification, lines)):
+                            (FlagRecord, flags), (CaseFlag, flag_rules), (CaseFigures, figures),
+                            (Rectification, lines)):
             if rows:
                 session.execute(insert(model), rows)
         if self.answer_importer is not None:
             self.answer_importer(session, actor, [(i, c.case_type, c.answers) for i, c in zip(ids, cases, strict=True)])
+        store_inspection_rows(session, ids)
 
     @staticmethod
     def _ensure_new(session: Session, case_nos: Sequence[str], origins: dict[str, str] | None = None) -> None:

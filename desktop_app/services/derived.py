@@ -1,24 +1,30 @@
 """Data derived from a case, stored beside it in the same transaction: its statutory periods, its flags, its
-register figures (检查进度, 得分, 拟评等次, 风险提示, 最近期限) and the lines of its 整改清单.
+register figures (检查进度, 得分, 拟评等次, 风险提示, 最近期限), the lines of its 整改清单, and the dashboard's narrow
+rows (the rules that flagged it, the items its inspections failed).
 
 Keeping them in tables lets the deadline board sort every case by due date in one query, lets the register sort
-and filter 100,000 cases by score or risk, and makes the 整改清单汇总 complete whether or not anybody opened a case.
-Everything is recomputed whenever the case, its latest inspection or a grade override changes.
+and filter 100,000 cases by score or risk, lets the dashboard count over indexes, and makes the 整改清单汇总
+complete whether or not anybody opened a case. Everything is recomputed whenever the case, one of its inspections
+or a grade override changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import case as sql_case
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
+    KIND_BITS,
     AnswerRecord,
+    CaseFailedItem,
     CaseFigures,
+    CaseFlag,
     CaseRecord,
     ChecklistTemplateVersion,
     DeadlineRecord,
@@ -52,6 +58,8 @@ class DerivedRows:
 
     deadlines: list[dict[str, Any]] = field(default_factory=list)
     flags: list[dict[str, Any]] = field(default_factory=list)
+    #: One row per rule that flagged the case, with its gravest severity (`case_flags`).
+    flag_rules: list[dict[str, Any]] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
     rectifications: list[RectificationItem] = field(default_factory=list)
 
@@ -91,6 +99,11 @@ class DerivedData:
         rows.flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title,
                        "message": f.message, "legal_basis": f.legal_basis, "verified": f.verified,
                        "evidence_ids": list(f.evidence_ids)} for f in found_flags]
+        gravest: dict[str, str] = {}
+        for f in found_flags:  # gravest first (case_findings sorts them so)
+            gravest.setdefault(f.rule, f.severity)
+        rows.flag_rules = [{"case_id": case_id, "rule": rule, "severity": severity}
+                           for rule, severity in gravest.items()]
         score = score_case(case, walk.template, walk.answers, found_flags, context.scheme,
                            heading_of=context.heading_of)
         answered, applicable = (walk_progress(item_states(walk.template, case, walk.answers))
@@ -108,7 +121,8 @@ class DerivedData:
             "flags_minor": severities.count("minor"), "flags_info": severities.count("info"),
             "next_due": min(running, default=None),
             "recheck_after": min((due for due in running if due >= today), default=None),
-            "computed_on": today,
+            "computed_on": today, "received_month": case.received_on.strftime("%Y-%m"),
+            "prosecutor": case.prosecutor, "case_type": case.case_type,
         }
         rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
                                                        context.scheme, heading_of=context.heading_of)
@@ -150,14 +164,16 @@ class DerivedData:
         """Replace the stored periods, flags and figures of a case after it changed, and bring its 整改清单 lines
         up to date (what people recorded on a line is kept)."""
         rows = self.derive(case_id, case, self.walk_of(session, case_id, case))
-        for model in (DeadlineRecord, FlagRecord, CaseFigures):
+        for model in (DeadlineRecord, FlagRecord, CaseFlag, CaseFigures):
             session.execute(delete(model).where(model.case_id == case_id))
         if rows.deadlines:
             session.execute(insert(DeadlineRecord), rows.deadlines)
         if rows.flags:
             session.execute(insert(FlagRecord), rows.flags)
+            session.execute(insert(CaseFlag), rows.flag_rules)
         session.execute(insert(CaseFigures), [rows.figures])
         store_lines(session, case_id, rows.rectifications)
+        store_inspection_rows(session, [case_id])
 
     def refresh_case(self, session: Session, case_id: int) -> None:
         """`refresh` for a case known only by id, e.g. after an answer or a grade override in its inspection."""
@@ -165,3 +181,20 @@ class DerivedData:
                                 .options(selectinload(CaseRecord.evidence), selectinload(CaseRecord.events)))
         if record is not None:
             self.refresh(session, case_id, case_from_record(record))
+
+
+def store_inspection_rows(session: Session, case_ids: Sequence[int]) -> None:
+    """From the stored inspections of these cases (their figures already written): replace their
+    `case_failed_items` — every item an inspection answered 不符合, with the kinds that did as bits and the newest
+    checklist version that asked it — and set `case_figures.inspection_kinds`, each in one statement."""
+    bit = sql_case(*((Inspection.kind == kind, value) for kind, value in KIND_BITS.items()), else_=0)
+    session.execute(delete(CaseFailedItem).where(CaseFailedItem.case_id.in_(case_ids)))
+    failed = (select(Inspection.case_id, AnswerRecord.item_id, func.sum(bit.distinct()),
+                     func.max(Inspection.template_version_id))
+              .join(AnswerRecord, AnswerRecord.inspection_id == Inspection.id)
+              .where(Inspection.case_id.in_(case_ids), AnswerRecord.value == "fail")
+              .group_by(Inspection.case_id, AnswerRecord.item_id))
+    session.execute(insert(CaseFailedItem).from_select(["case_id", "item_id", "kinds", "template_version_id"], failed))
+    kinds = (select(func.coalesce(func.sum(bit.distinct()), 0)).where(Inspection.case_id == CaseFigures.case_id)
+             .scalar_subquery())
+    session.execute(update(CaseFigures).where(CaseFigures.case_id.in_(case_ids)).values(inspection_kinds=kinds))

@@ -2,9 +2,10 @@
 
 The benchmark starts the real program in a child process and needs to know when a person would first see
 something. An application-wide event filter watches paint events: `first_paint` reports the first painted window
-(the login dialog where accounts exist), `cases_visible` the first painted register page that holds cases, and
+(the login dialog where accounts exist), `cases_visible` the first painted register page that holds cases,
 `gui_stall` then runs the aggregate export in the background and reports the longest gap between GUI-thread
-timer ticks. Each report is one JSON line on stdout, after which the process ends at once (`os._exit`), so the
+timer ticks, and `dashboard_open` opens 视图 → 质量看板 and reports the time until every chart is filled (with the
+longest stall meanwhile). Each report is one JSON line on stdout, after which the process ends at once (`os._exit`), so the
 measured time stops at the event itself, not at a tidy shutdown.
 """
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 PROBE_VARIABLE = "CASECHECK_BENCH_PROBE"
-PROBES = ("first_paint", "cases_visible", "gui_stall")
+PROBES = ("first_paint", "cases_visible", "gui_stall", "dashboard_open")
 _installed: list[QObject] = []
 
 
@@ -80,9 +81,47 @@ def install_probe(app: QApplication, window_factory: Any) -> None:
     probe = os.environ.get(PROBE_VARIABLE, "")
     if probe not in PROBES:
         return
-    watcher = _PaintWatcher(probe, lambda: _measure_stall(window_factory()))
+    after = _measure_dashboard if probe == "dashboard_open" else _measure_stall
+    watcher = _PaintWatcher(probe, lambda: after(window_factory()))
     app.installEventFilter(watcher)
     _installed.append(watcher)  # the Python object must outlive this call for its eventFilter to run
+
+
+class _StallClock:
+    """The longest gap between 1 ms GUI-thread ticks since `start`: how long the window could not paint."""
+
+    def __init__(self, parent: QObject) -> None:
+        self.clock = QElapsedTimer()
+        self.last = 0
+        self.worst = 0
+        self.timer = QTimer(parent)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self.clock.start()
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+
+def _measure_dashboard(window: Any) -> None:
+    """视图 → 质量看板 as a person opens it; done when the dialog has filled every chart and painted them."""
+    stall = _StallClock(window)
+    stall.start()
+    started = time.perf_counter()
+    dialog = window.show_dashboard()
+
+    def filled() -> None:
+        dialog.repaint()  # the visible chart painted with its figures, not only handed them
+        stall.tick()
+        report_and_exit(event="dashboard_open", open_s=round(time.perf_counter() - started, 4),
+                        stall_ms=stall.worst, cases=dialog.stats.cases if dialog.stats else None)
+
+    dialog.refreshed.connect(filled)
 
 
 def _measure_stall(window: Any) -> None:
@@ -95,27 +134,16 @@ def _measure_stall(window: Any) -> None:
     ids = services.cases.list_ids(CaseQuery(sort="case_no", descending=False))
     case_nos = [row.case_no for row in services.cases.rows(ids).values()]
     out = os.environ.get("CASECHECK_BENCH_OUT", "bench-stall.xlsx")
-    clock = QElapsedTimer()
-    clock.start()
-    state = {"last": 0, "worst": 0}
-
-    def tick() -> None:
-        now = clock.elapsed()
-        state["worst"] = max(state["worst"], now - state["last"])
-        state["last"] = now
-
-    timer = QTimer(window)
-    timer.setInterval(1)
-    timer.timeout.connect(tick)
-    timer.start()
+    stall = _StallClock(window)
+    stall.start()
     started = time.perf_counter()
 
     def job(progress: Any, cancelled: Any) -> None:
         export_scorecards(services, case_nos, "xlsx", out, "combined", progress=progress, cancelled=cancelled)
 
     def finished(_: Any) -> None:
-        tick()
-        report_and_exit(event="gui_stall", stall_ms=state["worst"], export_s=round(time.perf_counter() - started, 3),
+        stall.tick()
+        report_and_exit(event="gui_stall", stall_ms=stall.worst, export_s=round(time.perf_counter() - started, 3),
                         cases=len(case_nos))
 
     run_in_background(window, "导出", job, on_success=finished,

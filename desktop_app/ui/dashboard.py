@@ -27,7 +27,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -39,18 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.case import CASE_TYPES
-from desktop_app.core.checklist_model import INSPECTION_KINDS
-from desktop_app.core.scoring import list_grading_schemes
 from desktop_app.reports.excel_stats import PERIOD_STATUS_LABELS, write_stats_workbook
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
 from desktop_app.services.stats import DashboardStats, StatsFilters, stats_service
 from desktop_app.ui import rectification_overview
-from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.stats_filters import StatsFilterBar, register_choices
 from desktop_app.ui.workers import run_in_background
 
-ANY = "全部"
 #: Long item questions are cut on the axis; the full text is in the exported table.
 AXIS_LABEL_CHARS = 18
 
@@ -151,27 +146,14 @@ class DashboardDialog(QDialog):
         self.service = stats_service(services)
         self.stats: DashboardStats | None = None
         self._generation = 0
-        self.date_from = OptionalDateEdit("受理日期自")
-        self.date_to = OptionalDateEdit("至")
-        self.department = self._combo([(v, v) for v in services.cases.distinct_values("department")])
-        self.prosecutor = self._combo([(v, v) for v in services.cases.distinct_values("prosecutor")])
-        self.case_type = self._combo(list(CASE_TYPES.items()))
-        self.kind = self._combo(list(INSPECTION_KINDS.items()), any_label="全部检查方式")
-        self.scheme = QComboBox()
-        current = services.context.scheme.id
-        for name in list_grading_schemes():
-            self.scheme.addItem(f"{name} 评定标准" + ("（当前）" if name == current else ""), name)
-        self.scheme.setCurrentIndex(max(self.scheme.findData(current), 0))
-        self.summary = QLabel("正在统计…")
-        filters = QHBoxLayout()
-        for widget in (self.date_from, self.date_to, QLabel("部门"), self.department, QLabel("检察官"),
-                       self.prosecutor, QLabel("类型"), self.case_type, self.kind, self.scheme):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        for widget in (self.date_from, self.date_to):
-            widget.changed.connect(self.refresh)
-        for combo in (self.department, self.prosecutor, self.case_type, self.kind, self.scheme):
-            combo.currentIndexChanged.connect(self.refresh)
+        self.filter_bar = StatsFilterBar(services, load_choices=False)
+        self._choices_loaded = False
+        bar = self.filter_bar
+        self.date_from, self.date_to = bar.date_from, bar.date_to
+        self.department, self.prosecutor, self.case_type = bar.department, bar.prosecutor, bar.case_type
+        self.kind, self.scheme = bar.kind, bar.scheme
+        self.summary = QLabel(self.tr("正在统计…"))
+        bar.changed.connect(self.refresh)
         self.tabs = QTabWidget()
         self.figures: dict[str, FigureTab] = {}
         for figure, title in (("grades", "等次分布"), ("by_prosecutor", "检察官平均分"), ("by_case_type", "案件类型平均分"),
@@ -186,26 +168,13 @@ class DashboardDialog(QDialog):
         self.period_table.cellDoubleClicked.connect(self._period_row_opened)
         self.figures["periods"].body.insertWidget(1, self.period_table)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
-    @staticmethod
-    def _combo(items: list[tuple[str, str]], any_label: str = ANY) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(any_label, "")
-        for code, label in items:
-            combo.addItem(label, code)
-        return combo
-
     def filters(self) -> StatsFilters:
-        return StatsFilters(date_from=self.date_from.date(), date_to=self.date_to.date(),
-                            department=self.department.currentData() or None,
-                            prosecutor=self.prosecutor.currentData() or None,
-                            case_type=self.case_type.currentData() or None,
-                            inspection_kind=self.kind.currentData() or None,
-                            scheme=self.scheme.currentData() or None)
+        return self.filter_bar.filters()
 
     @Slot()
     def refresh(self) -> None:
@@ -213,15 +182,22 @@ class DashboardDialog(QDialog):
         self._generation += 1
         generation, filters = self._generation, self.filters()
         today, viewer = self.services.derived.today(), self.services.actor
-        self.summary.setText("正在统计…")
+        self.summary.setText(self.tr("正在统计…"))
 
-        def job(_progress: Any, _cancelled: Any) -> DashboardStats:
-            return self.service.dashboard(filters, today, viewer)
+        load_choices = not self._choices_loaded
+
+        def job(_progress: Any, _cancelled: Any) -> tuple[DashboardStats, tuple[list[str], list[str]] | None]:
+            choices = register_choices(self.services) if load_choices else None
+            return self.service.dashboard(filters, today, viewer), choices
 
         run_in_background(self, "正在统计质量看板…", job,
-                          on_success=lambda stats: self._show(generation, stats))
+                          on_success=lambda result: self._show(generation, *result))
 
-    def _show(self, generation: int, stats: DashboardStats) -> None:
+    def _show(self, generation: int, stats: DashboardStats,
+              choices: tuple[list[str], list[str]] | None = None) -> None:
+        if choices is not None and not self._choices_loaded:
+            self.filter_bar.set_choices(*choices)
+            self._choices_loaded = True
         if generation != self._generation:
             return
         self.stats = stats

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
 from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.labels import tr_label
+from desktop_app.ui.stats_filters import StatsFilterBar
 
 MARK_COLOURS = {"unqualified": "#f8cbad", "flawed": "#ffe699"}
 GRADE_FILTERS = {
@@ -47,15 +47,9 @@ class KaoheDialog(QDialog):
         self.services = services
         self.report: KaoheReport | None = None
         today = services.derived.today()
-        self.date_from = QDateEdit(QDate(today.year, 1, 1))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.department = QComboBox()
-        self.department.addItem(self.tr("全部部门"), "")
-        for name in services.cases.distinct_values("department"):
-            self.department.addItem(name, name)
+        self.filter_bar = StatsFilterBar(services, ("department",), period=(dt.date(today.year, 1, 1), today))
+        self.date_from, self.date_to = self.filter_bar.date_from, self.filter_bar.date_to
+        self.department = self.filter_bar.department
         self.run_button = QPushButton(self.tr("统计(&S)"))
         self.run_button.clicked.connect(self.run)
         self.export_button = QPushButton(self.tr("导出 Excel(&X)…"))
@@ -85,19 +79,7 @@ class KaoheDialog(QDialog):
         for table in (self.prosecutors, self.negative):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        bar = QHBoxLayout()
-        for widget in (
-            QLabel(self.tr("受理日期")),
-            self.date_from,
-            QLabel(self.tr("至")),
-            self.date_to,
-            QLabel(self.tr("部门")),
-            self.department,
-            self.run_button,
-            self.export_button,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        self.filter_bar.append(self.run_button, self.export_button)
         negative_page = QWidget()
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("检察官")), self.prosecutor_filter, QLabel(self.tr("等次")), self.grade_filter):
@@ -110,12 +92,14 @@ class KaoheDialog(QDialog):
         self.tabs.addTab(self.prosecutors, self.tr("按检察官"))
         self.tabs.addTab(negative_page, self.tr("负面清单"))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
+        start, end = self.filter_bar.dates()
+        assert start is not None and end is not None  # the bar's dates are required here
+        return start, end
 
     def run(self) -> KaoheReport:
         start, end = self.period()
