@@ -91,10 +91,11 @@ class DerivedData:
         rows.flags = [{"case_id": case_id, "rule": f.rule, "severity": f.severity, "title": f.title,
                        "message": f.message, "legal_basis": f.legal_basis, "verified": f.verified,
                        "evidence_ids": list(f.evidence_ids)} for f in found_flags]
+        # Each item's condition is checked once, for the score, the progress and the 整改清单 alike.
+        states = item_states(walk.template, case, walk.answers) if walk.template else []
         score = score_case(case, walk.template, walk.answers, found_flags, context.scheme,
-                           heading_of=context.heading_of)
-        answered, applicable = (walk_progress(item_states(walk.template, case, walk.answers))
-                                if walk.template else (0, 0))
+                           heading_of=context.heading_of, states=states)
+        answered, applicable = walk_progress(states) if walk.template else (0, 0)
         grade = walk.override_code or score.proposed_code
         # The nearest due date of a clock that is running: not a stopped one, not a notice period that just lapses.
         running = [d.due for d in found_deadlines
@@ -111,7 +112,7 @@ class DerivedData:
             "computed_on": today,
         }
         rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
-                                                       context.scheme, heading_of=context.heading_of)
+                                                       context.scheme, heading_of=context.heading_of, states=states)
         return rows
 
     def imported_walk(self, session: Session, case: Case, answers_kept: bool) -> Walk:

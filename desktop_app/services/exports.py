@@ -26,8 +26,10 @@ FORMATS = ("xlsx", "pdf")
 LAYOUTS = ("per_case", "combined")
 
 
-def build_scorecard(services: Services, case_no: str, today: dt.date) -> Scorecard:
-    """The scorecard of a case's latest inspection (or of its flags alone when nobody has walked it yet)."""
+def build_scorecard(services: Services, case_no: str, today: dt.date, audit_head: str | None = None) -> Scorecard:
+    """The scorecard of a case's latest inspection (or of its flags alone when nobody has walked it yet).
+
+    `audit_head` is the printed audit head when the caller read it already (once for a whole export)."""
     case = services.cases.get(case_no)
     view = services.inspections.latest_for_case(case_no)
     context = services.context
@@ -47,10 +49,11 @@ def build_scorecard(services: Services, case_no: str, today: dt.date) -> Scoreca
         evaluation=assessment.evaluation,
         score=score,
         rectification=services.rectifications.overlay(case_no, build_rectification_list(
-            case, template, answers, assessment.evaluation.flags, today, context.scheme, heading_of=context.heading_of)),
+            case, template, answers, assessment.evaluation.flags, today, context.scheme, heading_of=context.heading_of,
+            states=assessment.states)),
         generated_on=today,
         scheme_title=context.scheme.title,
-        audit_head=current_head(services.database).printed(),
+        audit_head=current_head(services.database).printed() if audit_head is None else audit_head,
     )
 
 
@@ -63,10 +66,11 @@ def sync_rectifications(services: Services, case_no: str, today: dt.date) -> lis
 
 def _cards(services: Services, case_nos: Sequence[str], today: dt.date, progress: ProgressFn | None,
            cancelled: CancelledFn | None) -> Iterator[Scorecard]:
+    head = current_head(services.database).printed()  # nothing an export does adds audit entries
     for done, case_no in enumerate(case_nos, start=1):
         if cancelled and cancelled():
             raise ExportCancelled()
-        yield build_scorecard(services, case_no, today)
+        yield build_scorecard(services, case_no, today, head)
         if progress:
             progress(done, len(case_nos))
 
