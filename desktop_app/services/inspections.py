@@ -6,7 +6,7 @@ One person has one inspection of each kind per case, pinned to the template vers
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,14 +192,34 @@ class InspectionService:
             self._changed(uow.session, inspection.case_id)
             uow.commit()
 
-    def override_of(self, inspection_id: int) -> OverrideInfo | None:
+    def latest_for_cases(self, case_nos: Sequence[str]) -> dict[str, InspectionView]:
+        """`latest_for_case` of many cases in three queries, by 案号 (cases nobody inspected are left out): what an
+        export of the whole register reads, where a few queries per case cost more than scoring it."""
         with self.database.sessions() as session:
-            row = session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
-            if row is None:
-                return None
-            user = session.get(User, row.user_id)
-            return OverrideInfo(row.grade_code, row.reason, row.proposed_code, row.score,
-                                user.display_name if user else "", row.at)
+            by_case: dict[str, list[InspectionInfo]] = {}
+            for info in self._infos(session, CaseRecord.case_no.in_(list(case_nos))):
+                by_case.setdefault(info.case_no, []).append(info)
+            latest = {no: max(infos, key=lambda i: i.updated_at) for no, infos in by_case.items()}
+            answers: dict[int, dict[str, Answer]] = {info.id: {} for info in latest.values()}
+            for inspection_id, item_id, value, note in session.execute(
+                    select(AnswerRecord.inspection_id, AnswerRecord.item_id, AnswerRecord.value, AnswerRecord.note)
+                    .where(AnswerRecord.inspection_id.in_(list(answers))).order_by(AnswerRecord.id)):
+                answers[inspection_id][item_id] = Answer(value, note)
+        return {no: InspectionView(info=info, template=self.templates.version(info.template_version_id),
+                                   answers=answers[info.id]) for no, info in latest.items()}
+
+    def override_of(self, inspection_id: int) -> OverrideInfo | None:
+        return self.overrides_of([inspection_id]).get(inspection_id)
+
+    def overrides_of(self, inspection_ids: Sequence[int]) -> dict[int, OverrideInfo]:
+        """The grade overrides of these inspections, by inspection id (those without one are left out)."""
+        with self.database.sessions() as session:
+            rows = session.execute(
+                select(GradeOverride.inspection_id, GradeOverride.grade_code, GradeOverride.reason,
+                       GradeOverride.proposed_code, GradeOverride.score, User.display_name, GradeOverride.at)
+                .outerjoin(User, User.id == GradeOverride.user_id)
+                .where(GradeOverride.inspection_id.in_(list(inspection_ids))))
+            return {row[0]: OverrideInfo(row[1], row[2], row[3], row[4], row[5] or "", row[6]) for row in rows}
 
     @staticmethod
     def _case(session: Session, case_no: str) -> CaseRecord:
