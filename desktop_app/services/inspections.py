@@ -205,8 +205,9 @@ class InspectionService:
                     select(AnswerRecord.inspection_id, AnswerRecord.item_id, AnswerRecord.value, AnswerRecord.note)
                     .where(AnswerRecord.inspection_id.in_(list(answers))).order_by(AnswerRecord.id)):
                 answers[inspection_id][item_id] = Answer(value, note)
-        return {no: InspectionView(info=info, template=self.templates.version(info.template_version_id),
-                                   answers=answers[info.id]) for no, info in latest.items()}
+        templates = {i: self.templates.version(i) for i in {info.template_version_id for info in latest.values()}}
+        return {no: InspectionView(info=info, template=templates[info.template_version_id], answers=answers[info.id])
+                for no, info in latest.items()}
 
     def override_of(self, inspection_id: int) -> OverrideInfo | None:
         return self.overrides_of([inspection_id]).get(inspection_id)
