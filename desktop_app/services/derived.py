@@ -115,14 +115,20 @@ class DerivedData:
                                                        context.scheme, heading_of=context.heading_of, states=states)
         return rows
 
-    def imported_walk(self, session: Session, case: Case, answers_kept: bool) -> Walk:
+    def imported_walk(self, session: Session, case: Case, answers_kept: bool,
+                      versions: dict[str, int | None] | None = None) -> Walk:
         """The walk of a case being imported: answers that came with it become a 自查 on the newest version of
-        its checklist (see InspectionService.import_answers); without them, the built-in walk."""
+        its checklist (see InspectionService.import_answers); without them, the built-in walk.
+
+        `versions` remembers the newest version id per case type across the cases of one import batch."""
         if not (answers_kept and case.answers):
             return self.builtin_walk(case)
-        version_id = session.scalar(select(ChecklistTemplateVersion.id)
-                                    .where(ChecklistTemplateVersion.template_id == case.case_type)
-                                    .order_by(ChecklistTemplateVersion.id.desc()).limit(1))
+        versions = {} if versions is None else versions
+        if case.case_type not in versions:
+            versions[case.case_type] = session.scalar(
+                select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == case.case_type)
+                .order_by(ChecklistTemplateVersion.id.desc()).limit(1))
+        version_id = versions[case.case_type]
         template = self._version(session, version_id) if version_id is not None else None
         return Walk(template, case.answers)
 

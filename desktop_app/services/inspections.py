@@ -14,7 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import AnswerRecord, CaseRecord, ChecklistTemplateVersion, GradeOverride, Inspection, User
+from db.models import AnswerRecord, CaseRecord, ChecklistTemplateVersion, GradeOverride, Inspection, User, table_of
 from desktop_app.core.case import ANSWER_VALUES, Answer
 from desktop_app.core.checklist_model import INSPECTION_KINDS, ChecklistTemplate
 from desktop_app.core.i18n import tr
@@ -127,11 +127,12 @@ class InspectionService:
                 versions[case_type] = session.scalars(
                     select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == case_type)
                     .order_by(ChecklistTemplateVersion.id.desc()).limit(1)).one()
+        inspections_t = table_of(Inspection)
         ids = session.scalars(
-            insert(Inspection).returning(Inspection.id, sort_by_parameter_order=True),
+            insert(inspections_t).returning(inspections_t.c.id, sort_by_parameter_order=True),
             [{"case_id": case_id, "user_id": actor.id, "kind": "self", "template_version_id": versions[case_type]}
              for case_id, case_type, _ in batch]).all()
-        session.execute(insert(AnswerRecord), [
+        session.execute(insert(table_of(AnswerRecord)), [
             {"inspection_id": inspection_id, "item_id": item_id, "value": a.value, "note": a.note}
             for inspection_id, (_, _, answers) in zip(ids, batch, strict=True) for item_id, a in answers.items()])
 
