@@ -141,9 +141,11 @@ class _Run:
         from desktop_app.services.demo import fill_demo
 
         # The kept database is the last one generated; earlier repeats go to a scratch database. Each starts empty.
+        # When the metric itself is not asked for, the database is generated once, for the others.
         times = []
-        for index in range(self.repeats):
-            where = self.target.fresh(final=index == self.repeats - 1)
+        repeats = self.repeats if "demo_generation" in self.wanted else 1
+        for index in range(repeats):
+            where = self.target.fresh(final=index == repeats - 1)
             start = time.perf_counter()
             services = open_services(where)
             try:
@@ -151,6 +153,8 @@ class _Run:
             finally:
                 services.close()
             times.append(time.perf_counter() - start)
+        if "demo_generation" not in self.wanted:
+            return metric("demo_generation", statistics.median(times), "s", None)
         floor = floors.median_seconds(self.target.copy_rows_job(), self.repeats)
         return metric("demo_generation", statistics.median(times), "s", floor)
 
