@@ -267,6 +267,9 @@ def _by_case(result: Iterable[Any]) -> dict[int, list[Any]]:
     return grouped
 
 
+#: Page statements kept for reuse (filters × sorts × offsets a person goes back to); the oldest go all at once.
+PAGE_STATEMENTS_KEPT = 256
+
 AnswerImporter = Callable[[Session, Actor, list[tuple[int, str, dict[str, Answer]]]], None]
 IMPORT_BATCH = 500
 
@@ -281,6 +284,7 @@ class CaseService:
         #: Who is looking: reading methods show only the cases this actor may see (None: all, as in tests).
         self.viewer = viewer
         self.known_items = known_items
+        self._pages: dict[tuple[Any, ...], Select[Any]] = {}
 
     def _visible(self, stmt: Any) -> Any:
         return stmt if self.viewer is None else permissions.visible(self.viewer(), stmt)
@@ -336,9 +340,17 @@ class CaseService:
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
         today, labels = self.derived.today(), self.grade_labels()
-        stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query))
+        # The statement of a page already shown is reused: building it (and SQLAlchemy matching a new statement's
+        # columns to its cached compiled form) cost more than SQLite running it.
+        key = (query, today, offset, limit, self.viewer() if self.viewer is not None else None)
+        stmt = self._pages.get(key)
+        if stmt is None:
+            if len(self._pages) >= PAGE_STATEMENTS_KEPT:
+                self._pages.clear()
+            stmt = self._pages[key] = self._visible(
+                _ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query)).offset(offset).limit(limit)
         with self.database.engine.connect() as conn:  # plain rows: the ORM's per-row bookkeeping is not needed
-            return _rows(conn.execute(stmt.offset(offset).limit(limit)).all(), today, labels)
+            return _rows(conn.execute(stmt).all(), today, labels)
 
     def grade_labels(self) -> dict[str, str]:
         """Grade codes with the labels of the grading scheme in use, best first."""
