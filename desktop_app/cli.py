@@ -158,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=100_000)
     p.add_argument("--out", type=Path, help="把结果（casecheck.bench/1 JSON）写入文件，并在屏幕上显示表格")
     p.add_argument("--repeats", type=int, default=3, help="每项计时重复次数，取中位数（默认 3）")
+    p.add_argument("--only", help="只测这些指标（逗号分隔的指标名），其余跳过")
     from desktop_app import cli_risk
 
     cli_risk.add_parsers(command, _Parser)
@@ -432,17 +433,30 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from desktop_app.bench import format_table, run_bench
+    from desktop_app.bench import GOALS, format_table, run_bench
+    from desktop_app.bench.targets import is_server_url
 
     if args.cases < 1:
         raise UsageError(tr("--cases: 至少为 1", "--cases: must be at least 1"))
+    only = None if not args.only else [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in only or () if name not in GOALS]
+    if unknown:
+        raise UsageError(tr(f"--only: 未知的指标 {'、'.join(unknown)}（可选：{', '.join(GOALS)}）",
+                            f"--only: unknown metric {', '.join(unknown)} (choose from {', '.join(GOALS)})"))
+    # With --db the benchmark creates (and drops) a database of its own on that server; it never uses the
+    # database named in the URL, nor CASECHECK_DB.
+    db_url = getattr(args, "db", None)
+    if db_url and not is_server_url(db_url):
+        raise UsageError(tr("--db: 基准只接受 PostgreSQL 服务器地址（postgresql://…）；不指定则使用临时 SQLite 文件",
+                            "--db: the benchmark takes a PostgreSQL server URL (postgresql://…); without it, a "
+                            "temporary SQLite file is used"))
     interactive = sys.stderr.isatty()
 
     def say(step: str) -> None:
         if interactive:
             print(tr(f"基准：{step}…", f"bench: {step}…"), file=sys.stderr, flush=True)
 
-    result = run_bench(args.cases, progress=say, repeats=args.repeats)
+    result = run_bench(args.cases, progress=say, repeats=args.repeats, db_url=db_url, only=only)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,40 @@ def test_bench_on_2000_cases_produces_every_metric(tmp_path: Path, capsys: pytes
             assert m["baseline"] > 0 and m["ratio"] == round(m["value"] / m["baseline"], 2), name
     table = capsys.readouterr().out
     assert all(name in table for name in GOALS)
+
+
+def test_bench_refuses_a_db_that_is_not_a_postgresql_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The benchmark makes its own throw-away database; it must never be pointed at a person's database file."""
+    assert main(["bench", "--cases", "10", "--db", str(tmp_path / "mine.db")]) == 2
+    assert "PostgreSQL" in capsys.readouterr().err
+    assert not (tmp_path / "mine.db").exists()
+
+
+def test_bench_only_measures_the_metrics_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    assert main(["bench", "--cases", "30", "--repeats", "1", "--only", "page_query,search", "--out", str(out)]) == 0
+    metrics = json.loads(out.read_text(encoding="utf-8"))["metrics"]
+    assert set(metrics) == {"page_query", "search"}
+    assert all(m["baseline"] > 0 for m in metrics.values())
+    assert main(["bench", "--cases", "30", "--only", "page_query,nonsense"]) == 2
+    assert "nonsense" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not os.environ.get("CASECHECK_TEST_POSTGRES_URL"), reason="CASECHECK_TEST_POSTGRES_URL is not set")
+def test_bench_on_a_postgresql_server_leaves_no_database_behind(tmp_path: Path) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = os.environ["CASECHECK_TEST_POSTGRES_URL"]
+    out = tmp_path / "bench.json"
+    assert main(["bench", "--cases", "30", "--repeats", "1", "--only", "demo_generation,page_query,search",
+                 "--db", url, "--out", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["machine"]["database"].startswith("PostgreSQL")
+    assert set(result["metrics"]) == {"demo_generation", "page_query", "search"}
+    assert all(m["baseline"] > 0 for m in result["metrics"].values())
+    parsed = make_url(url)
+    with psycopg.connect(host=parsed.host, port=parsed.port, user=parsed.username, password=parsed.password,
+                         dbname=parsed.database) as conn:
+        left = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'casecheck_bench_%'").fetchall()
+    assert left == []

@@ -16,7 +16,7 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,6 +24,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.bench import floors, startup
+from desktop_app.bench.targets import ServerTarget, SqliteTarget, Target
 
 BENCH_FORMAT = "casecheck.bench/1"
 Progress = Callable[[str], None]
@@ -80,21 +81,32 @@ def machine() -> dict[str, Any]:
             "sqlite": sqlite3.sqlite_version, "program_version": __version__}
 
 
-def run_bench(cases: int, progress: Progress | None = None, repeats: int = 3) -> dict[str, Any]:
-    """Fill a temporary database with `cases` demo cases and measure every metric against its floor."""
+def run_bench(cases: int, progress: Progress | None = None, repeats: int = 3, *, db_url: str | None = None,
+              only: Collection[str] | None = None) -> dict[str, Any]:
+    """Fill a throw-away database with `cases` demo cases and measure every metric (or those in `only`) against
+    its floor. The database is a temporary SQLite file, or with `db_url` a fresh database on that PostgreSQL
+    server, dropped afterwards."""
     say = progress or (lambda _: None)
     with tempfile.TemporaryDirectory(prefix="casecheck-bench-") as tmp:
-        return {"format": BENCH_FORMAT, "cases": cases, "machine": machine(),
-                "metrics": _Run(Path(tmp), cases, repeats, say).all()}
+        folder = Path(tmp)
+        target: Target = ServerTarget(db_url) if db_url else SqliteTarget(folder)
+        try:
+            return {"format": BENCH_FORMAT, "cases": cases, "machine": {**machine(), "database": target.description},
+                    "metrics": _Run(folder, cases, repeats, say, target, only).all()}
+        finally:
+            target.close()
 
 
 class _Run:
-    def __init__(self, folder: Path, cases: int, repeats: int, say: Progress) -> None:
+    def __init__(self, folder: Path, cases: int, repeats: int, say: Progress, target: Target,
+                 only: Collection[str] | None = None) -> None:
         self.folder = folder
         self.cases = cases
         self.repeats = max(1, repeats)
         self.say = say
-        self.db = folder / "bench.db"
+        self.target = target
+        self.db = target.url
+        self.wanted = set(GOALS) if only is None else set(only)
         self.home = folder / "home"
         self.today = dt.date.today()
         #: The raw-sqlite3 time of the dashboard's SQL, measured by `dashboard`; the floor of `dashboard_open` too.
@@ -106,54 +118,56 @@ class _Run:
         results: dict[str, dict[str, Any]] = {}
         self.say("demo_generation")
         results["demo_generation"] = self.demo_generation()
-        services = open_services(str(self.db))
+        services = open_services(self.db)
         try:
             for name, measure in (("page_query", self.page_query), ("search", self.search),
                                   ("evaluate_all", self.evaluate_all), ("screening", self.screening),
                                   ("dashboard", self.dashboard),
                                   ("export_xlsx", self.export_xlsx),
                                   ("export_pdf", self.export_pdf)):
-                self.say(name)
-                results[name] = measure(services)
+                if name in self.wanted:
+                    self.say(name)
+                    results[name] = measure(services)
         finally:
             services.close()
-        self.say("startup")
-        results.update(self.startup())
-        self.say("gui_stall")
-        results["gui_stall"] = self.gui_stall()
-        self.say("dashboard_open")
-        results["dashboard_open"] = self.dashboard_open()
-        return {name: results[name] for name in GOALS if name in results}
+        if self.wanted & {"startup_first_paint", "startup_cases_visible", "rss_main_window"}:
+            self.say("startup")
+            results.update(self.startup())
+        if "gui_stall" in self.wanted:
+            self.say("gui_stall")
+            results["gui_stall"] = self.gui_stall()
+        if "dashboard_open" in self.wanted:
+            self.say("dashboard_open")
+            results["dashboard_open"] = self.dashboard_open()
+        return {name: results[name] for name in GOALS if name in results and name in self.wanted}
 
     # --- data ----------------------------------------------------------------------------------------------
     def demo_generation(self) -> dict[str, Any]:
         from desktop_app.services.container import open_services
         from desktop_app.services.demo import fill_demo
 
-        def generate(path: Path) -> None:
-            path.unlink(missing_ok=True)
-            services = open_services(str(path))
+        # The kept database is the last one generated; earlier repeats go to a scratch database. Each starts empty.
+        # When the metric itself is not asked for, the database is generated once, for the others.
+        times = []
+        repeats = self.repeats if "demo_generation" in self.wanted else 1
+        for index in range(repeats):
+            where = self.target.fresh(final=index == repeats - 1)
+            start = time.perf_counter()
+            services = open_services(where)
             try:
                 fill_demo(services, self.cases, seed=7, today=self.today)
             finally:
                 services.close()
-
-        # The kept database is the last one generated; earlier repeats go to a scratch file.
-        scratch = self.folder / "scratch.db"
-        times = []
-        for index in range(self.repeats):
-            target = self.db if index == self.repeats - 1 else scratch
-            start = time.perf_counter()
-            generate(target)
             times.append(time.perf_counter() - start)
-        scratch.unlink(missing_ok=True)
-        floor = floors.median_seconds(floors.copy_rows_plainly(self.db, self.folder / "copy.db"), self.repeats)
+        if "demo_generation" not in self.wanted:
+            return metric("demo_generation", statistics.median(times), "s", None)
+        floor = floors.median_seconds(self.target.copy_rows_job(), self.repeats)
         return metric("demo_generation", statistics.median(times), "s", floor)
 
     # --- queries -------------------------------------------------------------------------------------------
     def _versus_raw(self, services: Any, calls: list[Callable[[], Any]]) -> tuple[float, float]:
         """Median over the calls of (median service time, median raw-sqlite3 time of the SQL it sent), in ms."""
-        raw = floors.raw_connection(self.db)
+        raw = self.target.raw_connection()
         try:
             ours: list[float] = []
             floor: list[float] = []
@@ -215,7 +229,7 @@ class _Run:
 
         with floors.captured_sql(services.database.engine) as sent:
             ours()
-        raw = floors.raw_connection(self.db)
+        raw = self.target.raw_connection()
         try:
             floor = floors.median_seconds(lambda: floors.replay(raw, sent), self.repeats)
         finally:
@@ -231,7 +245,7 @@ class _Run:
         risk = RiskService(services.database, services.cases)
         with floors.captured_sql(services.database.engine) as sent:
             risk.screening(CaseQuery())
-        raw = floors.raw_connection(self.db)
+        raw = self.target.raw_connection()
         try:
             floor = floors.median_seconds(partial(floors.replay, raw, sent), self.repeats)
         finally:
@@ -246,7 +260,7 @@ class _Run:
         stats = stats_service(services)
         with floors.captured_sql(services.database.engine) as sent:
             stats.dashboard(StatsFilters(), self.today)
-        raw = floors.raw_connection(self.db)
+        raw = self.target.raw_connection()
         try:
             floor = floors.median_seconds(partial(floors.replay, raw, sent), self.repeats)
         finally:
@@ -289,7 +303,7 @@ class _Run:
         for _ in range(max(3, self.repeats)):
             runs["bare"].append(startup.bare_window(self.home))
             for probe in ("first_paint", "cases_visible"):
-                runs[probe].append(startup.program(str(self.db), self.home, probe))
+                runs[probe].append(startup.program(self.db, self.home, probe))
 
         def seconds(name: str) -> float:
             return statistics.median(t for t, _ in runs[name])
@@ -304,7 +318,7 @@ class _Run:
 
     def gui_stall(self) -> dict[str, Any]:
         """One whole export from the window: its longest stall is already the worst of thousands of ticks."""
-        _, report = startup.program(str(self.db), self.home, "gui_stall",
+        _, report = startup.program(self.db, self.home, "gui_stall",
                                     {"CASECHECK_BENCH_OUT": str(self.folder / "stall.xlsx")}, timeout=3600)
         if "error" in report:
             raise RuntimeError(f"gui_stall: {report['error']}")

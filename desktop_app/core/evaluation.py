@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.core.calendar import HolidayCalendar, calendar_warnings, load_calendar
 from desktop_app.core.case import Answer, Case
-from desktop_app.core.checklist_model import ChecklistTemplate
+from desktop_app.core.checklist_model import ChecklistTemplate, ItemState
 from desktop_app.core.checklists import checklist_summary, item_states, load_builtin_templates
 from desktop_app.core.deadlines import compute_deadlines, overdue_flags
 from desktop_app.core.i18n import tr
@@ -51,6 +51,8 @@ class CaseAssessment:
 
     evaluation: Evaluation
     score: ScoreResult
+    #: Each checklist item's state for this case and these answers, for callers that list the failed ones.
+    states: list[ItemState] = field(default_factory=list)
 
 
 def case_findings(case: Case, today: dt.date, context: EvaluationContext
@@ -95,7 +97,7 @@ def assess_case(
         warnings=calendar_warnings(context.calendar, today),
         assessments=[assess(case, context.social_danger)] if applies(case) else None,
     )
-    return CaseAssessment(evaluation=evaluation, score=score)
+    return CaseAssessment(evaluation=evaluation, score=score, states=states)
 
 
 def evaluate_case(case: Case, today: dt.date, context: EvaluationContext) -> Evaluation:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.case import Answer, Case
-from desktop_app.core.checklist_model import ChecklistTemplate
+from desktop_app.core.checklist_model import ChecklistTemplate, ItemState
 from desktop_app.core.checklists import item_states
 from desktop_app.core.results import SEVERITIES, SEVERITY_ORDER, Flag
 from desktop_app.core.scoring import GradingScheme, HeadingOf, flag_heading
@@ -51,12 +51,17 @@ def build_rectification_list(
     scheme: GradingScheme,
     *,
     heading_of: HeadingOf | None = None,
+    states: list[ItemState] | None = None,
 ) -> list[RectificationItem]:
-    """Failed applicable items first (in checklist order), then flags other than hints, gravest first."""
+    """Failed applicable items first (in checklist order), then flags other than hints, gravest first.
+
+    `states` as in `score_case`: the item states when the caller has them already."""
     due = today + dt.timedelta(days=scheme.rectification_due_days)
     owner = case.prosecutor
     items: list[RectificationItem] = []
-    for state in item_states(template, case, answers) if template else []:
+    if states is None:
+        states = item_states(template, case, answers) if template else []
+    for state in states:
         if state.applicable and state.value == "fail":
             item = state.item
             items.append(

@@ -19,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from db.engine import Database, alembic_config, database_url, sqlite_path
 from desktop_app.core.i18n import tr
 from desktop_app.core.limits import BACKUPS_KEPT
@@ -159,6 +157,8 @@ def _schema_revision(path: Path) -> str | None:
 
 
 def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory  # only here: the main window imports this module at start-up
+
     script = ScriptDirectory.from_config(alembic_config("sqlite://"))
     try:
         return script.get_revision(revision) is not None

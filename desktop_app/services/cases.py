@@ -26,6 +26,7 @@ from db.models import (
     EvidenceRecord,
     FlagRecord,
     Rectification,
+    table_of,
 )
 from db.portable import contains_text
 from desktop_app.core.case import CASE_STATUSES, CASE_TYPES, Answer, Case
@@ -337,9 +338,10 @@ class CaseService:
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
         today, labels = self.derived.today(), self.grade_labels()
-        stmt = self._visible(_ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query))
+        stmt = self._visible(
+            _ordered(_filtered(query, _ROW_COLUMNS, today, join_figures=True), query)).offset(offset).limit(limit)
         with self.database.engine.connect() as conn:  # plain rows: the ORM's per-row bookkeeping is not needed
-            return _rows(conn.execute(stmt.offset(offset).limit(limit)).all(), today, labels)
+            return _rows(conn.execute(stmt).all(), today, labels)
 
     def grade_labels(self) -> dict[str, str]:
         """Grade codes with the labels of the grading scheme in use, best first."""
@@ -538,8 +540,10 @@ class CaseService:
 
     def _insert_batch(self, session: Session, actor: Actor, cases: Sequence[Case]) -> None:
         """Bulk inserts with RETURNING keep a 100,000-case import to minutes on any database."""
+        # Core inserts of the tables, not ORM bulk inserts: the ORM's per-row bookkeeping cost more than SQLite.
+        cases_t = table_of(CaseRecord)
         ids = session.scalars(
-            insert(CaseRecord).returning(CaseRecord.id, sort_by_parameter_order=True),
+            insert(cases_t).returning(cases_t.c.id, sort_by_parameter_order=True),
             [{**case_columns(c), "status": status_for(c), "owner_id": _owner(actor)} for c in cases]).all()
         evidence: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
@@ -548,10 +552,11 @@ class CaseService:
         flag_rules: list[dict[str, Any]] = []
         figures: list[dict[str, Any]] = []
         lines: list[dict[str, Any]] = []
+        versions: dict[str, int | None] = {}
         for case_id, case in zip(ids, cases, strict=True):
             evidence.extend({**row, "case_id": case_id} for row in evidence_rows(case))
             events.extend({**row, "case_id": case_id} for row in event_rows(case))
-            walk = self.derived.imported_walk(session, case, self.answer_importer is not None)
+            walk = self.derived.imported_walk(session, case, self.answer_importer is not None, versions)
             derived = self.derived.derive(case_id, case, walk)
             deadlines.extend(derived.deadlines)
             flags.extend(derived.flags)
@@ -562,7 +567,7 @@ class CaseService:
                             (FlagRecord, flags), (CaseFlag, flag_rules), (CaseFigures, figures),
                             (Rectification, lines)):
             if rows:
-                session.execute(insert(model), rows)
+                session.execute(insert(table_of(model)), rows)
         if self.answer_importer is not None:
             self.answer_importer(session, actor, [(i, c.case_type, c.answers) for i, c in zip(ids, cases, strict=True)])
         store_inspection_rows(session, ids)

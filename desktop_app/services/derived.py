@@ -104,10 +104,11 @@ class DerivedData:
             gravest.setdefault(f.rule, f.severity)
         rows.flag_rules = [{"case_id": case_id, "rule": rule, "severity": severity}
                            for rule, severity in gravest.items()]
+        # Each item's condition is checked once, for the score, the progress and the 整改清单 alike.
+        states = item_states(walk.template, case, walk.answers) if walk.template else []
         score = score_case(case, walk.template, walk.answers, found_flags, context.scheme,
-                           heading_of=context.heading_of)
-        answered, applicable = (walk_progress(item_states(walk.template, case, walk.answers))
-                                if walk.template else (0, 0))
+                           heading_of=context.heading_of, states=states)
+        answered, applicable = walk_progress(states) if walk.template else (0, 0)
         grade = walk.override_code or score.proposed_code
         # The nearest due date of a clock that is running: not a stopped one, not a notice period that just lapses.
         running = [d.due for d in found_deadlines
@@ -125,17 +126,23 @@ class DerivedData:
             "prosecutor": case.prosecutor, "case_type": case.case_type,
         }
         rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
-                                                       context.scheme, heading_of=context.heading_of)
+                                                       context.scheme, heading_of=context.heading_of, states=states)
         return rows
 
-    def imported_walk(self, session: Session, case: Case, answers_kept: bool) -> Walk:
+    def imported_walk(self, session: Session, case: Case, answers_kept: bool,
+                      versions: dict[str, int | None] | None = None) -> Walk:
         """The walk of a case being imported: answers that came with it become a 自查 on the newest version of
-        its checklist (see InspectionService.import_answers); without them, the built-in walk."""
+        its checklist (see InspectionService.import_answers); without them, the built-in walk.
+
+        `versions` remembers the newest version id per case type across the cases of one import batch."""
         if not (answers_kept and case.answers):
             return self.builtin_walk(case)
-        version_id = session.scalar(select(ChecklistTemplateVersion.id)
-                                    .where(ChecklistTemplateVersion.template_id == case.case_type)
-                                    .order_by(ChecklistTemplateVersion.id.desc()).limit(1))
+        versions = {} if versions is None else versions
+        if case.case_type not in versions:
+            versions[case.case_type] = session.scalar(
+                select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == case.case_type)
+                .order_by(ChecklistTemplateVersion.id.desc()).limit(1))
+        version_id = versions[case.case_type]
         template = self._version(session, version_id) if version_id is not None else None
         return Walk(template, case.answers)
 

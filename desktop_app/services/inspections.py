@@ -6,14 +6,15 @@ One person has one inspection of each kind per case, pinned to the template vers
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import AnswerRecord, CaseRecord, ChecklistTemplateVersion, GradeOverride, Inspection, User
+from db.models import AnswerRecord, CaseRecord, ChecklistTemplateVersion, GradeOverride, Inspection, User, table_of
 from desktop_app.core.case import ANSWER_VALUES, Answer
 from desktop_app.core.checklist_model import INSPECTION_KINDS, ChecklistTemplate
 from desktop_app.core.i18n import tr
@@ -111,9 +112,7 @@ class InspectionService:
         """Every inspection of a case (all people, all kinds), for the side-by-side view."""
         with self.database.sessions() as session:
             case = self._case(session, case_no)
-            ids = session.scalars(select(Inspection.id).where(Inspection.case_id == case.id)
-                                  .order_by(Inspection.kind, Inspection.id)).all()
-            return [self._info(session, i) for i in ids]
+            return self._infos(session, Inspection.case_id == case.id)
 
     def latest_for_case(self, case_no: str) -> InspectionView | None:
         """The most recently answered inspection, which reports and `evaluate --case` score."""
@@ -136,11 +135,12 @@ class InspectionService:
                 versions[case_type] = session.scalars(
                     select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == case_type)
                     .order_by(ChecklistTemplateVersion.id.desc()).limit(1)).one()
+        inspections_t = table_of(Inspection)
         ids = session.scalars(
-            insert(Inspection).returning(Inspection.id, sort_by_parameter_order=True),
+            insert(inspections_t).returning(inspections_t.c.id, sort_by_parameter_order=True),
             [{"case_id": case_id, "user_id": actor.id, "kind": "self", "template_version_id": versions[case_type]}
              for case_id, case_type, _ in batch]).all()
-        session.execute(insert(AnswerRecord), [
+        session.execute(insert(table_of(AnswerRecord)), [
             {"inspection_id": inspection_id, "item_id": item_id, "value": a.value, "note": a.note}
             for inspection_id, (_, _, answers) in zip(ids, batch, strict=True) for item_id, a in answers.items()])
 
@@ -216,14 +216,35 @@ class InspectionService:
             uow.commit()
             return inspection.version
 
-    def override_of(self, inspection_id: int) -> OverrideInfo | None:
+    def latest_for_cases(self, case_nos: Sequence[str]) -> dict[str, InspectionView]:
+        """`latest_for_case` of many cases in three queries, by 案号 (cases nobody inspected are left out): what an
+        export of the whole register reads, where a few queries per case cost more than scoring it."""
         with self.database.sessions() as session:
-            row = session.scalar(select(GradeOverride).where(GradeOverride.inspection_id == inspection_id))
-            if row is None:
-                return None
-            user = session.get(User, row.user_id)
-            return OverrideInfo(row.grade_code, row.reason, row.proposed_code, row.score,
-                                user.display_name if user else "", row.at)
+            by_case: dict[str, list[InspectionInfo]] = {}
+            for info in self._infos(session, CaseRecord.case_no.in_(list(case_nos))):
+                by_case.setdefault(info.case_no, []).append(info)
+            latest = {no: max(infos, key=lambda i: i.updated_at) for no, infos in by_case.items()}
+            answers: dict[int, dict[str, Answer]] = {info.id: {} for info in latest.values()}
+            for inspection_id, item_id, value, note in session.execute(
+                    select(AnswerRecord.inspection_id, AnswerRecord.item_id, AnswerRecord.value, AnswerRecord.note)
+                    .where(AnswerRecord.inspection_id.in_(list(answers))).order_by(AnswerRecord.id)):
+                answers[inspection_id][item_id] = Answer(value, note)
+        templates = {i: self.templates.version(i) for i in {info.template_version_id for info in latest.values()}}
+        return {no: InspectionView(info=info, template=templates[info.template_version_id], answers=answers[info.id])
+                for no, info in latest.items()}
+
+    def override_of(self, inspection_id: int) -> OverrideInfo | None:
+        return self.overrides_of([inspection_id]).get(inspection_id)
+
+    def overrides_of(self, inspection_ids: Sequence[int]) -> dict[int, OverrideInfo]:
+        """The grade overrides of these inspections, by inspection id (those without one are left out)."""
+        with self.database.sessions() as session:
+            rows = session.execute(
+                select(GradeOverride.inspection_id, GradeOverride.grade_code, GradeOverride.reason,
+                       GradeOverride.proposed_code, GradeOverride.score, User.display_name, GradeOverride.at)
+                .outerjoin(User, User.id == GradeOverride.user_id)
+                .where(GradeOverride.inspection_id.in_(list(inspection_ids))))
+            return {row[0]: OverrideInfo(row[1], row[2], row[3], row[4], row[5] or "", row[6]) for row in rows}
 
     @staticmethod
     def _case(session: Session, case_no: str) -> CaseRecord:
@@ -233,15 +254,22 @@ class InspectionService:
         return case
 
     def _info(self, session: Session, inspection_id: int) -> InspectionInfo:
-        inspection = session.get(Inspection, inspection_id)
-        if inspection is None:
+        infos = self._infos(session, Inspection.id == inspection_id)
+        if not infos:
             raise NotFound(tr(f"检查记录 {inspection_id} 不存在", f"inspection {inspection_id} not found"))
-        case = session.get(CaseRecord, inspection.case_id)
-        user = session.get(User, inspection.user_id)
-        version = session.get(ChecklistTemplateVersion, inspection.template_version_id)
-        assert case is not None and user is not None and version is not None
-        return InspectionInfo(id=inspection.id, case_no=case.case_no, kind=inspection.kind,
-                              kind_label=INSPECTION_KINDS[inspection.kind], inspector=user.display_name,
-                              template_version_id=version.id, template_id=version.template_id,
-                              template_version=version.version, updated_at=inspection.updated_at,
-                              version=inspection.version)
+        return infos[0]
+
+    @staticmethod
+    def _infos(session: Session, where: Any) -> list[InspectionInfo]:
+        """The inspections matching `where` (by kind, then id), read in one query of plain columns: reports ask
+        for every case's, and loading four ORM objects each (with the template's content) cost more than scoring."""
+        stmt = (select(Inspection.id, CaseRecord.case_no, Inspection.kind, User.display_name,
+                       ChecklistTemplateVersion.id, ChecklistTemplateVersion.template_id,
+                       ChecklistTemplateVersion.version, Inspection.updated_at, Inspection.version)
+                .join(CaseRecord, CaseRecord.id == Inspection.case_id)
+                .join(User, User.id == Inspection.user_id)
+                .join(ChecklistTemplateVersion, ChecklistTemplateVersion.id == Inspection.template_version_id)
+                .where(where).order_by(Inspection.kind, Inspection.id))
+        return [InspectionInfo(id=row[0], case_no=row[1], kind=row[2], kind_label=INSPECTION_KINDS[row[2]],
+                               inspector=row[3], template_version_id=row[4], template_id=row[5],
+                               template_version=row[6], updated_at=row[7], version=row[8]) for row in session.execute(stmt)]

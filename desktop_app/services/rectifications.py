@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -81,6 +81,19 @@ def new_line_rows(case_id: int, items: Sequence[RectificationItem]) -> list[dict
              "owner": i.owner, "due": i.due, "status": "pending", "note": i.note} for i in items]
 
 
+def overlay_lines(items: Sequence[RectificationItem], stored: Mapping[str, Rectification]) -> list[RectificationItem]:
+    """Derived lines with what people recorded on their stored line of the same key (status, owner, due date,
+    reason, note)."""
+    result = []
+    for item in items:
+        row = stored.get(item.key)
+        if row is not None:
+            item = dataclasses.replace(item, owner=row.owner or item.owner, due=row.due or item.due,
+                                       status=row.status, reason=row.reason, note=row.note or item.note)
+        result.append(item)
+    return result
+
+
 class RectificationService:
     def __init__(self, database: Database, viewer: Callable[[], Actor] | None = None) -> None:
         self.database = database
@@ -89,18 +102,17 @@ class RectificationService:
 
     def overlay(self, case_no: str, items: Sequence[RectificationItem]) -> list[RectificationItem]:
         """The derived lines with what people recorded for them (status, owner, due date, reason, note)."""
+        return overlay_lines(items, self.stored_lines([case_no]).get(case_no, {}))
+
+    def stored_lines(self, case_nos: Sequence[str]) -> dict[str, dict[str, Rectification]]:
+        """The stored lines of these cases in one query: by 案号, then by line key (for `overlay_lines`)."""
+        stored: dict[str, dict[str, Rectification]] = {}
         with self.database.sessions() as session:
-            stored = {r.key: r for r in session.scalars(
-                select(Rectification).join(CaseRecord, CaseRecord.id == Rectification.case_id)
-                .where(CaseRecord.case_no == case_no))}
-        result = []
-        for item in items:
-            row = stored.get(item.key)
-            if row is not None:
-                item = dataclasses.replace(item, owner=row.owner or item.owner, due=row.due or item.due,
-                                           status=row.status, reason=row.reason, note=row.note or item.note)
-            result.append(item)
-        return result
+            for case_no, row in session.execute(
+                    select(CaseRecord.case_no, Rectification).join(CaseRecord, CaseRecord.id == Rectification.case_id)
+                    .where(CaseRecord.case_no.in_(list(case_nos)))):
+                stored.setdefault(case_no, {})[row.key] = row
+        return stored
 
     def sync(self, actor: Actor, case_no: str, items: Sequence[RectificationItem]) -> None:
         """Store the current lines (see `store_lines`), with an audit entry naming what was added or removed."""

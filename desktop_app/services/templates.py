@@ -80,6 +80,9 @@ class TemplateService:
         self.database = database
         self.builtin = builtin
         self._synced = False
+        #: Parsed versions by (id, content hash): a version is immutable, and an export of 20,000 cases asks for the
+        #: same few thousands of times. The hash guards against an id reused after a rolled-back save.
+        self._parsed: dict[tuple[int, str], ChecklistTemplate] = {}
 
     def sync_builtin(self) -> None:
         """Register shipped templates not yet in the database (first start, or a program update)."""
@@ -109,10 +112,16 @@ class TemplateService:
 
     def version(self, version_id: int) -> ChecklistTemplate:
         with self.database.sessions() as session:
-            row = session.get(ChecklistTemplateVersion, version_id)
-            if row is None:
+            digest = session.scalar(select(ChecklistTemplateVersion.content_hash)
+                                    .where(ChecklistTemplateVersion.id == version_id))
+            if digest is None:
                 raise NotFound(tr(f"检查表版本 {version_id} 不存在", f"template version {version_id} not found"))
-            return template_from_dict(row.content, f"db:{row.id}")
+            key = (version_id, digest)
+            if key not in self._parsed:
+                content = session.scalar(select(ChecklistTemplateVersion.content)
+                                         .where(ChecklistTemplateVersion.id == version_id))
+                self._parsed[key] = template_from_dict(content, f"db:{version_id}")
+            return self._parsed[key]
 
     def versions(self, template_id: str | None = None) -> list[TemplateVersionInfo]:
         self.sync_builtin()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.reports.excel_stats import PERIOD_STATUS_LABELS, write_stats_workbook
+from desktop_app.core.results import DEADLINE_STATUSES
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
 from desktop_app.services.stats import DashboardStats, StatsFilters, stats_service
@@ -219,7 +219,7 @@ class DashboardDialog(QDialog):
         self.period_table.setRowCount(len(periods.periods))
         for row, period in enumerate(periods.periods):
             for column, value in enumerate((period.case_no, period.prosecutor, period.name, period.due.isoformat(),
-                                            str(period.days_left), PERIOD_STATUS_LABELS[period.status])):
+                                            str(period.days_left), DEADLINE_STATUSES[period.status])):
                 self.period_table.setItem(row, column, QTableWidgetItem(value))
         self.refreshed.emit()
 
@@ -249,6 +249,8 @@ class DashboardDialog(QDialog):
         if path is None:
             return None
         only = {figure, "period_list"} if figure == "periods" else {figure}
+        from desktop_app.reports.excel_stats import write_stats_workbook  # openpyxl loads only for a workbook
+
         write_stats_workbook(self.stats, path, only)
         self.summary.setText(self.summary.text() + f"　已导出到 {path}")
         return path

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.checklist_model import PROBLEM_HEADINGS
 from desktop_app.core.results import SEVERITIES
-from desktop_app.reports.excel_kaohe import write_kaohe_workbook
 from desktop_app.services.container import Services
 from desktop_app.services.kaohe import KaoheReport, NegativeEntry, kaohe_report
 from desktop_app.ui import rectification_overview
@@ -184,6 +183,8 @@ class KaoheDialog(QDialog):
             QCoreApplication.translate("rectification_overview", rectification_overview.WORKBOOK_FILTER),
         )
         if path is not None:
+            from desktop_app.reports.excel_kaohe import write_kaohe_workbook  # openpyxl loads only for a workbook
+
             write_kaohe_workbook(self.report, path)
             self.summary.setText(self.summary.text() + self.tr("　已导出到 {0}").format(path))
 

@@ -28,9 +28,7 @@ def evaluate_rules(
     context = RuleContext(today=today, calendar=calendar if calendar is not None else shipped_calendar())
     checks = predicates()
     flags = []
-    for rule in rulebook.rules:
-        if not rule.applies_to(case.case_type):
-            continue
+    for rule in rulebook.for_case_type(case.case_type):
         finding = checks[rule.id].check(case, context)
         if finding is not None:
             flags.append(_flag(rule, finding, case))

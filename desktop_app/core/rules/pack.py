@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +58,21 @@ class RuleDef:
 @dataclass(frozen=True)
 class RuleBook:
     rules: list[RuleDef]
+    #: Look-ups built on first use: a batch job asks them for every case and every flag, and the rules never change.
+    _by_id: dict[str, RuleDef] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_type: dict[str, list[RuleDef]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, rule_id: str) -> RuleDef | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        if not self._by_id:
+            self._by_id.update((r.id, r) for r in reversed(self.rules))  # the first of equal ids wins, as before
+        return self._by_id.get(rule_id)
+
+    def for_case_type(self, case_type: str) -> list[RuleDef]:
+        """The rules that apply to a case type, in pack order."""
+        rules = self._by_type.get(case_type)
+        if rules is None:
+            rules = self._by_type[case_type] = [r for r in self.rules if r.applies_to(case_type)]
+        return rules
 
 
 def shipped_rules_dir() -> Path:
