@@ -443,13 +443,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(tr(f"--only: 未知的指标 {'、'.join(unknown)}（可选：{', '.join(GOALS)}）",
                             f"--only: unknown metric {', '.join(unknown)} (choose from {', '.join(GOALS)})"))
-    # With --db the benchmark creates (and drops) a database of its own on that server; it never uses the
-    # database named in the URL, nor CASECHECK_DB.
+    # With a server URL the benchmark creates (and drops) a database of its own on that server; it never uses the
+    # database named in the URL. A file path (or CASECHECK_DB) is left untouched too: the SQLite bench always
+    # builds a throw-away file of its own, so `--db` may be given as for every other command.
     db_url = getattr(args, "db", None)
     if db_url and not is_server_url(db_url):
-        raise UsageError(tr("--db: 基准只接受 PostgreSQL 服务器地址（postgresql://…）；不指定则使用临时 SQLite 文件",
-                            "--db: the benchmark takes a PostgreSQL server URL (postgresql://…); without it, a "
-                            "temporary SQLite file is used"))
+        db_url = None
     interactive = sys.stderr.isatty()
 
     def say(step: str) -> None:
