@@ -181,7 +181,8 @@ def test_review_decision_while_suspended_2024_04_20_is_met() -> None:
     c = make(PR, D(2024, 3, 1), ev("returned_for_investigation", D(2024, 3, 15)),
              ev("non_prosecution_decided", D(2024, 4, 20)), in_custody=True)
     d = one(c, D(2024, 4, 25), "DL-PROSECUTION-REVIEW")
-    assert (d.status, d.done_on, d.days_left, d.suspended_by) == ("met", D(2024, 4, 20), None, None)
+    assert (d.status, d.done_on, d.days_left, d.suspended_by) == ("met", D(2024, 4, 20), None,
+                                                                  "returned_for_investigation")
     assert flags_of(c, D(2024, 4, 25), "DL-PROSECUTION-REVIEW") == []
 
 

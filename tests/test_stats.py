@@ -294,18 +294,24 @@ def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path:
     """Worked out by hand: a 审查起诉 case in custody has one month (刑事诉讼法 第一百七十二条). O was received on
     5 January, due 5 February and still open: overdue 43 days on 20 March. L, received the same day, was decided on
     20 February, late. S, received 20 February, is due that very day (0 days left). N, received 16 March, runs.
-    So 2 periods overdue and 1 due soon; O and L each carry one overdue flag and score 95 (合格), S and N 100 (优质)."""
+    P, received the same day as O, went for a psychiatric evaluation on 10 January and was decided on 20 February
+    with the evaluation still under way: the clock stood still, so that is in time (刑事诉讼法 第一百四十九条).
+    So 2 periods overdue and 1 due soon; O and L each carry one overdue flag and score 95 (合格), S, N and P 100
+    (优质)."""
     services = open_services(str(db_path), today=lambda: TODAY)
     try:
         cases = {"O号": make_case("O号", received_on=dt.date(2026, 1, 5), events=[]),
                  "L号": make_case("L号", received_on=dt.date(2026, 1, 5),
                                  events=[Event(kind="prosecution_decided", date=dt.date(2026, 2, 20))]),
                  "S号": make_case("S号", received_on=dt.date(2026, 2, 20), events=[]),
-                 "N号": make_case("N号", received_on=dt.date(2026, 3, 16), events=[])}
+                 "N号": make_case("N号", received_on=dt.date(2026, 3, 16), events=[]),
+                 "P号": make_case("P号", received_on=dt.date(2026, 1, 5),
+                                 events=[Event(kind="psychiatric_evaluation_started", date=dt.date(2026, 1, 10)),
+                                         Event(kind="prosecution_decided", date=dt.date(2026, 2, 20))])}
         for case in cases.values():
             services.cases.create(services.actor, case)
         by_hand = {"overdue": 2, "due_soon": 1}
-        scores = {"O号": 95.0, "L号": 95.0, "S号": 100.0, "N号": 100.0}
+        scores = {"O号": 95.0, "L号": 95.0, "S号": 100.0, "N号": 100.0, "P号": 100.0}
 
         # The dock (期限看板).
         dock = board_counts(services.database, TODAY)
@@ -314,8 +320,8 @@ def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path:
         rows = {r.case_no: r.figures for r in services.cases.page(CaseQuery(), limit=10)}
         assert {no: f.score for no, f in rows.items()} == scores  # type: ignore[union-attr]
         assert {no: f.grade_label for no, f in rows.items()} == {  # type: ignore[union-attr]
-            "O号": "合格", "L号": "合格", "S号": "优质", "N号": "优质"}
-        assert {no: f.risk_total for no, f in rows.items()} == {"O号": 1, "L号": 1, "S号": 0, "N号": 0}  # type: ignore[union-attr]
+            "O号": "合格", "L号": "合格", "S号": "优质", "N号": "优质", "P号": "优质"}
+        assert {no: f.risk_total for no, f in rows.items()} == {"O号": 1, "L号": 1, "S号": 0, "N号": 0, "P号": 0}  # type: ignore[union-attr]
         assert rows["O号"].days_left == -43 and rows["S号"].days_left == 0  # type: ignore[union-attr]
         assert services.cases.count(CaseQuery(due="overdue")) == 1  # only O's clock still runs
         # The dashboard.
@@ -323,8 +329,8 @@ def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path:
         assert (stats.periods.overdue, stats.periods.due_soon) == (2, 1)
         assert sorted((p.case_no, p.status) for p in stats.periods.periods) == [
             ("L号", "overdue"), ("O号", "overdue"), ("S号", "due_soon")]
-        assert {b.key: b.count for b in stats.grades if b.count} == {"qualified": 2, "excellent": 2}
-        assert [(m.key, m.mean_score) for m in stats.by_prosecutor] == [("李某", 97.5)]
+        assert {b.key: b.count for b in stats.grades if b.count} == {"qualified": 2, "excellent": 3}
+        assert [(m.key, m.mean_score) for m in stats.by_prosecutor] == [("李某", 98.0)]
         assert {f.rule: f.cases for f in stats.flags} == {"DL-PROSECUTION-REVIEW": 2}
         # The aggregate workbook: 超期预警 lists the same periods, 明细 the same scores.
         out = tmp_path / "all.xlsx"
@@ -344,5 +350,6 @@ def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path:
             assert f"{scores[case_no]:g}" in text, case_no
         assert all("已超期" in texts[no] for no in ("O号", "L号"))
         assert "即将到期" in texts["S号"] and "已超期" not in texts["N号"] and "即将到期" not in texts["N号"]
+        assert "已超期" not in texts["P号"] and "按期完成" in texts["P号"]
     finally:
         services.close()

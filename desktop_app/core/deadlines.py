@@ -227,9 +227,12 @@ def compute_deadlines(
     return [d for d in found if d is not None]
 
 
-def period_status(due: dt.date, done_on: dt.date | None, today: dt.date) -> str:
-    """met / overdue / due_soon / open as of `today`: a period done after its due date stays overdue. The board,
-    the register, the workbooks and the PDF all ask this, so they agree on the same day."""
+def period_status(due: dt.date, done_on: dt.date | None, today: dt.date, suspended_by: str | None = None) -> str:
+    """met / overdue / due_soon / open / suspended as of `today`: a period done after its due date stays overdue,
+    unless its clock was stopped (`suspended_by`) when the act was done, which is in time (deadlines.md, readings).
+    The board, the register, the workbooks and the PDF all ask this, so they agree on the same day."""
+    if suspended_by is not None:
+        return "suspended" if done_on is None else "met"
     if done_on is not None:
         return "met" if done_on <= due else "overdue"
     days_left = (due - today).days
@@ -498,16 +501,9 @@ class _Counting:
         *,
         suspended_by: str | None = None,
     ) -> Deadline:
-        if done is not None:
-            # A decision made while the clock is stopped is in time (deadlines.md, readings).
-            status = "met" if suspended_by else period_status(due, done, self.today)
-            days_left = None
-            suspended_by = None
-        elif suspended_by is not None:
-            status, days_left = "suspended", None
-        else:
-            status = period_status(due, None, self.today)
-            days_left = (due - self.today).days
+        # A decision made while the clock is stopped is in time; `suspended_by` then says why (deadlines.md, readings).
+        status = period_status(due, done, self.today, suspended_by)
+        days_left = (due - self.today).days if done is None and suspended_by is None else None
         return Deadline(
             rule=period.id,
             name=period.name,

@@ -93,7 +93,8 @@ class Deadline:
     verified: bool = True
     #: Human notes on how the date was reached (e.g. "2027 年无节假日历，仅按周末计算").
     notes: tuple[str, ...] = ()
-    #: While `status` is `suspended`: what stopped the clock (`SUSPENDED_BY_RETURN`, `SUSPENDED_BY_PSYCHIATRIC`).
+    #: What stopped the clock (`SUSPENDED_BY_RETURN`, `SUSPENDED_BY_PSYCHIATRIC`): while `status` is `suspended`,
+    #: and on a period `met` because its act was done while the clock stood still.
     suspended_by: str | None = None
 
     @property

@@ -128,7 +128,7 @@ def _warning(deadline: Deadline, today: dt.date) -> tuple[str, int | None] | Non
     with nothing to act on — the deadline board leaves both out too)."""
     if deadline.status == "suspended" or deadline.rule in LAPSING_PERIODS:
         return None
-    status = period_status(deadline.due, deadline.done_on, today)
+    status = period_status(deadline.due, deadline.done_on, today, deadline.suspended_by)
     if status not in ("overdue", "due_soon"):
         return None
     return status, None if deadline.done_on is not None else (deadline.due - today).days

@@ -40,19 +40,12 @@ class BoardRow:
     done_on: dt.date | None = None
 
 
-def board_status(due: dt.date, today: dt.date, suspended_by: str | None = None,
-                 done_on: dt.date | None = None) -> str:
-    """A stopped clock is `suspended` whatever the date; otherwise `period_status` decides, as everywhere."""
-    if suspended_by and done_on is None:
-        return "suspended"
-    return period_status(due, done_on, today)
-
-
 def overdue_clause(today: dt.date) -> ColumnElement[bool]:
-    """Stored periods `board_status` calls overdue today: finished after the due date, or still running (clock not
-    stopped) past it. The dashboard counts with the same conditions, so it agrees with the dock."""
-    running = and_(DeadlineRecord.done_on.is_(None), DeadlineRecord.suspended_by.is_(None))
-    return or_(DeadlineRecord.done_on > DeadlineRecord.due, and_(running, DeadlineRecord.due < today))
+    """Stored periods `period_status` calls overdue today: finished after the due date with the clock running, or
+    still running past it. The dashboard counts with the same conditions, so it agrees with the dock."""
+    return and_(DeadlineRecord.suspended_by.is_(None),
+                or_(DeadlineRecord.done_on > DeadlineRecord.due,
+                    and_(DeadlineRecord.done_on.is_(None), DeadlineRecord.due < today)))
 
 
 def due_soon_clause(today: dt.date) -> ColumnElement[bool]:
@@ -77,7 +70,7 @@ def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | N
     if viewer is not None:
         stmt = permissions.visible(viewer, stmt)
     running = DeadlineRecord.done_on.is_(None)
-    late = DeadlineRecord.done_on > DeadlineRecord.due
+    late = and_(DeadlineRecord.done_on > DeadlineRecord.due, DeadlineRecord.suspended_by.is_(None))
     if statuses == {"suspended"}:
         stmt = stmt.where(running, DeadlineRecord.suspended_by.is_not(None))
     elif statuses == {"overdue"}:
@@ -89,7 +82,7 @@ def deadline_board(database: Database, today: dt.date, *, statuses: set[str] | N
     rows: list[BoardRow] = []
     with database.sessions() as session:
         for deadline, case_no, title, prosecutor in session.execute(stmt):
-            status = board_status(deadline.due, today, deadline.suspended_by, deadline.done_on)
+            status = period_status(deadline.due, deadline.done_on, today, deadline.suspended_by)
             if statuses is not None and status not in statuses:
                 continue
             until = deadline.done_on or today

@@ -31,11 +31,12 @@ from db.models import (
 )
 from desktop_app.core.case import CASE_TYPES
 from desktop_app.core.checklists import template_from_dict
+from desktop_app.core.deadlines import period_status
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.scoring import GRADE_CODES, GradingScheme, list_grading_schemes, load_grading_scheme
 from desktop_app.services import permissions
 from desktop_app.services.actors import Actor
-from desktop_app.services.board import at_risk_clause, board_status, due_soon_clause, overdue_clause
+from desktop_app.services.board import at_risk_clause, due_soon_clause, overdue_clause
 from desktop_app.services.cases import CaseQuery
 
 TOP_ITEMS = 20
@@ -289,7 +290,7 @@ class StatsService:
                    DeadlineRecord.done_on)
             .select_from(DeadlineRecord).join(CaseRecord, open_cases).where(at_risk_clause(today))
             .order_by(DeadlineRecord.due, CaseRecord.case_no).limit(PERIOD_LIST_LIMIT))
-        periods = [PeriodAtRisk(no, who, name, due, (due - (done or today)).days, board_status(due, today, None, done))
+        periods = [PeriodAtRisk(no, who, name, due, (due - (done or today)).days, period_status(due, done, today))
                    for no, who, name, due, done in listed]
         return PeriodRisk(int(overdue or 0), int(due_soon or 0), periods)
 
