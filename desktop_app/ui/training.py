@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.case import ANSWER_VALUES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
+from desktop_app.core.case import ANSWER_VALUES, CASE_TYPES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
 from desktop_app.core.evaluation import evaluate_case
 from desktop_app.core.practice import OUTCOMES, ItemOutcome, PracticeResult, compare_walk
 from desktop_app.core.training import ITEM_EXPECTATIONS
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.samples import Sample, load_samples
+from desktop_app.services.samples import BUILTIN, Sample, load_samples
 from desktop_app.services.training_results import ClassReport, class_report, save_result
 from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
@@ -100,6 +100,13 @@ def fact_label(key: str) -> str:
 
 def yes_no(value: bool) -> str:
     return QCoreApplication.translate("training", "是") if value else QCoreApplication.translate("training", "否")
+
+
+def sample_label(sample: Sample) -> str:
+    """A sample as the lists show it: its case type in the interface language, its title, whether it was imported."""
+    mark = "" if sample.origin == BUILTIN else QCoreApplication.translate("training", "（已导入）")
+    case_type = tr_label(CASE_TYPES.get(sample.case.case_type, sample.case.case_type))
+    return QCoreApplication.translate("training", "{0}：{1}{2}").format(case_type, sample.case.title, mark)
 
 
 def fact_text(key: str, value: Any) -> str:
@@ -215,9 +222,9 @@ class TrainingDialog(QDialog):
 
         self.sample_combo = QComboBox()
         for sample in self.samples:
-            self.sample_combo.addItem(sample.label)
-        sample_label = QLabel(self.tr("示例案件(&S)："))
-        sample_label.setBuddy(self.sample_combo)
+            self.sample_combo.addItem(sample_label(sample))
+        caption = QLabel(self.tr("示例案件(&S)："))
+        caption.setBuddy(self.sample_combo)
         intro = self.tr("阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），"
                         "然后按 Ctrl+Enter 或点“提交”与答案要点对照。")
         self.sample_combo.setToolTip(intro)
@@ -225,7 +232,7 @@ class TrainingDialog(QDialog):
         self.score_label.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.score_label.setToolTip(intro)
         top = QHBoxLayout()
-        top.addWidget(sample_label)
+        top.addWidget(caption)
         top.addWidget(self.sample_combo, 1)
         top.addSpacing(16)
         top.addWidget(self.score_label, 1)
@@ -420,7 +427,7 @@ class TrainingResultsDialog(QDialog):
         self.sample_combo = QComboBox()
         self.sample_combo.addItem(self.tr("全部示例"), "")
         for sample in load_samples():
-            self.sample_combo.addItem(sample.label, sample.name)
+            self.sample_combo.addItem(sample_label(sample), sample.name)
         self.trainees = self._table([self.tr("学员"), self.tr("账户"), self.tr("练习次数"), self.tr("平均分"),
                                      self.tr("最高分"), self.tr("最近练习")])
         self.missed = self._table([self.tr("检查项"), self.tr("问题"), self.tr("遗漏次数"), self.tr("误报次数"),

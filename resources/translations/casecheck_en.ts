@@ -4270,6 +4270,14 @@ Press Ctrl+N for a new case, or Ctrl+I to import case files (JSON or an Excel re
         <translation>No</translation>
     </message>
     <message>
+        <source>（已导入）</source>
+        <translation> (imported)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}{2}</source>
+        <translation>{0}: {1}{2}</translation>
+    </message>
+    <message>
         <source>共 {0} 条</source>
         <translation>{0} entries</translation>
     </message>
