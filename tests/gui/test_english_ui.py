@@ -224,9 +224,17 @@ def test_dashboard_practice_sample_maker_and_class_results_are_english(qtbot: Qt
             tabs.setCurrentIndex(index)
             QApplication.processEvents()
             problems += untranslated(practice, data, frozenset({practice.walk.condition_label}))
-    practice.submit()
+    result = practice.submit()
+    assert result is not None
     QApplication.processEvents()
     problems += untranslated(practice, data, frozenset({practice.walk.condition_label}))
+    # The comparison's own words are English; the key's explanations and bases and the article texts are data.
+    key_texts = {t for o in result.items for t in (o.question, o.explanation, o.basis,
+                                                   *(part for e in o.articles for part in (e.heading, *e.body.splitlines())))}
+    report = practice.result_view.toPlainText()
+    for value in sorted({*data, *key_texts} - {""}, key=len, reverse=True):
+        report = report.replace(value, "")
+    problems += [f"practice result: {line!r}" for line in report.splitlines() if CJK.search(line)]
     practice.close()
 
     maker = window.trainer_actions.anonymise(case_no)
