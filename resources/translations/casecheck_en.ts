@@ -540,6 +540,10 @@ The program will close; please open it again.</translation>
         <translation>Prosecutor: {0}</translation>
     </message>
     <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
         <source>受理：{0}</source>
         <translation>Received: {0}</translation>
     </message>
@@ -561,6 +565,10 @@ The program will close; please open it again.</translation>
     <message>
         <source>账户</source>
         <translation>Account</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>当前密码(&amp;C)</source>
@@ -1298,6 +1306,10 @@ already exists. Replace it?</translation>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
+    <message>
+        <source>{0}（{1}/{2}）</source>
+        <translation>{0} ({1}/{2})</translation>
+    </message>
 </context>
 <context>
     <name>KaoheDialog</name>
@@ -1977,6 +1989,10 @@ First give the reason in the &quot;Reason for declining&quot; column, then set t
     <message>
         <source>社会危险性量化评估（模型版本 {0}）：得分 {1:g}，红色阈值 {2:g}、黄色阈值 {3:g}{4}。三色码是辅助参考，不代替检察官对逮捕条件的审查判断。</source>
         <translation>Quantified assessment of social danger (model version {0}): score {1:g}, red threshold {2:g}, yellow threshold {3:g}{4}. The three-colour code is an aid only and does not replace the prosecutor&apos;s judgement of the arrest conditions.</translation>
+    </message>
+    <message>
+        <source>（{0:+g}）</source>
+        <translation> ({0:+g})</translation>
     </message>
     <message>
         <source>{0}{1}
