@@ -142,7 +142,8 @@ def start(argv: Sequence[str]) -> Started | int:
 def _ask_database_password(where: str) -> str | None:
     """The password of a database server that PGPASSWORD and .pgpass did not provide; None when cancelled."""
     QGuiApplication.restoreOverrideCursor()
-    password, ok = QInputDialog.getText(None, "数据库密码", f"请输入数据库服务器的密码：\n{where}",
+    password, ok = QInputDialog.getText(None, QCoreApplication.translate("app", "数据库密码"),
+                                        QCoreApplication.translate("app", "请输入数据库服务器的密码：\n{0}").format(where),
                                         QLineEdit.EchoMode.Password)
     return password if ok else None
 

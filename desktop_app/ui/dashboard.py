@@ -43,6 +43,7 @@ from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
 from desktop_app.services.stats import DashboardStats, StatsFilters, stats_service
 from desktop_app.ui import rectification_overview
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.stats_filters import StatsFilterBar, register_choices
 from desktop_app.ui.workers import run_in_background
 
@@ -67,7 +68,7 @@ class FigureTab(QWidget):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.export_button = QPushButton("导出 Excel…")
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.clicked.connect(lambda: export(figure))
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.view, 1)
@@ -94,8 +95,9 @@ class FigureTab(QWidget):
         self.chart.addSeries(series)
 
     def show_bars(self, bars: list[tuple[str, str, float]], name: str, *, horizontal: bool = False,
-                  line: list[float | None] | None = None, line_name: str = "") -> None:
-        """(key, label, value) per bar; `line` draws a second figure over the same categories on its own axis."""
+                  line: list[float | None] | None = None, line_name: str = "", scores: bool = False) -> None:
+        """(key, label, value) per bar (`scores`: mean scores, else counts); `line` draws a second figure over the same
+        categories on its own axis."""
         self._reset([key for key, _, _ in bars])
         bar_set = QBarSet(name)
         for _key, _label, value in bars:
@@ -110,7 +112,7 @@ class FigureTab(QWidget):
         values = QValueAxis()
         values.setMin(0)
         values.setMax(max([v for _, _, v in bars] or [1]) * 1.15 or 1)
-        values.setLabelFormat("%d" if not line_name and name != "平均分" else "%.0f")
+        values.setLabelFormat("%d" if not line_name and not scores else "%.0f")
         category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom) if horizontal
                                      else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
         self.chart.addAxis(categories, category_side)
@@ -140,7 +142,7 @@ class DashboardDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("质量看板")
+        self.setWindowTitle(self.tr("质量看板"))
         self.resize(1100, 720)
         self.services = services
         self.service = stats_service(services)
@@ -156,15 +158,17 @@ class DashboardDialog(QDialog):
         bar.changed.connect(self.refresh)
         self.tabs = QTabWidget()
         self.figures: dict[str, FigureTab] = {}
-        for figure, title in (("grades", "等次分布"), ("by_prosecutor", "检察官平均分"), ("by_case_type", "案件类型平均分"),
-                              ("trend", "按月趋势"), ("failed_items", "不符合最多的检查项"), ("flags", "常见风险提示"),
-                              ("periods", "期限预警"), ("rectifications", "整改完成情况")):
+        for figure, title in (("grades", self.tr("等次分布")), ("by_prosecutor", self.tr("检察官平均分")),
+                              ("by_case_type", self.tr("案件类型平均分")), ("trend", self.tr("按月趋势")),
+                              ("failed_items", self.tr("不符合最多的检查项")), ("flags", self.tr("常见风险提示")),
+                              ("periods", self.tr("期限预警")), ("rectifications", self.tr("整改完成情况"))):
             tab = FigureTab(figure, self.export)
             tab.clicked.connect(lambda key, figure=figure: self.drill(figure, key))
             self.figures[figure] = tab
             self.tabs.addTab(tab, title)
         self.period_table = QTableWidget(0, 6)
-        self.period_table.setHorizontalHeaderLabels(["案号", "承办检察官", "期限", "届满日", "剩余天数", "状态"])
+        self.period_table.setHorizontalHeaderLabels([self.tr("案号"), self.tr("承办检察官"), self.tr("期限"),
+                                                     self.tr("届满日"), self.tr("剩余天数"), self.tr("状态")])
         self.period_table.cellDoubleClicked.connect(self._period_row_opened)
         self.figures["periods"].body.insertWidget(1, self.period_table)
         layout = QVBoxLayout(self)
@@ -190,7 +194,7 @@ class DashboardDialog(QDialog):
             choices = register_choices(self.services) if load_choices else None
             return self.service.dashboard(filters, today, viewer), choices
 
-        run_in_background(self, "正在统计质量看板…", job,
+        run_in_background(self, self.tr("正在统计质量看板…"), job,
                           on_success=lambda result: self._show(generation, *result))
 
     def _show(self, generation: int, stats: DashboardStats,
@@ -202,24 +206,29 @@ class DashboardDialog(QDialog):
             return
         self.stats = stats
         periods = stats.periods
-        self.summary.setText(f"共 {stats.cases} 件案件；期限已超期 {periods.overdue} 个、即将到期 {periods.due_soon} 个")
+        self.summary.setText(self.tr("共 {0} 件案件；期限已超期 {1} 个、即将到期 {2} 个")
+                             .format(stats.cases, periods.overdue, periods.due_soon))
         tabs = self.figures
+        mean, cases = self.tr("平均分"), self.tr("案件数")
         tabs["grades"].show_pie([(b.key, b.label, b.count) for b in stats.grades])
-        tabs["by_prosecutor"].show_bars([(m.key, m.label, m.mean_score or 0) for m in stats.by_prosecutor], "平均分")
-        tabs["by_case_type"].show_bars([(m.key, m.label, m.mean_score or 0) for m in stats.by_case_type], "平均分")
-        tabs["trend"].show_bars([(t.month, t.month, t.cases) for t in stats.trend], "案件数",
-                                line=[t.mean_score for t in stats.trend], line_name="平均分")
+        tabs["by_prosecutor"].show_bars([(m.key, m.label, m.mean_score or 0) for m in stats.by_prosecutor], mean,
+                                        scores=True)
+        tabs["by_case_type"].show_bars([(m.key, tr_label(m.label), m.mean_score or 0) for m in stats.by_case_type],
+                                       mean, scores=True)
+        tabs["trend"].show_bars([(t.month, t.month, t.cases) for t in stats.trend], cases,
+                                line=[t.mean_score for t in stats.trend], line_name=mean)
         tabs["failed_items"].show_bars([(f.item_id, f.question, f.cases) for f in reversed(stats.failed_items)],
-                                       "案件数", horizontal=True)
-        tabs["flags"].show_bars([(f.rule, f.title, f.cases) for f in reversed(stats.flags)], "案件数",
+                                       cases, horizontal=True)
+        tabs["flags"].show_bars([(f.rule, f.title, f.cases) for f in reversed(stats.flags)], cases,
                                 horizontal=True)
-        tabs["periods"].show_bars([("overdue", "已超期", periods.overdue), ("due_soon", "即将到期", periods.due_soon)],
-                                  "期限数")
-        tabs["rectifications"].show_pie([(b.key, b.label, b.count) for b in stats.rectifications])
+        tabs["periods"].show_bars([("overdue", tr_label(DEADLINE_STATUSES["overdue"]), periods.overdue),
+                                   ("due_soon", tr_label(DEADLINE_STATUSES["due_soon"]), periods.due_soon)],
+                                  self.tr("期限数"))
+        tabs["rectifications"].show_pie([(b.key, tr_label(b.label), b.count) for b in stats.rectifications])
         self.period_table.setRowCount(len(periods.periods))
         for row, period in enumerate(periods.periods):
             for column, value in enumerate((period.case_no, period.prosecutor, period.name, period.due.isoformat(),
-                                            str(period.days_left), DEADLINE_STATUSES[period.status])):
+                                            str(period.days_left), tr_label(DEADLINE_STATUSES[period.status]))):
                 self.period_table.setItem(row, column, QTableWidgetItem(value))
         self.refreshed.emit()
 
@@ -230,7 +239,7 @@ class DashboardDialog(QDialog):
         def job(_progress: Any, _cancelled: Any) -> CaseQuery:
             return self.service.drill(filters, figure, key, today, viewer)
 
-        run_in_background(self, "正在查找案件…", job, on_success=self.showCases.emit)
+        run_in_background(self, self.tr("正在查找案件…"), job, on_success=self.showCases.emit)
 
     @Slot(int, int)
     def _period_row_opened(self, row: int, _column: int) -> None:
@@ -244,7 +253,8 @@ class DashboardDialog(QDialog):
             return None
         if path is None:
             title = self.tabs.tabText(list(self.figures).index(figure))
-            path = rectification_overview.choose_save_file(self, "导出统计", f"质量看板_{title}_{dt.date.today()}.xlsx",
+            path = rectification_overview.choose_save_file(self, self.tr("导出统计"),
+                                                           self.tr("质量看板_{0}_{1}.xlsx").format(title, dt.date.today()),
                                                            rectification_overview.WORKBOOK_FILTER)
         if path is None:
             return None
@@ -252,5 +262,5 @@ class DashboardDialog(QDialog):
         from desktop_app.reports.excel_stats import write_stats_workbook  # openpyxl loads only for a workbook
 
         write_stats_workbook(self.stats, path, only)
-        self.summary.setText(self.summary.text() + f"　已导出到 {path}")
+        self.summary.setText(self.summary.text() + self.tr("　已导出到 {0}").format(path))
         return path

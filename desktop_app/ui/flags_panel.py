@@ -73,7 +73,7 @@ def flag_target_text(flag: Flag) -> str:
         parts.append(
             QCoreApplication.translate("flags_panel", "程序事件 ") + joined(d.isoformat() for d in flag.event_dates)
         )
-    return QCoreApplication.translate("flags_panel", "涉及：{0}（点击在“证据链”中查看）").format('；'.join(parts)) if parts else ""
+    return QCoreApplication.translate("flags_panel", "涉及：{0}（点击在“证据链”中查看）").format(joined(parts, "；")) if parts else ""
 
 
 class FlagCard(QFrame):

@@ -102,4 +102,8 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "案管评查员"),
     QT_TRANSLATE_NOOP("labels", "培训员"),
     QT_TRANSLATE_NOOP("labels", "管理员"),
+    QT_TRANSLATE_NOOP("labels", "一致"),
+    QT_TRANSLATE_NOOP("labels", "遗漏问题"),
+    QT_TRANSLATE_NOOP("labels", "误报问题"),
+    QT_TRANSLATE_NOOP("labels", "判断不同"),
 )

@@ -21,8 +21,10 @@ from desktop_app.core.case import (
     POSSIBLE_SENTENCES,
 )
 from desktop_app.core.checklist_model import INSPECTION_KINDS
+from desktop_app.core.practice import OUTCOMES
 from desktop_app.core.rectification import RECTIFICATION_STATUSES
 from desktop_app.core.results import DEADLINE_STATUSES, SEVERITIES
+from desktop_app.core.training import ITEM_EXPECTATIONS
 from desktop_app.services.actors import ROLES
 from desktop_app.services.cases import DUE_FILTERS, PROGRESS_FILTERS, RISK_FILTERS
 
@@ -31,7 +33,7 @@ CONTEXT = "labels"
 LABEL_DICTIONARIES: tuple[dict[str, str], ...] = (
     CASE_TYPES, CASE_STATUSES, ANSWER_VALUES, EVIDENCE_CATEGORIES, EVENT_KINDS, INSPECTION_KINDS,
     RECTIFICATION_STATUSES, SEVERITIES, DEADLINE_STATUSES, PROGRESS_FILTERS, RISK_FILTERS, DUE_FILTERS, INVESTIGATORS,
-    POSSIBLE_SENTENCES, ROLES,
+    POSSIBLE_SENTENCES, ROLES, OUTCOMES, ITEM_EXPECTATIONS,
 )
 
 
@@ -42,6 +44,8 @@ def tr_label(text: str) -> str:
 
 #: How the items of a list are put in a sentence: 甲、乙 and 甲；乙 in Chinese, "a, b" and "a; b" in English.
 SEPARATORS = (QT_TRANSLATE_NOOP("labels", "、"), QT_TRANSLATE_NOOP("labels", "；"))
+#: Labels core writes outside a dictionary: a practice item left unanswered (`ItemOutcome.answer_label`).
+OTHER_LABELS = (QT_TRANSLATE_NOOP("labels", "未答"),)
 
 
 def joined(items: Iterable[str], separator: str = "、") -> str:

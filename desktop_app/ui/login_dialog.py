@@ -137,7 +137,7 @@ class ChangePasswordDialog(_Form):
         self.current_edit = _password_edit()
         self.new_edit = _password_edit()
         self.repeat_edit = _password_edit()
-        self.form.addRow(self.tr("账户"), QLabel(f"{services.actor.login}（{services.actor.display_name}）"))
+        self.form.addRow(self.tr("账户"), QLabel(self.tr("{0}（{1}）").format(services.actor.login, services.actor.display_name)))
         self.form.addRow(self.tr("当前密码(&C)"), self.current_edit)
         self.form.addRow(self.tr("新密码(&N)"), self.new_edit)
         self.form.addRow(self.tr("再次输入(&R)"), self.repeat_edit)

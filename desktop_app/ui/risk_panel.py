@@ -96,7 +96,7 @@ class RiskPanel(QWidget):
         )
         self.reasons.clear()
         for reason in result.reasons:
-            weight = "" if reason.weight is None else f"（{reason.weight:+g}）"
+            weight = "" if reason.weight is None else self.tr("（{0:+g}）").format(reason.weight)
             item = QListWidgetItem(
                 self.tr("{0}{1}\n依据：{2}").format(
                     view.reason_text(model, reason.indicator), weight, reason.legal_basis

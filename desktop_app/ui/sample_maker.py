@@ -51,6 +51,7 @@ from desktop_app.services.sample_packs import (
     library,
 )
 from desktop_app.services.samples import imported_samples_dir
+from desktop_app.ui.labels import tr_label
 from desktop_app.ui.layout import fit_to_screen
 from desktop_app.ui.training import TrainingResultsDialog
 
@@ -91,7 +92,7 @@ class KeyEditor(QTableWidget):
             combo = QComboBox()
             combo.addItem(self.tr("（不列入）"), "")
             for value, label in ITEM_EXPECTATIONS.items():
-                combo.addItem(label, value)
+                combo.addItem(tr_label(label), value)
             entry = key.items.get(item_id)
             combo.setCurrentIndex(_CHOICES.index(entry.expected) if entry else 0)
             self.setCellWidget(row, COL_EXPECTED, combo)

@@ -20,6 +20,7 @@ from desktop_app.services.container import Services
 from desktop_app.services.stats import StatsFilters
 from desktop_app.ui.collation import sorted_for_display
 from desktop_app.ui.filter_bar import OptionalDateEdit
+from desktop_app.ui.labels import tr_label
 
 #: Every field the bar can show, in the order shown.
 FIELDS = ("department", "prosecutor", "case_type", "kind", "scheme")
@@ -118,7 +119,7 @@ class StatsFilterBar(QWidget):
         combo = QComboBox()
         combo.addItem(any_label or self.tr("全部"), "")
         for code, label in items:
-            combo.addItem(label, code)
+            combo.addItem(tr_label(label), code)
         combo.currentIndexChanged.connect(self.changed)
         self._add(caption, combo)
         return combo

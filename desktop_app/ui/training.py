@@ -13,7 +13,7 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,55 +35,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.case import ANSWER_VALUES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
+from desktop_app.core.case import ANSWER_VALUES, CASE_TYPES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
 from desktop_app.core.evaluation import evaluate_case
 from desktop_app.core.practice import OUTCOMES, ItemOutcome, PracticeResult, compare_walk
 from desktop_app.core.training import ITEM_EXPECTATIONS
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.samples import Sample, load_samples
+from desktop_app.services.samples import BUILTIN, Sample, load_samples
 from desktop_app.services.training_results import ClassReport, class_report, save_result
 from desktop_app.ui.checklist_walk import ChecklistWalk, failure_text
 from desktop_app.ui.evidence_chain import EvidenceChainView
 from desktop_app.ui.flags_panel import FlagsPanel
+from desktop_app.ui.labels import joined, tr_label
 from desktop_app.ui.layout import fit_to_screen, remember_splitter
 
 OUTCOME_COLOURS: dict[str, str] = {"agreed": "#2e7d32", "missed": "#c62828", "false_alarm": "#ef6c00",
                                    "differs": "#6a1b9a"}
 #: Labels of the documented `facts` keys and of those the shipped samples use; other keys are shown as they are.
 FACT_LABELS: dict[str, str] = {
-    "defamation_posts": "诽谤信息",
-    "defamation_views": "实际被点击、浏览次数",
-    "defamation_forwards": "被转发次数",
-    "defamation_penalized_within_2y": "二年内曾因诽谤受过行政处罚",
-    "defamation_other_serious": "有其他情节严重的情形",
-    "defamation_public_order": "严重危害社会秩序和国家利益",
-    "administrative_penalty_needed": "被不起诉人需要给予行政处罚",
-    "seizure_pending": "查封、扣押、冻结尚未解除",
-    "damages_law": "惩罚性赔偿的法律依据",
-    "price_paid": "价款（元）",
-    "loss": "损失（元）",
-    "claimed_amount": "主张的惩罚性赔偿金额（元）",
-    "posted_on": "发布日期",
-    "views": "浏览次数",
-    "forwards": "转发次数",
-    "previously_handled": "已经处理",
-    "note": "备注",
-    "original_judgment_no": "原裁判文书号",
-    "administrative_agency": "行政机关",
-    "outcome": "审查结果",
-    "competent_authority": "主管机关",
-    "proposed_penalty": "建议的行政处罚",
-    "seized_items": "查封、扣押的财物",
-    "court": "执行法院",
-    "execution_case_no": "执行案号",
-    "outstanding_amount": "未执行到位金额（元）",
-    "dispute": "案由",
-    "requested_state": "被请求国",
-    "respondent_agency": "行政机关",
-    "suggestion_issued_on": "检察建议发出日期",
-    "reply_received_on": "收到回复日期",
-    "defendant": "被告",
+    "defamation_posts": QT_TRANSLATE_NOOP("training", "诽谤信息"),
+    "defamation_views": QT_TRANSLATE_NOOP("training", "实际被点击、浏览次数"),
+    "defamation_forwards": QT_TRANSLATE_NOOP("training", "被转发次数"),
+    "defamation_penalized_within_2y": QT_TRANSLATE_NOOP("training", "二年内曾因诽谤受过行政处罚"),
+    "defamation_other_serious": QT_TRANSLATE_NOOP("training", "有其他情节严重的情形"),
+    "defamation_public_order": QT_TRANSLATE_NOOP("training", "严重危害社会秩序和国家利益"),
+    "administrative_penalty_needed": QT_TRANSLATE_NOOP("training", "被不起诉人需要给予行政处罚"),
+    "seizure_pending": QT_TRANSLATE_NOOP("training", "查封、扣押、冻结尚未解除"),
+    "damages_law": QT_TRANSLATE_NOOP("training", "惩罚性赔偿的法律依据"),
+    "price_paid": QT_TRANSLATE_NOOP("training", "价款（元）"),
+    "loss": QT_TRANSLATE_NOOP("training", "损失（元）"),
+    "claimed_amount": QT_TRANSLATE_NOOP("training", "主张的惩罚性赔偿金额（元）"),
+    "posted_on": QT_TRANSLATE_NOOP("training", "发布日期"),
+    "views": QT_TRANSLATE_NOOP("training", "浏览次数"),
+    "forwards": QT_TRANSLATE_NOOP("training", "转发次数"),
+    "previously_handled": QT_TRANSLATE_NOOP("training", "已经处理"),
+    "note": QT_TRANSLATE_NOOP("training", "备注"),
+    "original_judgment_no": QT_TRANSLATE_NOOP("training", "原裁判文书号"),
+    "administrative_agency": QT_TRANSLATE_NOOP("training", "行政机关"),
+    "outcome": QT_TRANSLATE_NOOP("training", "审查结果"),
+    "competent_authority": QT_TRANSLATE_NOOP("training", "主管机关"),
+    "proposed_penalty": QT_TRANSLATE_NOOP("training", "建议的行政处罚"),
+    "seized_items": QT_TRANSLATE_NOOP("training", "查封、扣押的财物"),
+    "court": QT_TRANSLATE_NOOP("training", "执行法院"),
+    "execution_case_no": QT_TRANSLATE_NOOP("training", "执行案号"),
+    "outstanding_amount": QT_TRANSLATE_NOOP("training", "未执行到位金额（元）"),
+    "dispute": QT_TRANSLATE_NOOP("training", "案由"),
+    "requested_state": QT_TRANSLATE_NOOP("training", "被请求国"),
+    "respondent_agency": QT_TRANSLATE_NOOP("training", "行政机关"),
+    "suggestion_issued_on": QT_TRANSLATE_NOOP("training", "检察建议发出日期"),
+    "reply_received_on": QT_TRANSLATE_NOOP("training", "收到回复日期"),
+    "defendant": QT_TRANSLATE_NOOP("training", "被告"),
 }
 FACT_CODES: dict[str, dict[str, str]] = {
     "damages_law": {"food_safety_148": "《中华人民共和国食品安全法》第148条",
@@ -92,13 +93,29 @@ FACT_CODES: dict[str, dict[str, str]] = {
 }
 
 
+def fact_label(key: str) -> str:
+    """The label of a `facts` key in the interface language; an unknown key is shown as it is."""
+    return QCoreApplication.translate("training", FACT_LABELS[key]) if key in FACT_LABELS else key
+
+
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("training", "是") if value else QCoreApplication.translate("training", "否")
+
+
+def sample_label(sample: Sample) -> str:
+    """A sample as the lists show it: its case type in the interface language, its title, whether it was imported."""
+    mark = "" if sample.origin == BUILTIN else QCoreApplication.translate("training", "（已导入）")
+    case_type = tr_label(CASE_TYPES.get(sample.case.case_type, sample.case.case_type))
+    return QCoreApplication.translate("training", "{0}：{1}{2}").format(case_type, sample.case.title, mark)
+
+
 def fact_text(key: str, value: Any) -> str:
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return yes_no(value)
     if key in FACT_CODES:
         return FACT_CODES[key].get(str(value), str(value))
     if isinstance(value, list):
-        return "、".join(fact_text(key, v) for v in value)
+        return joined(fact_text(key, v) for v in value)
     if isinstance(value, int | float):
         return f"{value:,}"
     return str(value)
@@ -109,12 +126,12 @@ def fact_item(key: str, label: str, value: Any) -> QTreeWidgetItem:
     if isinstance(value, Mapping):
         item = QTreeWidgetItem([label, ""])
         for child_key, child in value.items():
-            item.addChild(fact_item(child_key, FACT_LABELS.get(child_key, child_key), child))
+            item.addChild(fact_item(child_key, fact_label(child_key), child))
         return item
     if isinstance(value, list) and value and all(isinstance(entry, Mapping) for entry in value):
-        item = QTreeWidgetItem([label, f"共 {len(value)} 条"])
+        item = QTreeWidgetItem([label, QCoreApplication.translate("training", "共 {0} 条").format(len(value))])
         for number, entry in enumerate(value, start=1):
-            item.addChild(fact_item(key, f"第 {number} 条", entry))
+            item.addChild(fact_item(key, QCoreApplication.translate("training", "第 {0} 条").format(number), entry))
         return item
     text = fact_text(key, value)
     item = QTreeWidgetItem([label, text])
@@ -131,12 +148,12 @@ class CaseSummary(QWidget):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.facts = QTreeWidget()
-        self.facts.setHeaderLabels(["事实", "内容"])
+        self.facts.setHeaderLabels([self.tr("事实"), self.tr("内容")])
         self.facts.setWordWrap(True)
         self.facts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form_host)
-        layout.addWidget(QLabel("案件事实"))
+        layout.addWidget(QLabel(self.tr("案件事实")))
         layout.addWidget(self.facts, 1)
 
     def set_case(self, case: Case) -> None:
@@ -146,40 +163,45 @@ class CaseSummary(QWidget):
             value = QLabel(text)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(f"{label}：", value)
+            self.form.addRow(self.tr("{0}：").format(label), value)
         self.facts.clear()
         for key, value in case.facts.items():
-            self.facts.addTopLevelItem(fact_item(key, FACT_LABELS.get(key, key), value))
+            self.facts.addTopLevelItem(fact_item(key, fact_label(key), value))
         if not case.facts:
-            self.facts.addTopLevelItem(QTreeWidgetItem(["（无）", "本案未记录其他事实，请查看证据和程序事件。"]))
+            self.facts.addTopLevelItem(QTreeWidgetItem([self.tr("（无）"),
+                                                          self.tr("本案未记录其他事实，请查看证据和程序事件。")]))
         self.facts.expandAll()
 
-    @staticmethod
-    def _fields(case: Case) -> list[tuple[str, str]]:
-        prosecutor = case.prosecutor + (f"（{case.department}）" if case.department else "")
-        fields = [("案号", case.case_no), ("案件名称", case.title), ("案件类型", case.case_type_label),
-                  ("承办检察官", prosecutor), ("受理日期", case.received_on.isoformat()),
-                  ("办结日期", case.closed_on.isoformat() if case.closed_on else "尚未办结")]
+    def _fields(self, case: Case) -> list[tuple[str, str]]:
+        prosecutor = case.prosecutor + (self.tr("（{0}）").format(case.department) if case.department else "")
+        fields = [(self.tr("案号"), case.case_no), (self.tr("案件名称"), case.title),
+                  (self.tr("案件类型"), tr_label(case.case_type_label)),
+                  (self.tr("承办检察官"), prosecutor), (self.tr("受理日期"), case.received_on.isoformat()),
+                  (self.tr("办结日期"), case.closed_on.isoformat() if case.closed_on else self.tr("尚未办结"))]
         if case.is_criminal:
-            fields += [("罪名", "、".join(case.charges) or "—"), ("羁押状态", "在押" if case.in_custody else "未羁押"),
-                       ("可能判处的刑罚", POSSIBLE_SENTENCES.get(case.possible_sentence or "", "—")),
-                       ("认罪认罚", "是" if case.plea_agreement else "否"),
-                       ("速裁程序", "是" if case.fast_track else "否"),
-                       ("未成年人", "是" if case.suspect_minor else "否"),
-                       ("侦查（调查）机关", INVESTIGATORS.get(case.investigated_by or "", "—"))]
+            fields += [(self.tr("罪名"), joined(case.charges) or "—"),
+                       (self.tr("羁押状态"), self.tr("在押") if case.in_custody else self.tr("未羁押")),
+                       (self.tr("可能判处的刑罚"), tr_label(POSSIBLE_SENTENCES.get(case.possible_sentence or "", "—"))),
+                       (self.tr("认罪认罚"), yes_no(case.plea_agreement)),
+                       (self.tr("速裁程序"), yes_no(case.fast_track)),
+                       (self.tr("未成年人"), yes_no(case.suspect_minor)),
+                       (self.tr("侦查（调查）机关"), tr_label(INVESTIGATORS.get(case.investigated_by or "", "—")))]
         return fields
 
 
 def outcome_html(outcome: ItemOutcome) -> str:
     """One disagreement as the trainee reads it: the item, both answers, the key's explanation, basis and articles."""
     colour = OUTCOME_COLOURS[outcome.outcome]
-    parts = [f"<p><b style='color:{colour};'>【{html.escape(outcome.outcome_label)}】</b>"
-             f"<b>{html.escape(outcome.item_id)}</b> {html.escape(outcome.question)}<br>"
-             f"答案要点：{html.escape(ITEM_EXPECTATIONS[outcome.expected])}　你的作答：{html.escape(outcome.answer_label)}"]
-    if outcome.explanation:
-        parts.append(f"<br><span style='color:#424242;'>说明：{html.escape(outcome.explanation)}</span>")
-    if outcome.basis:
-        parts.append(f"<br><span style='color:#424242;'>依据：{html.escape(outcome.basis)}</span>")
+    translate = QCoreApplication.translate
+    label = translate("training", "【{0}】").format(tr_label(outcome.outcome_label))
+    answers = translate("training", "答案要点：{0}　你的作答：{1}").format(
+        tr_label(ITEM_EXPECTATIONS[outcome.expected]), tr_label(outcome.answer_label))
+    parts = [f"<p><b style='color:{colour};'>{html.escape(label)}</b>"
+             f"<b>{html.escape(outcome.item_id)}</b> {html.escape(outcome.question)}<br>{html.escape(answers)}"]
+    for template, text in ((translate("training", "说明：{0}"), outcome.explanation),
+                           (translate("training", "依据：{0}"), outcome.basis)):
+        if text:
+            parts.append(f"<br><span style='color:#424242;'>{html.escape(template.format(text))}</span>")
     parts.append("</p>")
     parts.extend(f"<div style='color:#555; margin-left:12px;'><b>{html.escape(e.heading)}</b><br>"
                  f"{html.escape(e.body).replace(chr(10), '<br>')}</div>" for e in outcome.articles)
@@ -200,9 +222,9 @@ class TrainingDialog(QDialog):
 
         self.sample_combo = QComboBox()
         for sample in self.samples:
-            self.sample_combo.addItem(sample.label)
-        sample_label = QLabel(self.tr("示例案件(&S)："))
-        sample_label.setBuddy(self.sample_combo)
+            self.sample_combo.addItem(sample_label(sample))
+        caption = QLabel(self.tr("示例案件(&S)："))
+        caption.setBuddy(self.sample_combo)
         intro = self.tr("阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），"
                         "然后按 Ctrl+Enter 或点“提交”与答案要点对照。")
         self.sample_combo.setToolTip(intro)
@@ -210,7 +232,7 @@ class TrainingDialog(QDialog):
         self.score_label.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.score_label.setToolTip(intro)
         top = QHBoxLayout()
-        top.addWidget(sample_label)
+        top.addWidget(caption)
         top.addWidget(self.sample_combo, 1)
         top.addSpacing(16)
         top.addWidget(self.score_label, 1)
@@ -355,8 +377,8 @@ class TrainingDialog(QDialog):
     def _fill_item_table(self, result: PracticeResult) -> None:
         self.item_table.setRowCount(len(result.items))
         for row, outcome in enumerate(result.items):
-            cells = (f"{outcome.item_id} {outcome.question}", ITEM_EXPECTATIONS[outcome.expected],
-                     outcome.answer_label, outcome.outcome_label)
+            cells = (f"{outcome.item_id} {outcome.question}", tr_label(ITEM_EXPECTATIONS[outcome.expected]),
+                     tr_label(outcome.answer_label), tr_label(outcome.outcome_label))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(outcome.explanation or text)
@@ -365,7 +387,7 @@ class TrainingDialog(QDialog):
                 self.item_table.setItem(row, column, cell)
 
     def _result_html(self, result: PracticeResult) -> str:
-        parts = [f"<h3>{html.escape(self.tr('得分'))} {result.score} / 100</h3>",
+        parts = ["<h3>" + html.escape(self.tr("得分 %1 / 100").replace("%1", str(result.score))) + "</h3>",
                  "<p>" + html.escape(self.tr("逐项对照 %1 项：一致 %2 项；遗漏问题 %3 项；误报问题 %4 项；其他判断不同 %5 项。"
                                              "得分 = 一致项 ÷ 对照项 × 100。")
                                      .replace("%1", str(len(result.items))).replace("%2", str(len(result.agreed)))
@@ -378,16 +400,19 @@ class TrainingDialog(QDialog):
         for kind in ("missed", "false_alarm", "differs"):
             rows = [o for o in result.items if o.outcome == kind]
             if rows:
-                parts.append(f"<h4>{html.escape(OUTCOMES[kind])}（{len(rows)}）</h4>")
+                heading = self.tr("{0}（{1}）").format(tr_label(OUTCOMES[kind]), len(rows))
+                parts.append(f"<h4>{html.escape(heading)}</h4>")
                 parts.extend(outcome_html(o) for o in rows)
         notes = [o for o in result.items if o.agreed and o.answer == "fail" and o.explanation]
         if notes:
-            parts.append(f"<h4>{html.escape(self.tr('已发现的问题'))}</h4>")
+            parts.append("<h4>" + html.escape(self.tr("已发现的问题")) + "</h4>")
             parts.extend(f"<p><b>{html.escape(o.item_id)}</b> {html.escape(o.explanation)}</p>" for o in notes)
         written = [(item_id, a.note) for item_id, a in self.answers.items() if a.note.strip()]
         if written:
-            parts.append(f"<h4>{html.escape(self.tr('你的备注'))}</h4>")
-            parts.extend(f"<p><b>{html.escape(item_id)}</b>（{html.escape(ANSWER_VALUES[self.answers[item_id].value])}）"
+            parts.append("<h4>" + html.escape(self.tr("你的备注")) + "</h4>")
+            answered = self.tr("（{0}）")
+            parts.extend(f"<p><b>{html.escape(item_id)}</b>"
+                         f"{html.escape(answered.format(tr_label(ANSWER_VALUES[self.answers[item_id].value])))}"
                          f"{html.escape(note)}</p>" for item_id, note in written)
         return "".join(parts)
 
@@ -402,7 +427,7 @@ class TrainingResultsDialog(QDialog):
         self.sample_combo = QComboBox()
         self.sample_combo.addItem(self.tr("全部示例"), "")
         for sample in load_samples():
-            self.sample_combo.addItem(sample.label, sample.name)
+            self.sample_combo.addItem(sample_label(sample), sample.name)
         self.trainees = self._table([self.tr("学员"), self.tr("账户"), self.tr("练习次数"), self.tr("平均分"),
                                      self.tr("最高分"), self.tr("最近练习")])
         self.missed = self._table([self.tr("检查项"), self.tr("问题"), self.tr("遗漏次数"), self.tr("误报次数"),

@@ -182,7 +182,7 @@ class Job(QObject):
         done, total = self._progress
         self.dialog.set_progress(done, total)
         if total > 0 and not self.is_cancelled():
-            self.dialog.label.setText(f"{self._label}（{done}/{total}）")
+            self.dialog.label.setText(self.tr("{0}（{1}/{2}）").format(self._label, done, total))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:

@@ -314,7 +314,7 @@ class CaseWorkspace(QWidget):
         self.title_label.setText(case.title)
         self.type_label.setText(self.tr("类型：{0}").format(tr_label(case.case_type_label)))
         self.prosecutor_label.setText(
-            self.tr("承办人：{0}").format(case.prosecutor) + (f"（{case.department}）" if case.department else "")
+            self.tr("承办人：{0}").format(case.prosecutor) + (self.tr("（{0}）").format(case.department) if case.department else "")
         )
         status = self.tr("受理：{0}").format(case.received_on.isoformat())
         if case.closed_on:

@@ -17,6 +17,89 @@
     </message>
 </context>
 <context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <source>制作示例（脱敏）</source>
+        <translation>Make a Sample (Anonymised)</translation>
+    </message>
+    <message>
+        <source>原案号：</source>
+        <translation>Original case number:</translation>
+    </message>
+    <message>
+        <source>脱敏后案号：</source>
+        <translation>Anonymised case number:</translation>
+    </message>
+    <message>
+        <source>示例名称(&amp;M)：</source>
+        <translation>Sample &amp;name:</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>原文</source>
+        <translation>Original text</translation>
+    </message>
+    <message>
+        <source>替换为（可修改）</source>
+        <translation>Replace with (editable)</translation>
+    </message>
+    <message>
+        <source>替换次数</source>
+        <translation>Replacements</translation>
+    </message>
+    <message>
+        <source>应用修改的替换(&amp;P)</source>
+        <translation>A&amp;pply Edited Replacements</translation>
+    </message>
+    <message>
+        <source>按表中的替换文字重新脱敏；答案要点将按新的替换重新生成</source>
+        <translation>Anonymise again with the replacements in the table; the answer key is regenerated with them</translation>
+    </message>
+    <message>
+        <source>请逐条核对：原文将在案件的所有文字（事实、备注、证据、程序事件、作答备注等）中被替换。</source>
+        <translation>Check each row: the original text is replaced in all of the case&apos;s text (facts, notes, evidence, procedural events, answer notes, etc.).</translation>
+    </message>
+    <message>
+        <source>替换核对</source>
+        <translation>Replacements</translation>
+    </message>
+    <message>
+        <source>答案要点</source>
+        <translation>Answer key</translation>
+    </message>
+    <message>
+        <source>脱敏后的案件</source>
+        <translation>Anonymised case</translation>
+    </message>
+    <message>
+        <source>导出示例包(&amp;E)…</source>
+        <translation>&amp;Export Sample Pack…</translation>
+    </message>
+    <message>
+        <source>导出示例包</source>
+        <translation>Export Sample Pack</translation>
+    </message>
+    <message>
+        <source>示例包 (*.zip)</source>
+        <translation>Sample packs (*.zip)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>（已签名）</source>
+        <translation> (signed)</translation>
+    </message>
+    <message>
+        <source>（未签名）</source>
+        <translation> (unsigned)</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTextView</name>
     <message>
         <source>法条原文</source>
@@ -104,6 +187,7 @@ The program will close; please open it again.</translation>
     <name>CaseEditor</name>
     <message>
         <source>编辑案件 — {0}</source>
+        <extracomment>The version the form was loaded at (optimistic lock); saving passes it back.</extracomment>
         <translation>Edit case — {0}</translation>
     </message>
     <message>
@@ -279,6 +363,10 @@ The program will close; please open it again.</translation>
         <translation>Procedural events ({0})</translation>
     </message>
     <message>
+        <source>案件已被他人修改</source>
+        <translation>Case changed by someone else</translation>
+    </message>
+    <message>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -300,6 +388,101 @@ The program will close; please open it again.</translation>
     <message>
         <source>暂无变更记录</source>
         <translation>No changes recorded</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummary</name>
+    <message>
+        <source>事实</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>案件事实</source>
+        <translation>Facts of the case</translation>
+    </message>
+    <message>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>本案未记录其他事实，请查看证据和程序事件。</source>
+        <translation>No other facts are recorded for this case; see the evidence and procedural events.</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>案件名称</source>
+        <translation>Case title</translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>承办检察官</source>
+        <translation>Prosecutor</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>尚未办结</source>
+        <translation>Not closed yet</translation>
+    </message>
+    <message>
+        <source>罪名</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>羁押状态</source>
+        <translation>Custody</translation>
+    </message>
+    <message>
+        <source>在押</source>
+        <translation>In custody</translation>
+    </message>
+    <message>
+        <source>未羁押</source>
+        <translation>Not in custody</translation>
+    </message>
+    <message>
+        <source>可能判处的刑罚</source>
+        <translation>Possible sentence</translation>
+    </message>
+    <message>
+        <source>认罪认罚</source>
+        <translation>Guilty plea</translation>
+    </message>
+    <message>
+        <source>速裁程序</source>
+        <translation>Fast-track procedure</translation>
+    </message>
+    <message>
+        <source>未成年人</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>侦查（调查）机关</source>
+        <translation>Investigating authority</translation>
     </message>
 </context>
 <context>
@@ -357,6 +540,10 @@ The program will close; please open it again.</translation>
         <translation>Prosecutor: {0}</translation>
     </message>
     <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
         <source>受理：{0}</source>
         <translation>Received: {0}</translation>
     </message>
@@ -380,6 +567,10 @@ The program will close; please open it again.</translation>
         <translation>Account</translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <source>当前密码(&amp;C)</source>
         <translation>&amp;Current password</translation>
     </message>
@@ -400,6 +591,7 @@ The program will close; please open it again.</translation>
     <name>ChecklistWalk</name>
     <message>
         <source>筛选：</source>
+        <extracomment>The inspection&apos;s version as last read or written (optimistic lock), and the case it is walked for.</extracomment>
         <translation>Filter:</translation>
     </message>
     <message>
@@ -465,6 +657,10 @@ The program will close; please open it again.</translation>
     <message>
         <source>保存失败，{0} 未保存：{1}</source>
         <translation>Saving failed, {0} was not saved: {1}</translation>
+    </message>
+    <message>
+        <source>未保存 {0}，已重新加载：{1}</source>
+        <translation>{0} not saved, reloaded: {1}</translation>
     </message>
     <message>
         <source>本项答“不符合”，须写明理由：输入后按 Enter 保存（Esc 稍后再填）。</source>
@@ -616,6 +812,110 @@ Please click &quot;Copy report&quot; and send the report to technical support.</
     <message>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>质量看板</source>
+        <extracomment>Emitted after each completed refresh (tests and the status line wait on it).</extracomment>
+        <translation>Quality Dashboard</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>等次分布</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <source>检察官平均分</source>
+        <translation>Average by prosecutor</translation>
+    </message>
+    <message>
+        <source>案件类型平均分</source>
+        <translation>Average by case type</translation>
+    </message>
+    <message>
+        <source>按月趋势</source>
+        <translation>Monthly trend</translation>
+    </message>
+    <message>
+        <source>不符合最多的检查项</source>
+        <translation>Most-failed items</translation>
+    </message>
+    <message>
+        <source>常见风险提示</source>
+        <translation>Common risk flags</translation>
+    </message>
+    <message>
+        <source>期限预警</source>
+        <translation>Deadline alerts</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>Rectification progress</translation>
+    </message>
+    <message>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>承办检察官</source>
+        <translation>Prosecutor</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>届满日</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>正在统计质量看板…</source>
+        <translation>Counting the quality dashboard…</translation>
+    </message>
+    <message>
+        <source>共 {0} 件案件；期限已超期 {1} 个、即将到期 {2} 个</source>
+        <translation>{0} cases; {1} periods overdue, {2} due soon</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>案件数</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>期限数</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <source>正在查找案件…</source>
+        <translation>Finding cases…</translation>
+    </message>
+    <message>
+        <source>导出统计</source>
+        <translation>Export Statistics</translation>
+    </message>
+    <message>
+        <source>质量看板_{0}_{1}.xlsx</source>
+        <translation>quality_dashboard_{0}_{1}.xlsx</translation>
+    </message>
+    <message>
+        <source>&#x3000;已导出到 {0}</source>
+        <translation>   Exported to {0}</translation>
     </message>
 </context>
 <context>
@@ -797,6 +1097,14 @@ already exists. Replace it?</translation>
     </message>
 </context>
 <context>
+    <name>FigureTab</name>
+    <message>
+        <source>导出 Excel…</source>
+        <extracomment>Long item questions are cut on the axis; the full text is in the exported table.</extracomment>
+        <translation>Export to Excel…</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>受理日期 从</source>
@@ -921,6 +1229,7 @@ already exists. Replace it?</translation>
     <name>GradeOverrideDialog</name>
     <message>
         <source>改定等次</source>
+        <extracomment>Someone else changed the inspection since it was shown: the workspace reloads it. The inspection&apos;s version after the override was saved (None until then).</extracomment>
         <translation>Override grade</translation>
     </message>
     <message>
@@ -950,6 +1259,14 @@ already exists. Replace it?</translation>
     <message>
         <source>请写明改定等次的理由。</source>
         <translation>Please give the reason for changing the grade.</translation>
+    </message>
+    <message>
+        <source>现为：{0}（{1}）</source>
+        <translation>Now: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}{1} 已重新加载；如仍要改定，请核对后再次保存。</source>
+        <translation>{0}{1} reloaded; to still override it, check and save again.</translation>
     </message>
     <message>
         <source>无法改定等次：{0}。改定等次须由案管评查员进行（本人承办的案件须回避）。</source>
@@ -989,16 +1306,16 @@ already exists. Replace it?</translation>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
+    <message>
+        <source>{0}（{1}/{2}）</source>
+        <translation>{0} ({1}/{2})</translation>
+    </message>
 </context>
 <context>
     <name>KaoheDialog</name>
     <message>
         <source>考核与负面清单</source>
         <translation>Appraisal and negative list</translation>
-    </message>
-    <message>
-        <source>全部部门</source>
-        <translation>All departments</translation>
     </message>
     <message>
         <source>统计(&amp;S)</source>
@@ -1035,14 +1352,6 @@ already exists. Replace it?</translation>
     <message>
         <source>问题及依据</source>
         <translation>Problems and basis</translation>
-    </message>
-    <message>
-        <source>受理日期</source>
-        <translation>Received on</translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation>to</translation>
     </message>
     <message>
         <source>部门</source>
@@ -1115,6 +1424,30 @@ already exists. Replace it?</translation>
     <message>
         <source>&#x3000;已导出到 {0}</source>
         <translation>   Exported to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEditor</name>
+    <message>
+        <source>检查项</source>
+        <extracomment>The key editor&apos;s choices: not in the key, or one of the expected answers.</extracomment>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>预期答案</source>
+        <translation>Expected answer</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>依据（留空用检查项的依据）</source>
+        <translation>Basis (empty: the item&apos;s basis)</translation>
+    </message>
+    <message>
+        <source>（不列入）</source>
+        <translation>(not included)</translation>
     </message>
 </context>
 <context>
@@ -1251,8 +1584,8 @@ already exists. Replace it?</translation>
         <translation>&amp;Practice on sample cases…</translation>
     </message>
     <message>
-        <source>在示例案件上练习发现问题，并与答案要点对照</source>
-        <translation>Practise finding problems in sample cases and compare with the answer key</translation>
+        <source>在示例案件上逐项作答检查表，并与答案要点对照</source>
+        <translation>Answer the checklist on a sample case and compare with the answer key</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
@@ -1658,6 +1991,10 @@ First give the reason in the &quot;Reason for declining&quot; column, then set t
         <translation>Quantified assessment of social danger (model version {0}): score {1:g}, red threshold {2:g}, yellow threshold {3:g}{4}. The three-colour code is an aid only and does not replace the prosecutor&apos;s judgement of the arrest conditions.</translation>
     </message>
     <message>
+        <source>（{0:+g}）</source>
+        <translation> ({0:+g})</translation>
+    </message>
+    <message>
         <source>{0}{1}
 依据：{2}</source>
         <translation>{0}{1}
@@ -1767,6 +2104,50 @@ Basis: {2}</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFilterBar</name>
+    <message>
+        <source>受理日期</source>
+        <extracomment>Every field the bar can show, in the order shown.</extracomment>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>受理日期自</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>检察官</source>
+        <translation>Prosecutor</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>全部检查方式</source>
+        <translation>All inspection kinds</translation>
+    </message>
+    <message>
+        <source>{0} 评定标准</source>
+        <translation>{0} grading scheme</translation>
+    </message>
+    <message>
+        <source>（当前）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2374,283 @@ Inspections started from now on use this version; inspections already started ke
     </message>
 </context>
 <context>
+    <name>TrainerActions</name>
+    <message>
+        <source>培训成绩(&amp;G)…</source>
+        <translation>Training &amp;Results…</translation>
+    </message>
+    <message>
+        <source>把案件制作为示例（脱敏）(&amp;M)…</source>
+        <translation>&amp;Make Case into a Sample (Anonymised)…</translation>
+    </message>
+    <message>
+        <source>导出示例包(&amp;E)…</source>
+        <translation>&amp;Export Sample Pack…</translation>
+    </message>
+    <message>
+        <source>导入示例包(&amp;I)…</source>
+        <translation>&amp;Import Sample Pack…</translation>
+    </message>
+    <message>
+        <source>制作示例（脱敏）</source>
+        <translation>Make a Sample (Anonymised)</translation>
+    </message>
+    <message>
+        <source>案号：</source>
+        <translation>Case number:</translation>
+    </message>
+    <message>
+        <source>导出示例包</source>
+        <translation>Export Sample Pack</translation>
+    </message>
+    <message>
+        <source>示例包 (*.zip)</source>
+        <translation>Sample packs (*.zip)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 个示例到 %2</source>
+        <translation>Exported %1 samples to %2</translation>
+    </message>
+    <message>
+        <source>导入示例包</source>
+        <translation>Import Sample Pack</translation>
+    </message>
+    <message>
+        <source>仍要导入（标记为未经验证）吗？</source>
+        <translation>Import anyway (marked as unverified)?</translation>
+    </message>
+    <message>
+        <source>新增 %1 个、更新 %2 个示例（%3），保存在 %4。</source>
+        <translation>%1 samples added, %2 updated (%3), saved in %4.</translation>
+    </message>
+    <message>
+        <source>已验证</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>未经验证</source>
+        <translation>unverified</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>练习示例案件</source>
+        <translation>Practise on Sample Cases</translation>
+    </message>
+    <message>
+        <source>示例案件(&amp;S)：</source>
+        <translation>&amp;Sample case:</translation>
+    </message>
+    <message>
+        <source>阅读案件材料，像办案时一样逐项作答检查表（1 符合、2 不符合、3 不适用、4 待核实），然后按 Ctrl+Enter 或点“提交”与答案要点对照。</source>
+        <translation>Read the case file and answer the checklist item by item as at work (1 pass, 2 fail, 3 not applicable, 4 to verify), then press Ctrl+Enter or click “Submit” to compare with the answer key.</translation>
+    </message>
+    <message>
+        <source>基本情况与事实</source>
+        <translation>Case and facts</translation>
+    </message>
+    <message>
+        <source>证据与程序事件</source>
+        <translation>Evidence and events</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>答案要点</source>
+        <translation>Answer key</translation>
+    </message>
+    <message>
+        <source>你的作答</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>作答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>对照结果</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>逐项对照</source>
+        <translation>Item by item</translation>
+    </message>
+    <message>
+        <source>程序评查结果</source>
+        <translation>Program&apos;s findings</translation>
+    </message>
+    <message>
+        <source>提交(&amp;T)</source>
+        <translation>Submi&amp;t</translation>
+    </message>
+    <message>
+        <source>重新作答(&amp;A)</source>
+        <translation>&amp;Answer Again</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>没有可用的示例案件。</source>
+        <translation>No sample cases are available.</translation>
+    </message>
+    <message>
+        <source>本示例的答案要点未给出逐项答案，提交后只能查看程序评查结果。</source>
+        <translation>This sample&apos;s answer key gives no item answers; after submitting only the program&apos;s findings are shown.</translation>
+    </message>
+    <message>
+        <source>尚未提交</source>
+        <translation>Not submitted yet</translation>
+    </message>
+    <message>
+        <source>成绩未保存：</source>
+        <translation>Result not saved: </translation>
+    </message>
+    <message>
+        <source>得分 %1 / 100</source>
+        <translation>Score %1 / 100</translation>
+    </message>
+    <message>
+        <source>已提交，如需再练请点“重新作答”。</source>
+        <translation>Already submitted; click “Answer Again” to practise again.</translation>
+    </message>
+    <message>
+        <source>逐项对照 %1 项：一致 %2 项；遗漏问题 %3 项；误报问题 %4 项；其他判断不同 %5 项。得分 = 一致项 ÷ 对照项 × 100。</source>
+        <translation>%1 items compared: %2 agreed; %3 problems missed; %4 false alarms; %5 other differences. Score = agreed ÷ compared × 100.</translation>
+    </message>
+    <message>
+        <source>答案要点没有给出本案适用检查项的逐项答案。</source>
+        <translation>The answer key gives no answers for the items that apply to this case.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>已发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>你的备注</source>
+        <translation>Your notes</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0}) </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingResultsDialog</name>
+    <message>
+        <source>培训成绩</source>
+        <translation>Training Results</translation>
+    </message>
+    <message>
+        <source>全部示例</source>
+        <translation>All samples</translation>
+    </message>
+    <message>
+        <source>学员</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>练习次数</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>最高分</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>最近练习</source>
+        <translation>Last run</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>遗漏次数</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>误报次数</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <source>作答次数</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>涉及学员</source>
+        <translation>Trainees</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>对照项</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <source>一致</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>遗漏</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>误报</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>按学员</source>
+        <translation>By trainee</translation>
+    </message>
+    <message>
+        <source>最常遗漏的检查项</source>
+        <translation>Most-missed items</translation>
+    </message>
+    <message>
+        <source>全部练习记录</source>
+        <translation>All runs</translation>
+    </message>
+    <message>
+        <source>示例(&amp;S)：</source>
+        <translation>&amp;Sample:</translation>
+    </message>
+</context>
+<context>
     <name>_Form</name>
     <message>
         <source>取消</source>
@@ -2035,6 +2693,16 @@ Inspections started from now on use this version; inspections already started ke
     <message>
         <source>正在打开案件登记簿……</source>
         <translation>Opening the case register…</translation>
+    </message>
+    <message>
+        <source>数据库密码</source>
+        <translation>Database Password</translation>
+    </message>
+    <message>
+        <source>请输入数据库服务器的密码：
+{0}</source>
+        <translation>Enter the password of the database server:
+{0}</translation>
     </message>
     <message>
         <source>数据库无法使用</source>
@@ -2288,7 +2956,7 @@ Database: {1}</translation>
     <name>checklist_walk</name>
     <message>
         <source>（未经核实）</source>
-        <extracomment>The answer keys, in the order of the buttons.</extracomment>
+        <extracomment>Keeps one answer (None: taken back); raises to refuse it, the message shown as for a failed save. The answer keys, in the order of the buttons.</extracomment>
         <translation>(not verified)</translation>
     </message>
 </context>
@@ -3140,6 +3808,22 @@ Database: {0}</translation>
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>一致</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <source>遗漏问题</source>
+        <translation>Missed problem</translation>
+    </message>
+    <message>
+        <source>误报问题</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>判断不同</source>
+        <translation>Different judgement</translation>
+    </message>
+    <message>
         <source>、</source>
         <extracomment>Every dictionary of labels a person reads in the UI; their values are the catalogue. How the items of a list are put in a sentence: 甲、乙 and 甲；乙 in Chinese, &quot;a, b&quot; and &quot;a; b&quot; in English.</extracomment>
         <translation>, </translation>
@@ -3147,6 +3831,11 @@ Database: {0}</translation>
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>未答</source>
+        <extracomment>Labels core writes outside a dictionary: a practice item left unanswered (`ItemOutcome.answer_label`).</extracomment>
+        <translation>Unanswered</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +4148,174 @@ Press Ctrl+N for a new case, or Ctrl+I to import case files (JSON or an Excel re
     <message>
         <source>收录 {0}–{1} 年</source>
         <translation>Covers {0}–{1}</translation>
+    </message>
+</context>
+<context>
+    <name>training</name>
+    <message>
+        <source>诽谤信息</source>
+        <extracomment>Labels of the documented `facts` keys and of those the shipped samples use; other keys are shown as they are.</extracomment>
+        <translation>Defamatory posts</translation>
+    </message>
+    <message>
+        <source>实际被点击、浏览次数</source>
+        <translation>Actual clicks and views</translation>
+    </message>
+    <message>
+        <source>被转发次数</source>
+        <translation>Times forwarded</translation>
+    </message>
+    <message>
+        <source>二年内曾因诽谤受过行政处罚</source>
+        <translation>Administrative penalty for defamation within two years</translation>
+    </message>
+    <message>
+        <source>有其他情节严重的情形</source>
+        <translation>Other serious circumstances</translation>
+    </message>
+    <message>
+        <source>严重危害社会秩序和国家利益</source>
+        <translation>Seriously endangers public order and state interests</translation>
+    </message>
+    <message>
+        <source>被不起诉人需要给予行政处罚</source>
+        <translation>Non-prosecuted person needs an administrative penalty</translation>
+    </message>
+    <message>
+        <source>查封、扣押、冻结尚未解除</source>
+        <translation>Seizure, detention or freezing not yet lifted</translation>
+    </message>
+    <message>
+        <source>惩罚性赔偿的法律依据</source>
+        <translation>Legal basis of punitive damages</translation>
+    </message>
+    <message>
+        <source>价款（元）</source>
+        <translation>Price paid (yuan)</translation>
+    </message>
+    <message>
+        <source>损失（元）</source>
+        <translation>Loss (yuan)</translation>
+    </message>
+    <message>
+        <source>主张的惩罚性赔偿金额（元）</source>
+        <translation>Punitive damages claimed (yuan)</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Posted on</translation>
+    </message>
+    <message>
+        <source>浏览次数</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>转发次数</source>
+        <translation>Forwards</translation>
+    </message>
+    <message>
+        <source>已经处理</source>
+        <translation>Already handled</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>原裁判文书号</source>
+        <translation>Original judgment number</translation>
+    </message>
+    <message>
+        <source>行政机关</source>
+        <translation>Administrative agency</translation>
+    </message>
+    <message>
+        <source>审查结果</source>
+        <translation>Review outcome</translation>
+    </message>
+    <message>
+        <source>主管机关</source>
+        <translation>Competent authority</translation>
+    </message>
+    <message>
+        <source>建议的行政处罚</source>
+        <translation>Proposed administrative penalty</translation>
+    </message>
+    <message>
+        <source>查封、扣押的财物</source>
+        <translation>Property seized or detained</translation>
+    </message>
+    <message>
+        <source>执行法院</source>
+        <translation>Enforcing court</translation>
+    </message>
+    <message>
+        <source>执行案号</source>
+        <translation>Enforcement case number</translation>
+    </message>
+    <message>
+        <source>未执行到位金额（元）</source>
+        <translation>Amount not yet enforced (yuan)</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <source>被请求国</source>
+        <translation>Requested state</translation>
+    </message>
+    <message>
+        <source>检察建议发出日期</source>
+        <translation>Procuratorial suggestion issued on</translation>
+    </message>
+    <message>
+        <source>收到回复日期</source>
+        <translation>Reply received on</translation>
+    </message>
+    <message>
+        <source>被告</source>
+        <translation>Defendant</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>（已导入）</source>
+        <translation> (imported)</translation>
+    </message>
+    <message>
+        <source>{0}：{1}{2}</source>
+        <translation>{0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <source>第 {0} 条</source>
+        <translation>Entry {0}</translation>
+    </message>
+    <message>
+        <source>【{0}】</source>
+        <translation>[{0}] </translation>
+    </message>
+    <message>
+        <source>答案要点：{0}&#x3000;你的作答：{1}</source>
+        <translation>Answer key: {0}   Your answer: {1}</translation>
+    </message>
+    <message>
+        <source>说明：{0}</source>
+        <translation>Explanation: {0}</translation>
+    </message>
+    <message>
+        <source>依据：{0}</source>
+        <translation>Basis: {0}</translation>
     </message>
 </context>
 <context>

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import i18n
+from desktop_app.core.case import Case
 from desktop_app.core.scoring import list_grading_schemes, load_grading_scheme
 from desktop_app.services.container import Services
 from desktop_app.services.demo import fill_demo
+from desktop_app.services.samples import load_samples
 from desktop_app.ui import app
 from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.case_editor import CaseEditor
@@ -47,6 +49,7 @@ from desktop_app.ui.layout import app_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.profile_dialog import ProfileDialog
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
+from desktop_app.ui.training import FACT_CODES
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.gui.windows import open_main_window
 
@@ -70,13 +73,18 @@ def english(qtbot: QtBot) -> Iterator[None]:
         translator.deleteLater()
 
 
-def data_texts(services: Services, workspace: CaseWorkspace) -> list[str]:
+def case_texts(case: Case) -> set[str]:
+    """What a case file itself says: its number, title, people, charges, evidence and notes."""
+    return {case.case_no, case.title, case.prosecutor, case.department, *case.charges,
+            *(e.title for e in case.evidence), *(e.source or "" for e in case.evidence),
+            *(e.note or "" for e in case.events)}
+
+
+def data_texts(services: Services, workspace: CaseWorkspace | None = None, cases: tuple[Case, ...] = ()) -> list[str]:
     """What comes from the cases and the data files, longest first so that a name inside a title goes with it."""
     texts: set[str] = set()
-    case = services.cases.get(workspace.case_no)
-    texts |= {case.case_no, case.title, case.prosecutor, case.department, *case.charges,
-              *(e.title for e in case.evidence), *(e.source or "" for e in case.evidence),
-              *(e.note or "" for e in case.events)}
+    for case in (*cases, *([services.cases.get(workspace.case_no)] if workspace is not None else [])):
+        texts |= case_texts(case)
     for template in services.context.templates.values():
         texts.add(template.title)
         texts |= {section.title for section in template.sections}
@@ -88,7 +96,7 @@ def data_texts(services: Services, workspace: CaseWorkspace) -> list[str]:
         texts |= {scheme.title, scheme.legal_basis, *(tier.label for tier in scheme.grades)}
     for column in ("prosecutor", "department"):
         texts |= set(services.cases.distinct_values(column))
-    for card in workspace.flags_panel.cards:  # rule titles, messages and suggestions come from the rule pack
+    for card in workspace.flags_panel.cards if workspace is not None else []:  # rule titles, messages, suggestions
         texts |= {card.flag.title, card.flag.message, card.flag.legal_basis, card.flag.suggestion}
     texts |= {CHAIN_BASIS, *CHAIN_CONDITIONS, *EXAMPLES, "中文"}
     return sorted((t for t in texts if t), key=len, reverse=True)
@@ -180,6 +188,68 @@ def test_main_window_workspace_editor_and_dialogs_are_english(qtbot: QtBot, serv
         problems += untranslated(dialog, data)
         dialog.close()
     assert window.windowTitle() == "Case Quality Self-Check"
+    assert sorted(set(problems)) == [], "untranslated texts (widget: text):\n" + "\n".join(sorted(set(problems)))
+
+
+def test_dashboard_practice_sample_maker_and_class_results_are_english(qtbot: QtBot, services: Services,
+                                                                       english: None) -> None:
+    fill_demo(services, 6, seed=3)
+    window: MainWindow = open_main_window(qtbot, services)
+    window.focus_results()
+    case_no = window.current_case_no() or ""
+    samples = load_samples()
+    assert samples, "the program ships sample cases"
+    # The samples' own case files and their legal-basis codes are data, like the demo case made into a sample.
+    data = data_texts(services, cases=(services.cases.get(case_no), *(sample.case for sample in samples)))
+    data = sorted({*data, *(text for codes in FACT_CODES.values() for text in codes.values()),
+                   *(str(value) for sample in samples for value in sample.case.facts.values()
+                     if isinstance(value, str))}, key=len, reverse=True)
+    problems: list[str] = []
+
+    dashboard = window.show_dashboard()
+    qtbot.waitUntil(lambda: dashboard.stats is not None, timeout=10000)
+    assert dashboard.windowTitle() == "Quality Dashboard"
+    for index in range(dashboard.tabs.count()):
+        dashboard.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        problems += untranslated(dashboard, data)
+    dashboard.close()
+
+    window.practice_action.trigger()
+    practice = window.training_dialog
+    assert practice is not None and practice.sample is not None, "a sample is loaded on opening"
+    qtbot.waitUntil(practice.isVisible)
+    for tabs in (practice.case_tabs, practice.answer_tabs):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            problems += untranslated(practice, data, frozenset({practice.walk.condition_label}))
+    result = practice.submit()
+    assert result is not None
+    QApplication.processEvents()
+    problems += untranslated(practice, data, frozenset({practice.walk.condition_label}))
+    # The comparison's own words are English; the key's explanations and bases and the article texts are data.
+    key_texts = {t for o in result.items for t in (o.question, o.explanation, o.basis,
+                                                   *(part for e in o.articles for part in (e.heading, *e.body.splitlines())))}
+    report = practice.result_view.toPlainText()
+    for value in sorted({*data, *key_texts} - {""}, key=len, reverse=True):
+        report = report.replace(value, "")
+    problems += [f"practice result: {line!r}" for line in report.splitlines() if CJK.search(line)]
+    practice.close()
+
+    maker = window.trainer_actions.anonymise(case_no)
+    assert maker is not None and maker.sample is not None
+    maker.show()
+    QApplication.processEvents()
+    # The anonymised case (its stand-in names) is case data too.
+    problems += untranslated(maker, sorted({*data, *case_texts(maker.sample.anonymised.case)}, key=len, reverse=True))
+    maker.close()
+
+    results = window.trainer_actions.show_results()
+    QApplication.processEvents()
+    assert results.report is not None and results.report.rows, "the practice run just submitted is listed"
+    problems += untranslated(results, data)
+    results.close()
     assert sorted(set(problems)) == [], "untranslated texts (widget: text):\n" + "\n".join(sorted(set(problems)))
 
 
