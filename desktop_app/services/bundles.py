@@ -56,10 +56,11 @@ from desktop_app.services.signed_zip import (
     canonical,
     check_archive,
     check_signature,
+    file_sha256,
     parse_member_json,
     read_member,
     safe_member_name,
-    sign_manifest,
+    write_manifest,
 )
 from desktop_app.services.uow import UnitOfWork
 
@@ -239,11 +240,8 @@ def export_bundle(services: Services, case_nos: Sequence[str], out: Path) -> Exp
             "exported_by": {"login": services.actor.login, "name": services.actor.display_name},
             "workstation": workstation(), "audit_head": head.full(), "counts": counts,
             "cases": case_members, "members": members, "signature": None}
-        if key is not None:
-            manifest["signature"] = sign_manifest(manifest, key)
-        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    with tmp.open("rb") as handle:
-        sha = hashlib.file_digest(handle, "sha256").hexdigest()
+        write_manifest(archive, manifest, key)
+    sha = file_sha256(tmp)
     with UnitOfWork(services.database) as uow:
         store_bases(uow.session, bases)
         audit.record(uow.session, services.actor, "bundle.export", "bundle", manifest["bundle_id"],

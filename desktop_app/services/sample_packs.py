@@ -48,9 +48,10 @@ from desktop_app.services.signed_zip import (
     Checker,
     check_archive,
     check_signature,
+    file_sha256,
     parse_member_json,
     read_member,
-    sign_manifest,
+    write_manifest,
 )
 from desktop_app.services.uow import UnitOfWork
 
@@ -167,11 +168,8 @@ def export_pack(services: Services, samples: Sequence[PackSample], out: Path, *,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "program_version": __version__,
             "exported_by": {"login": services.actor.login, "name": services.actor.display_name},
             "workstation": workstation(), "samples": listed, "members": members, "signature": None}
-        if key is not None:
-            manifest["signature"] = sign_manifest(manifest, key)
-        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    with tmp.open("rb") as handle:
-        sha = hashlib.file_digest(handle, "sha256").hexdigest()
+        write_manifest(archive, manifest, key)
+    sha = file_sha256(tmp)
     with UnitOfWork(services.database) as uow:
         audit.record(uow.session, services.actor, "samples.export", "samplepack", manifest["pack_id"],
                      {"file": out.name, "sha256": sha, "samples": names[:1000], "key_id": key.key_id if key else None})

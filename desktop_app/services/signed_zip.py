@@ -6,9 +6,10 @@ Kept in one place so that a pack and a bundle refuse the same damage in the same
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop_app.core.case_format import CaseFormatError, loads_strict
@@ -30,6 +31,18 @@ def canonical(value: Any) -> str:
 
 def sign_manifest(manifest: dict[str, Any], key: ProcuratorateKey) -> dict[str, str]:
     return {"key_id": key.key_id, "hmac": key.mac(canonical({k: v for k, v in manifest.items() if k != "signature"}))}
+
+
+def write_manifest(archive: zipfile.ZipFile, manifest: dict[str, Any], key: ProcuratorateKey | None) -> None:
+    """The manifest goes in last, signed under the key when there is one (its `signature` stays None otherwise)."""
+    if key is not None:
+        manifest["signature"] = sign_manifest(manifest, key)
+    archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+
+
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 class ArchiveError(ServiceError):
