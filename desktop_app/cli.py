@@ -405,7 +405,7 @@ def cmd_rectify(args: argparse.Namespace) -> int:
         row = services.rectifications.update(services.actor, args.case_no, args.key, status=args.status,
                                              reason=args.reason, owner=args.owner, due=args.due, note=args.note,
                                              expected_version=args.expect_version)
-        print(f"{row.case_no}\t{row.key}\t{row.status_label}\t{row.owner}\t{row.due or ''}")
+        print(f"{row.case_no}\t{row.key}\t{row.status_label}\t{row.owner}\t{row.due or ''}\t{row.version}")
         return EXIT_OK
     rows = services.rectifications.rows(case_no=args.case_no, status=args.status, owner=args.owner)
     if args.out:
@@ -415,7 +415,7 @@ def cmd_rectify(args: argparse.Namespace) -> int:
         print(tr(f"已导出 {len(rows)} 项到 {args.out}", f"{len(rows)} lines written to {args.out}"))
         return EXIT_OK
     for r in rows:
-        print(f"{r.case_no}\t{r.key}\t{r.status_label}\t{r.owner}\t{r.due or ''}\t{r.problem}")
+        print(f"{r.case_no}\t{r.key}\t{r.status_label}\t{r.owner}\t{r.due or ''}\t{r.problem}\t{r.version}")
     return EXIT_OK
 
 

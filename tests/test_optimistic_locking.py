@@ -129,12 +129,31 @@ def test_the_command_line_exits_1_on_a_stale_version(tmp_path: Path, capsys: pyt
     view = services.inspections.open(actor, CASE_NO, "self")
     services.inspections.answer(actor, view.info.id, view.template.items[0].id, "fail", "缺材料")
     key = sync_rectifications(services, CASE_NO, TODAY)[0].key
-    version = services.rectifications.rows(case_no=CASE_NO)[0].version
     services.close()
-    assert main(["--db", db, "rectify", "set", CASE_NO, key, "--status", "pending", "--owner", "甲",
-                 "--expect-version", str(version)]) == 0
     capsys.readouterr()
+    assert main(["--db", db, "rectify", "list", "--case", CASE_NO]) == 0
+    listed = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert listed[1] == key
+    version = listed[-1]  # the version to hand back, last on the line
+    assert main(["--db", db, "rectify", "set", CASE_NO, key, "--status", "pending", "--owner", "甲",
+                 "--expect-version", version]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"\t{int(version) + 1}")  # the version after this change
     assert main(["--db", db, "rectify", "set", CASE_NO, key, "--status", "pending", "--owner", "乙",
-                 "--expect-version", str(version)]) == 1
+                 "--expect-version", version]) == 1
     err = capsys.readouterr().err
     assert "已被" in err and "未保存" in err and "Traceback" not in err
+
+
+def test_giving_a_prosecutor_s_cases_to_an_account_counts_their_versions_up(team: tuple[Services, Services]) -> None:
+    """The administrator's bulk assignment is a change of each case: an editor who loaded one before must reload."""
+    from desktop_app.services.accounts import add_account, assign_cases_of, login
+
+    wang, zhao = team
+    case, version = zhao.cases.get_with_version(CASE_NO)
+    add_account(wang.database, None, "guanli", "admin", "Guanli-2026-pass")
+    admin = login(wang.database, "guanli", "Guanli-2026-pass")
+    add_account(wang.database, admin, "lisi", "prosecutor", "Lisi-2026-pass", "李四")
+    assert assign_cases_of(wang.database, admin, case.prosecutor, "lisi") == 1
+    with pytest.raises(EditConflict):
+        zhao.cases.update(zhao.actor, CASE_NO, dataclasses.replace(case, title="旧版本上改的"), expected_version=version)
+    assert zhao.cases.get_with_version(CASE_NO)[1] == version + 1

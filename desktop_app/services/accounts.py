@@ -282,7 +282,10 @@ def assign_cases_of(database: Database, actor: Actor, prosecutor: str, name: str
     with UnitOfWork(database) as uow:
         user = _account(uow.session, name)
         count = uow.session.scalar(select(func.count(CaseRecord.id)).where(CaseRecord.prosecutor == prosecutor)) or 0
-        uow.session.execute(update(CaseRecord).where(CaseRecord.prosecutor == prosecutor).values(owner_id=user.id))
+        # A bulk UPDATE bypasses the ORM's version counter: count it up here, so an editor holding one of these cases
+        # gets a conflict instead of saving over the new owner.
+        uow.session.execute(update(CaseRecord).where(CaseRecord.prosecutor == prosecutor)
+                            .values(owner_id=user.id, version=CaseRecord.version + 1))
         audit.record(uow.session, actor, "case.assign", "user", name, {"prosecutor": prosecutor, "count": count})
         uow.commit()
         return count
