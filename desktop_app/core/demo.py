@@ -13,12 +13,14 @@ without every case being bad. Periods of open cases run against `today`: a clean
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import operator
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.core.case import SENTENCES_ABOVE_3Y, Answer, Case, Event, Evidence
+from desktop_app.core.case import SENTENCES_ABOVE_3Y, Answer, Case, Event, Evidence, Party
 from desktop_app.core.deadlines import add_months
 from desktop_app.core.risk.demo_facts import add_risk_facts
 
@@ -231,6 +233,12 @@ FAIL_NOTES = (
     "说理部分过于简单，未回应争议焦点。",
     "文书引用法律条文不准确。",
 )
+#: 行政区划 prefixes of the provinces the demo 院 are in; with a division code (京0105 → 110105) they start an ID number.
+PROVINCE_CODES = {"京": "11", "沪": "31", "浙": "33", "粤": "44"}
+#: GB 11643 check digit of a 居民身份证号码: weights of the first 17 digits, and the digit for the sum mod 11.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
 UNSURE_NOTES = ("需向办案机关核实。", "待调阅原始卷宗后确认。", "材料字迹不清，待核实。", "已电话询问，待书面回复。")
 
 
@@ -262,6 +270,13 @@ def demo_answers(case: Case, template_item_ids: list[str], seed: int) -> dict[st
         else:
             answers[item_id] = Answer("unsure", rng.choice(UNSURE_NOTES))
     return answers
+
+
+def citizen_id(region: str, born: dt.date, sequence: int) -> str:
+    """An 18-digit ID number of the legal shape (region, birth date, sequence, check digit), so the anonymiser's
+    pattern finds it as it would a real one."""
+    body = f"{region}{born:%Y%m%d}{sequence % 1000:03d}"
+    return body + _ID_CHECK[sum(map(operator.mul, map(int, body), _ID_WEIGHTS)) % 11]
 
 
 class _Draft:
@@ -341,6 +356,29 @@ class _Builder:
             self.prosecutors[key] = pool
         return self.rng.choice(pool)
 
+    def party(self, case: Case, office: Procuratorate, role: str, name: str, *, person: bool = True) -> str:
+        """Enter `name` in the case's `parties` (a person with ID number, mobile and address; a company or agency
+        with its address), for de-identification to find. Its details come from a hash of who it is, not from
+        the shared random source, so every other field of the demo stays what it was for the seed (and a
+        100,000-case demo pays no Random per party)."""
+        key = f"{self.seed}|{case.case_no}|{role}|{name}".encode()
+        draw = int.from_bytes(hashlib.blake2b(key, digest_size=16).digest(), "big")
+        draw, street = divmod(draw, 3)
+        draw, number = divmod(draw, 400)
+        address = f"{office.place}某某{('路', '街', '大道')[street]}{number + 1}号"
+        if not person:
+            case.parties.append(Party(role, name, address=address))
+            return name
+        low, high = (14 * 366, 17 * 365) if role == "suspect" and case.suspect_minor else (18 * 366, 70 * 365)
+        draw, age = divmod(draw, high - low + 1)
+        draw, sequence = divmod(draw, 999)
+        draw, carrier = divmod(draw, 4)
+        born = case.received_on - dt.timedelta(days=low + age)
+        region = PROVINCE_CODES.get(office.code[0], "11") + office.code[1:]
+        case.parties.append(Party(role, name, id_number=citizen_id(region, born, sequence + 1),
+                                  phone=f"1{'3589'[carrier]}{draw % 10 ** 9:09d}", address=address))
+        return name
+
     def person(self) -> str:
         return self.rng.choice(SURNAMES) + ("某某" if self.rng.random() < 0.6 else "某")
 
@@ -398,10 +436,12 @@ class _Builder:
         case.investigated_by = profile.investigator
         return suspect
 
-    def criminal_evidence(self, case: Case, draft: _Draft, profile: ChargeProfile, suspect: str,
-                          crime: dt.date, detained: dt.date | None, until: dt.date, source: str) -> None:
+    def criminal_evidence(self, case: Case, office: Procuratorate, draft: _Draft, profile: ChargeProfile,
+                          suspect: str, crime: dt.date, detained: dt.date | None, until: dt.date, source: str) -> None:
         """The register of an investigated case: the charge's typical evidence, then the suspect's statements."""
         names = {"v": self.person(), "w": self.person(), "s": suspect}
+        for role, key in (("suspect", "s"), ("victim", "v"), ("witness", "w")):
+            self.party(case, office, role, names[key])
         span = max((until - crime).days - 1, 1)
         for key in profile.slots:
             self.slot(draft, key, crime + dt.timedelta(days=self.rng.randint(1, min(span, 90))), source, names)
@@ -433,7 +473,7 @@ class _Builder:
         crime = (detained or received) - dt.timedelta(days=rng.randint(2, 60))
         if detained:
             draft.event("detained_in_center", detained)
-        self.criminal_evidence(case, draft, profile, suspect, crime, detained, received, source)
+        self.criminal_evidence(case, office, draft, profile, suspect, crime, detained, received, source)
         if defect == "late":
             decided = self.days(received, 9, 12) if case.in_custody else self.days(received, 28, 35)
         else:
@@ -468,7 +508,7 @@ class _Builder:
                 days=rng.randint(1, 60))
             until = received
         case.in_custody = detained is not None
-        self.criminal_evidence(case, draft, profile, suspect, crime, detained if detained != received else None,
+        self.criminal_evidence(case, office, draft, profile, suspect, crime, detained if detained != received else None,
                                until, source)
         if detained:
             draft.event("detained_in_center", detained)
@@ -599,7 +639,8 @@ class _Builder:
 
     def judgment_supervision(self, case: Case, office: Procuratorate, defective: bool) -> None:
         rng = self.rng
-        applicant, respondent = self.person(), self.person()
+        applicant = self.party(case, office, "applicant", self.person())
+        respondent = self.party(case, office, "respondent", self.person())
         dispute = rng.choice(CIVIL_DISPUTES)
         case.title = f"{applicant}与{respondent}{dispute}监督案"
         received = case.received_on
@@ -610,7 +651,8 @@ class _Builder:
         draft.add("documentary", f"原审民事判决书{judgment_no}", judged, office.court, {})
         signed_on = judged - dt.timedelta(days=rng.randint(30, 200))
         draft.add("documentary", "借条、合同等书证复印件", signed_on, "申请人提交", {})
-        draft.add("witness_testimony", f"证人{self.person()}的证言（原审庭审笔录）", judged - dt.timedelta(days=20),
+        witness = self.party(case, office, "witness", self.person())
+        draft.add("witness_testimony", f"证人{witness}的证言（原审庭审笔录）", judged - dt.timedelta(days=20),
                   office.court, {})
         if rng.random() < 0.6:
             draft.add("electronic_data", "经公证保全的微信聊天及转账记录", self.days(received, 5, 30), "申请人提交",
@@ -627,7 +669,8 @@ class _Builder:
 
     def enforcement_termination(self, case: Case, office: Procuratorate, defective: bool) -> None:
         rng = self.rng
-        applicant, debtor = self.person(), self.person()
+        applicant = self.party(case, office, "applicant", self.person())
+        debtor = self.party(case, office, "respondent", self.person())
         dispute = rng.choice(CIVIL_DISPUTES)
         case.title = f"{applicant}申请执行{debtor}{dispute}终本执行监督案"
         defect = rng.choice(("too_early", "no_interview", "query_missed")) if defective else ""
@@ -671,7 +714,10 @@ class _Builder:
         rng = self.rng
         agency, matter = rng.choice(AGENCY_MATTERS)
         agency = f"{office.place}{agency}"
-        applicant = self.person() if rng.random() < 0.6 else self.company(office.place)
+        individual = rng.random() < 0.6
+        applicant = self.person() if individual else self.company(office.place)
+        self.party(case, office, "applicant", applicant, person=individual)
+        self.party(case, office, "agency", agency, person=False)
         case.title = f"{applicant}诉{agency}{matter}行政诉讼监督案"
         received = case.received_on
         judged = received - dt.timedelta(days=rng.randint(60, 400))
@@ -695,7 +741,7 @@ class _Builder:
     def reverse_referral(self, case: Case, office: Procuratorate, defective: bool) -> None:
         rng = self.rng
         charge, stem, authority, penalty = rng.choice(REFERRALS)
-        suspect = self.person()
+        suspect = self.party(case, office, "suspect", self.person())
         case.title = f"{suspect}{stem}案（不起诉后行政处罚衔接）"
         case.charges = [charge]
         case.possible_sentence = "under_1y"
@@ -709,7 +755,8 @@ class _Builder:
                   {"admits_guilt": True, "audio_video_recorded": True, "place": "other", "interrogator_count": 2})
         draft.add("physical", "扣押的涉案物品", self.days(crime, 0, 2), office.police, self.witnessed_attributes())
         draft.add("documentary", "扣押决定书及扣押清单", self.days(crime, 0, 2), office.police, {})
-        draft.add("witness_testimony", f"证人{self.person()}的证言", self.days(crime, 1, 20), office.police, {})
+        witness = self.party(case, office, "witness", self.person())
+        draft.add("witness_testimony", f"证人{witness}的证言", self.days(crime, 1, 20), office.police, {})
         draft.event("transferred_for_prosecution", received)
         decided = self.days(received, 10, 28)
         draft.event("non_prosecution_decided", decided, note="酌定不起诉（刑事诉讼法第177条第2款）")
@@ -726,7 +773,7 @@ class _Builder:
     def public_civil(self, case: Case, office: Procuratorate, defective: bool) -> None:
         rng = self.rng
         law = rng.choices(("food_safety_148", "consumer_55_1", "consumer_55_2"), weights=(60, 30, 10))[0]
-        seller = self.company(office.place)
+        seller = self.party(case, office, "defendant", self.company(office.place), person=False)
         price = rng.randint(8, 3000) * 100
         if law == "food_safety_148":
             product = rng.choice(FOOD_PRODUCTS)
@@ -755,7 +802,8 @@ class _Builder:
         draft.add("electronic_data", "电商平台后台销售数据（调取）", self.days(received, 3, 20), "本院调取",
                   self.edata_attributes())
         draft.add("expert_opinion", f"{product}检验报告", self.days(received, 10, 30), "检验检测机构", {})
-        draft.add("witness_testimony", f"消费者{self.person()}的证言", self.days(received, 5, 30), "本院", {})
+        consumer = self.party(case, office, "witness", self.person())
+        draft.add("witness_testimony", f"消费者{consumer}的证言", self.days(received, 5, 30), "本院", {})
         self.finish(case, draft, self.days(received, 60, 180))
 
     def public_administrative(self, case: Case, office: Procuratorate, defective: bool) -> None:
@@ -763,6 +811,7 @@ class _Builder:
         agency, matter = rng.choice(PUBLIC_MATTERS)
         agency = f"{office.place}{agency}"
         case.title = f"{matter}行政公益诉讼案"
+        self.party(case, office, "agency", agency, person=False)
         received = case.received_on
         suggested = self.days(received, 20, 40)
         case.facts.update(respondent_agency=agency, suggestion_issued_on=suggested.isoformat())
@@ -782,7 +831,7 @@ class _Builder:
         rng = self.rng
         charge, stem = rng.choice(MLA_CHARGES)
         state = rng.choice(MLA_STATES)
-        suspect = self.person()
+        suspect = self.party(case, office, "suspect", self.person())
         case.title = f"{suspect}等{stem}案请求{state}刑事司法协助"
         case.charges = [charge]
         case.department = "第四检察部" if charge in ("诈骗罪", "洗钱罪") else "第二检察部"
@@ -807,6 +856,10 @@ class _Builder:
     def finish(self, case: Case, draft: _Draft, closed: dt.date) -> None:
         case.events = draft.past_events()
         case.evidence = [e for e in draft.evidence if e.collected_on is None or e.collected_on <= self.today]
+        # A witness whose statement is not (yet) in the file is no party of it.
+        named = " ".join([case.title, *(f"{e.title} {e.source}" for e in case.evidence),
+                          *(str(v) for v in case.facts.values())])
+        case.parties = [p for p in case.parties if p.name in named]
         case.closed_on = closed if closed <= self.today else None
 
 
