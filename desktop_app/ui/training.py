@@ -9,6 +9,7 @@ memory; only the result of a submitted run is saved, per trainee.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Mapping
 from typing import Any
@@ -38,6 +39,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.case import ANSWER_VALUES, CASE_TYPES, INVESTIGATORS, POSSIBLE_SENTENCES, Answer, Case
 from desktop_app.core.evaluation import evaluate_case
 from desktop_app.core.practice import OUTCOMES, ItemOutcome, PracticeResult, compare_walk
+from desktop_app.core.risk.sentencing import Sentence
+from desktop_app.core.risk.social_danger import load_shipped_model
 from desktop_app.core.training import ITEM_EXPECTATIONS
 from desktop_app.services.container import Services
 from desktop_app.services.errors import ServiceError
@@ -85,7 +88,15 @@ FACT_LABELS: dict[str, str] = {
     "suggestion_issued_on": QT_TRANSLATE_NOOP("training", "检察建议发出日期"),
     "reply_received_on": QT_TRANSLATE_NOOP("training", "收到回复日期"),
     "defendant": QT_TRANSLATE_NOOP("training", "被告"),
+    "social_danger": QT_TRANSLATE_NOOP("training", "社会危险性情形"),
+    "sentencing": QT_TRANSLATE_NOOP("training", "量刑情况"),
+    "recommended": QT_TRANSLATE_NOOP("training", "量刑建议"),
+    "imposed": QT_TRANSLATE_NOOP("training", "判处刑罚"),
+    "amount_involved": QT_TRANSLATE_NOOP("training", "涉案金额（元）"),
+    "circumstances": QT_TRANSLATE_NOOP("training", "量刑情节"),
 }
+#: Facts whose value is a sentence (docs/case-format-extensions.md), shown as the risk panel words it.
+SENTENCE_FACTS = ("recommended", "imposed")
 FACT_CODES: dict[str, dict[str, str]] = {
     "damages_law": {"food_safety_148": "《中华人民共和国食品安全法》第148条",
                     "consumer_55_1": "《中华人民共和国消费者权益保护法》第55条第1款",
@@ -109,7 +120,17 @@ def sample_label(sample: Sample) -> str:
     return QCoreApplication.translate("training", "{0}：{1}{2}").format(case_type, sample.case.title, mark)
 
 
+@functools.cache
+def indicator_texts() -> dict[str, str]:
+    """The 社会危险性 indicators' texts by id, the labels of a case's `social_danger` facts."""
+    return {i.id: i.text for i in load_shipped_model().indicators}
+
+
 def fact_text(key: str, value: Any) -> str:
+    if value is None:
+        return QCoreApplication.translate("training", "尚未查明")
+    if key in SENTENCE_FACTS and (sentence := Sentence.parse(value)) is not None:
+        return sentence.describe()
     if isinstance(value, bool):
         return yes_no(value)
     if key in FACT_CODES:
@@ -123,10 +144,11 @@ def fact_text(key: str, value: Any) -> str:
 
 def fact_item(key: str, label: str, value: Any) -> QTreeWidgetItem:
     """One fact as a row; a record or a list of records (e.g. each defamatory post) opens into one row per field."""
-    if isinstance(value, Mapping):
+    if isinstance(value, Mapping) and not (key in SENTENCE_FACTS and Sentence.parse(value)):
         item = QTreeWidgetItem([label, ""])
+        labels = indicator_texts() if key == "social_danger" else {}
         for child_key, child in value.items():
-            item.addChild(fact_item(child_key, fact_label(child_key), child))
+            item.addChild(fact_item(child_key, labels.get(child_key) or fact_label(child_key), child))
         return item
     if isinstance(value, list) and value and all(isinstance(entry, Mapping) for entry in value):
         item = QTreeWidgetItem([label, QCoreApplication.translate("training", "共 {0} 条").format(len(value))])

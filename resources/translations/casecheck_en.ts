@@ -4278,7 +4278,32 @@ Press Ctrl+N for a new case, or Ctrl+I to import case files (JSON or an Excel re
         <translation>Defendant</translation>
     </message>
     <message>
+        <source>社会危险性情形</source>
+        <translation>Social danger indicators</translation>
+    </message>
+    <message>
+        <source>量刑情况</source>
+        <translation>Sentencing</translation>
+    </message>
+    <message>
+        <source>量刑建议</source>
+        <translation>Sentencing recommendation</translation>
+    </message>
+    <message>
+        <source>判处刑罚</source>
+        <translation>Sentence imposed</translation>
+    </message>
+    <message>
+        <source>涉案金额（元）</source>
+        <translation>Amount involved (yuan)</translation>
+    </message>
+    <message>
+        <source>量刑情节</source>
+        <translation>Sentencing circumstances</translation>
+    </message>
+    <message>
         <source>是</source>
+        <extracomment>Facts whose value is a sentence (docs/case-format-extensions.md), shown as the risk panel words it.</extracomment>
         <translation>Yes</translation>
     </message>
     <message>
@@ -4292,6 +4317,10 @@ Press Ctrl+N for a new case, or Ctrl+I to import case files (JSON or an Excel re
     <message>
         <source>{0}：{1}{2}</source>
         <translation>{0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>尚未查明</source>
+        <translation>Not yet established</translation>
     </message>
     <message>
         <source>共 {0} 条</source>
