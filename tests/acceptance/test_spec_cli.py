@@ -178,6 +178,14 @@ def test_bad_input_in_a_separate_process(cli):
     assert not run.out.strip().startswith("{")
 
 
+def test_a_database_command_in_a_separate_process(cli):
+    data = case()
+    assert cli.run("--db", cli.db, "import", cli.write(data)).rc == 0
+    run = cli.sub("--db", cli.db, "evaluate", "--case", data["case_no"], "--today", TODAY, "--format", "json")
+    assert run.rc == 0, run.err
+    assert run.json()["case_no"] == data["case_no"]
+
+
 @pytest.mark.no_database
 def test_messages_are_chinese_by_default_and_english_on_request(cli):
     path = cli.write(case(case_type="criminal.unknown"), "t.json")
