@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -180,12 +181,13 @@ def test_long_case_numbers_make_file_names_that_fit() -> None:
     assert safe_file_name("京朝检刑诉〔2026〕1号") == "京朝检刑诉〔2026〕1号"
 
 
-def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              db_target: str) -> None:
     case_no = "京朝检刑诉〔2026〕" + "号" * 53
     assert len(case_no) == 64
     path = tmp_path / "case.json"
     path.write_text(case_text(case_no=case_no), encoding="utf-8")
-    db = str(tmp_path / "c.db")
+    db = db_target
     assert run(capsys, "--db", db, "import", str(path))[0] == 0
     code, _, err = run(capsys, "--db", db, "export", "--format", "pdf", "--out", str(tmp_path / "per"), "--all",
                        "--layout", "per_case")
@@ -196,12 +198,14 @@ def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.Cap
     assert load_case_file(written).case_no == case_no
 
 
-def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           db_target: str,
+                                                           another_database: Callable[[str], str]) -> None:
     data = case_to_dict(make_case())
     data["answers"] = {"FUTURE-ITEM-1": {"value": "fail", "note": "新版检查表的检查项"}}
     path = tmp_path / "case.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    db = str(tmp_path / "c.db")
+    db = db_target
     code, out, err = run(capsys, "evaluate", str(path), "--format", "json")
     assert code == 0 and "FUTURE-ITEM-1" in err and json.loads(out)
     code, _, err = run(capsys, "--db", db, "import", str(path))
@@ -211,7 +215,7 @@ def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsy
     assert json.loads(exported.read_text(encoding="utf-8"))["answers"] == data["answers"]
     bundle = tmp_path / "b.zip"
     assert run(capsys, "--db", db, "bundle", "export", "--all", "--out", str(bundle))[0] == 0
-    code, _, err = run(capsys, "--db", str(tmp_path / "other.db"), "bundle", "import", str(bundle))
+    code, _, err = run(capsys, "--db", another_database("other"), "bundle", "import", str(bundle))
     assert code == 0 and "FUTURE-ITEM-1" in err
 
 
