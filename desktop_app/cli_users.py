@@ -38,7 +38,7 @@ def add_user_commands(command: Callable[[str, str], argparse.ArgumentParser],
         subcommand(sub, name, text).add_argument("name")
     q = subcommand(sub, "passwd", f"修改密码（新密码取自 {NEW_PASSWORD_ENV} 或提示输入）")
     q.add_argument("name")
-    subcommand(sub, "reset-admin", "数据库文件的所有者重设管理员密码（管理员被锁定或忘记密码时）")
+    subcommand(sub, "reset-admin", "数据库（文件或服务器数据库）的所有者重设管理员密码（管理员被锁定或忘记密码时）")
     q = subcommand(sub, "settings", "查看或修改账户安全设置")
     q.add_argument("--max-failed-logins", type=int)
     q.add_argument("--lockout-minutes", type=int)
@@ -152,19 +152,25 @@ def _settings(database: Any, actor: Any, args: argparse.Namespace) -> None:
 
 
 def _require_file_owner(database: Any) -> str:
-    """The recovery path is for whoever owns the database file: they could replace the file anyway."""
+    """The recovery path is for whoever owns the database: the owner of the file (they could replace the file
+    anyway), or on a server the role owning the database (it could rewrite the accounts in SQL anyway)."""
     from db.engine import sqlite_path
+    from desktop_app.services.server_roles import owner_role
 
-    user = _os_user()
     path = sqlite_path(database.url)
     if path is None:
-        raise PermissionDenied(tr("reset-admin 只能用于本机数据库文件", "reset-admin works only on a database file"))
+        role = owner_role(database)
+        if role is None:
+            raise PermissionDenied(tr("只有数据库的所有者（管理员的数据库角色）才能重设管理员",
+                                      "only the owner of the database (the administrator's role) may reset the "
+                                      "administrator"))
+        return role
     if hasattr(os, "geteuid") and path.stat().st_uid != os.geteuid():
         raise PermissionDenied(tr(f"只有数据库文件的所有者才能重设管理员（{path}）",
                                   f"only the owner of the database file may reset the administrator ({path})"))
     if not os.access(path, os.W_OK):
         raise PermissionDenied(tr(f"数据库文件不可写：{path}", f"the database file is not writable: {path}"))
-    return user
+    return _os_user()
 
 
 def _os_user() -> str:

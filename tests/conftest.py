@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -82,3 +82,43 @@ def services(db_target: str):  # type: ignore[no-untyped-def]
     opened = open_services(db_target, today=lambda: dt.date(2026, 3, 20))
     yield opened
     opened.close()
+
+
+# --- One database only, and more databases of a test's kind (the command-line tests) ----------------------------
+# A test on `db_target` marked `no_database` (it never opens a database, e.g. it evaluates case files) or
+# `sqlite_only("why")` (it is about SQLite itself: a file being created, its bytes, its location) runs on SQLite
+# alone; its PostgreSQL run is deselected rather than skipped, so it costs nothing and reports nothing.
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "no_database: never opens a database; runs once, on SQLite")
+    config.addinivalue_line("markers", "sqlite_only(reason): about SQLite itself; not run on PostgreSQL")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    left_out = {id(item) for item in items
+                if item.get_closest_marker("postgresql") and "db_target" in getattr(item, "fixturenames", ())
+                and (item.get_closest_marker("no_database") or item.get_closest_marker("sqlite_only"))}
+    if left_out:
+        config.hook.pytest_deselected(items=[item for item in items if id(item) in left_out])
+        items[:] = [item for item in items if id(item) not in left_out]
+
+
+@pytest.fixture
+def another_database(request: pytest.FixtureRequest, db_target: str, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """`another_database(name)`: one more empty database of the kind `db_target` is (a file beside it, or one more
+    database on the test cluster), for tests that move cases between databases; dropped at the end."""
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        if "://" not in db_target:
+            return str(tmp_path / f"{name}.db")
+        made.append(request.getfixturevalue("postgres_server").new_database())
+        return made[-1]
+
+    yield make
+    if made:
+        gc.collect()
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        for url in made:
+            server.drop_database(url)

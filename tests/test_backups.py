@@ -4,6 +4,7 @@ keeps what it replaces and refuses a corrupt file or one a newer program wrote."
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from desktop_app.services.backups import auto_backup, backups_folder, list_backu
 from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import open_services
 from tests.factories import make_case
+from tests.postgres_server import PostgresServer
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -98,9 +100,32 @@ def test_restore_refuses_a_file_from_a_newer_program(tmp_path: Path, capsys: pyt
     assert code == 2 and "更新版本" in err
 
 
-def test_server_databases_are_pointed_to_pg_dump(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "--db", "postgresql+psycopg://user@localhost/cases", "backup")
-    assert code == 2 and "pg_dump" in err
+@pytest.mark.postgresql
+def test_a_server_database_is_pointed_to_pg_dump_and_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], postgres_server: PostgresServer) -> None:
+    """docs/team-server.md: `backup` and `restore` on a server say to use PostgreSQL's own tools, and change
+    nothing there."""
+    server_db = postgres_server.new_database()
+    try:
+        services = open_services(server_db)
+        services.cases.create(services.actor, make_case("京朝检刑诉〔2026〕1号"))
+        services.close()
+        code, _, err = run(capsys, "--db", server_db, "backup", "--out", str(tmp_path / "copy.db"))
+        assert code == 2 and "pg_dump" in err and not (tmp_path / "copy.db").exists()
+        local = tmp_path / "cases.db"
+        open_services(str(local)).close()
+        good = tmp_path / "good.db"
+        assert run(capsys, "--db", str(local), "backup", "--out", str(good))[0] == 0
+        code, _, err = run(capsys, "--db", server_db, "restore", str(good))
+        assert code == 2 and "pg_restore" in err
+        reopened = open_services(server_db)
+        try:
+            assert reopened.cases.count(CaseQuery()) == 1 and reopened.cases.get("京朝检刑诉〔2026〕1号")
+        finally:
+            reopened.close()
+    finally:
+        gc.collect()
+        postgres_server.drop_database(server_db)
 
 
 def test_rolling_backup_is_daily_and_keeps_n(tmp_path: Path) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from db.engine import database_url, make_engine
 from desktop_app.cli import main
 from desktop_app.core.case_format import case_to_dict
 from tests.factories import make_case
@@ -98,13 +100,15 @@ def test_import_evaluate_export_round_trip(tmp_path: Path, capsys: pytest.Captur
     assert exported == json.loads(source.read_text(encoding="utf-8"))
 
 
-def test_audit_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "a.db"
-    run(capsys, "--db", str(db), "import", str(write_case(tmp_path / "in.json")))
-    assert run(capsys, "--db", str(db), "audit", "verify")[0] == 0
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE audit_log SET action = 'case.delete'")
-    code, _, err = run(capsys, "--db", str(db), "audit", "verify")
+def test_audit_verify_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    db = db_target
+    run(capsys, "--db", db, "import", str(write_case(tmp_path / "in.json")))
+    assert run(capsys, "--db", db, "audit", "verify")[0] == 0
+    engine = make_engine(database_url(db))  # as someone with the file, or the owner's password, can
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET action = 'case.delete'"))
+    engine.dispose()
+    code, _, err = run(capsys, "--db", db, "audit", "verify")
     assert code == 1 and "1" in err
 
 
@@ -128,7 +132,8 @@ def test_module_entry_point_english_and_no_traceback(tmp_path: Path) -> None:
 
 
 def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                                 db_target: str) -> None:
+                                                                 db_target: str,
+                                                                 another_database: Callable[[str], str]) -> None:
     db = db_target
     first = write_case(tmp_path / "first.json")
     assert run(capsys, "--db", db, "import", str(first))[0] == 0
@@ -136,7 +141,7 @@ def test_import_names_the_file_of_a_case_already_in_the_database(tmp_path: Path,
     code, _, err = run(capsys, "--db", db, "import", str(again))
     assert code == 2 and f"{again}: case_no:" in err
     twin = write_case(tmp_path / "twin.json", title="另一个标题")
-    fresh = str(tmp_path / "fresh.db")
+    fresh = another_database("fresh")
     code, _, err = run(capsys, "--db", fresh, "import", str(again), str(twin))
     assert code == 2 and f"{twin}: case_no:" in err and str(again) in err
 

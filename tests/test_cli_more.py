@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,14 +20,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    db = str(tmp_path / "demo.db")
+def demo_db(db_target: str, capsys: pytest.CaptureFixture[str]) -> str:
+    db = db_target
     assert run(capsys, "--db", db, "demo", "--cases", "40", "--seed", "3", "--today", "2026-11-01")[0] == 0
     return db
 
 
-def test_demo_is_deterministic_for_a_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str], demo_db: str) -> None:
-    other = str(tmp_path / "other.db")
+def test_demo_is_deterministic_for_a_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str], demo_db: str,
+                                          another_database: Callable[[str], str]) -> None:
+    other = another_database("other")
     run(capsys, "--db", other, "demo", "--cases", "40", "--seed", "3", "--today", "2026-11-01")
     for db, folder in ((demo_db, "a"), (other, "b")):
         assert run(capsys, "--db", db, "export-cases", "--out", str(tmp_path / folder), "--all")[0] == 0
@@ -49,13 +51,13 @@ def test_export_xlsx_and_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 
 
 def test_bundle_round_trip_between_workstations(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                demo_db: str) -> None:
+                                                demo_db: str, another_database: Callable[[str], str]) -> None:
     bundle = tmp_path / "send.zip"
     assert run(capsys, "keys", "init", "--out", str(tmp_path / "unit.key"))[0] == 0
     assert run(capsys, "--db", demo_db, "keys", "import", str(tmp_path / "unit.key"))[0] == 0
     assert run(capsys, "--db", demo_db, "bundle", "export", "--out", str(bundle), "--all")[0] == 0
     assert "manifest.json" in zipfile.ZipFile(bundle).namelist()
-    lead = str(tmp_path / "lead.db")
+    lead = another_database("lead")
     code, out, _ = run(capsys, "--db", lead, "bundle", "import", str(bundle))
     assert code == 0 and "新增 40" in out and "已验证" in out
     code, out, _ = run(capsys, "--db", lead, "bundle", "import", str(bundle))
@@ -66,7 +68,7 @@ def test_bundle_round_trip_between_workstations(tmp_path: Path, capsys: pytest.C
         assert path.read_text(encoding="utf-8") == (tmp_path / "y" / path.name).read_text(encoding="utf-8")
 
 
-def test_excel_case_register_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_excel_case_register_import(tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["案号", "案件名称", "案件类型", "承办检察官", "受理日期", "在押", "罪名"])
@@ -74,7 +76,7 @@ def test_excel_case_register_import(tmp_path: Path, capsys: pytest.CaptureFixtur
     sheet.append(["沪浦检刑诉〔2026〕8号", "周某诈骗案", "审查鉴定", "孙某", "2026-13-01", "否", ""])
     path = tmp_path / "register.xlsx"
     book.save(path)
-    db = str(tmp_path / "r.db")
+    db = db_target
     code, _, err = run(capsys, "--db", db, "import", str(path))
     assert code == 2 and "第3行: case_type" in err and "第3行: received_on" in err
     sheet.delete_rows(3)
@@ -85,8 +87,8 @@ def test_excel_case_register_import(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0 and json.loads(out)["case_type"] == "criminal.prosecution_review"
 
 
-def test_checklist_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "c.db")
+def test_checklist_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    db = db_target
     code, out, _ = run(capsys, "--db", db, "checklist", "list")
     assert code == 0 and len(out.strip().splitlines()) == 9
     code, out, _ = run(capsys, "--db", db, "checklist", "show", "civil.enforcement_termination")
@@ -105,8 +107,8 @@ def test_checklist_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert run(capsys, "--db", db, "checklist", "show", "no.such_type")[0] == 2
 
 
-def test_profile_sets_the_inspector_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "p.db")
+def test_profile_sets_the_inspector_name(capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    db = db_target
     code, out, _ = run(capsys, "--db", db, "profile", "--name", "王检察官", "--role", "lead")
     assert code == 0 and out.startswith("王检察官\t部门负责人")
     assert run(capsys, "--db", db, "profile")[1].startswith("王检察官")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import getpass
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from desktop_app.cli import main
 from tests.factories import make_case
+from tests.postgres_server import PostgresServer
 
 ADMIN_PASSWORD = "admin-pass-1"
 PROSECUTOR_PASSWORD = "zhang-pass-1"
@@ -33,9 +36,9 @@ def _no_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+def db(db_target: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     """A database with an administrator and one prosecutor, zhang."""
-    path = str(tmp_path / "accounts.db")
+    path = db_target
     monkeypatch.setenv("CASECHECK_NEW_PASSWORD", ADMIN_PASSWORD)
     assert run(capsys, "--db", path, "user", "add", "admin", "--role", "管理员", "--real-name", "王管理员")[0] == 0
     monkeypatch.setenv("CASECHECK_NEW_PASSWORD", PROSECUTOR_PASSWORD)
@@ -47,9 +50,9 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     return path
 
 
-def test_the_first_account_on_a_database_must_be_an_administrator(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+def test_the_first_account_on_a_database_must_be_an_administrator(db_target: str, capsys: pytest.CaptureFixture[str],
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    path = str(tmp_path / "new.db")
+    path = db_target
     monkeypatch.setenv("CASECHECK_NEW_PASSWORD", ADMIN_PASSWORD)
     code, _, err = run(capsys, "--db", path, "user", "add", "zhang", "--role", "prosecutor")
     assert code == 2 and "管理员" in err
@@ -143,12 +146,33 @@ def test_reset_admin_by_the_file_owner_is_audited(db: str, capsys: pytest.Captur
     assert run(capsys, "--db", db, "--user", "admin", "audit", "verify")[0] == 0
 
 
+@pytest.mark.postgresql
+def test_on_a_server_only_the_database_owner_may_reset_the_administrator(
+        postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    owner = postgres_server.new_database()
+    try:
+        assert run(capsys, "--db", owner, "server", "grant-role", "li_ming")[0] == 0
+        personal = postgres_server.url(owner.rsplit("/", 1)[1], user="li_ming")  # trusted on loopback: no password
+        monkeypatch.setenv("CASECHECK_NEW_PASSWORD", "recovered-pass")
+        code, _, err = run(capsys, "--db", personal, "user", "reset-admin")
+        assert code == 4 and "所有者" in err
+        code, out, _ = run(capsys, "--db", owner, "user", "reset-admin")  # the owner's role (here a superuser) may
+        assert code == 0 and "admin" in out
+        monkeypatch.setenv("CASECHECK_PASSWORD", "recovered-pass")
+        assert run(capsys, "--db", personal, "--user", "admin", "audit", "verify")[0] == 0
+    finally:
+        gc.collect()
+        postgres_server.drop_database(owner)
+
+
+@pytest.mark.no_database  # argparse refuses the flag before any database is opened
 def test_the_password_is_never_a_flag(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--db", db, "--user", "zhang", "audit", "verify", "--password", "x"])
     assert caught.value.code == 2 and "--password" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only("compares the bytes of the database file and its write-ahead log")
 def test_logging_in_and_listing_users_write_nothing(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop_app.services import accounts
     from desktop_app.services.container import open_services
@@ -166,12 +190,13 @@ def test_logging_in_and_listing_users_write_nothing(db: str, capsys: pytest.Capt
     services.close()
 
 
-def test_demo_accounts_are_added_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    plain = str(tmp_path / "plain.db")
+def test_demo_accounts_are_added_only_when_asked(db_target: str, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 another_database: Callable[[str], str]) -> None:
+    plain = db_target
     assert run(capsys, "--db", plain, "demo", "--cases", "5")[0] == 0
     assert run(capsys, "--db", plain, "audit", "verify")[0] == 0, "no accounts: no --user needed"
-    with_accounts = str(tmp_path / "accounts.db")
+    with_accounts = another_database("accounts")
     code, out, _ = run(capsys, "--db", with_accounts, "demo", "--cases", "5", "--accounts")
     assert code == 0 and "jianchaguan" in out
     monkeypatch.setenv("CASECHECK_PASSWORD", "demo-2026")

@@ -4,13 +4,16 @@ message naming file and field), never an internal error, and never leaves anythi
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect
+from sqlalchemy import text as sql
 
+from db.engine import database_url, make_engine
 from desktop_app.cli import main
 from desktop_app.core.case_format import CaseFormatError, case_from_dict, case_to_dict, load_case_file
 from desktop_app.core.datafile import DataFileError, load_yaml_text
@@ -29,12 +32,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def case_count(db: Path) -> int:
-    if not db.exists():
+def case_count(db: str) -> int:
+    """The cases stored in the database behind `--db` (0 when an SQLite file was never created)."""
+    if "://" not in db and not Path(db).exists():
         return 0
-    with sqlite3.connect(db) as conn:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        return conn.execute("SELECT count(*) FROM cases").fetchone()[0] if "cases" in tables else 0
+    engine = make_engine(database_url(db))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sql("SELECT count(*) FROM cases")).scalar_one() if inspect(conn).has_table("cases") \
+                else 0
+    finally:
+        engine.dispose()
 
 
 HOSTILE = {
@@ -54,12 +62,12 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_case_file_is_bad_input_for_import_and_evaluate(
-        name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
     text, named = HOSTILE[name]
     path = tmp_path / f"{name}.json"
     path.write_text(text, encoding="utf-8")
-    db = tmp_path / "cases.db"
-    code, _, err = run(capsys, "--db", str(db), "import", str(path))
+    db = db_target
+    code, _, err = run(capsys, "--db", db, "import", str(path))
     assert code == 2, err
     assert str(path) in err and named in err and "Traceback" not in err
     assert case_count(db) == 0
@@ -173,12 +181,13 @@ def test_long_case_numbers_make_file_names_that_fit() -> None:
     assert safe_file_name("京朝检刑诉〔2026〕1号") == "京朝检刑诉〔2026〕1号"
 
 
-def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              db_target: str) -> None:
     case_no = "京朝检刑诉〔2026〕" + "号" * 53
     assert len(case_no) == 64
     path = tmp_path / "case.json"
     path.write_text(case_text(case_no=case_no), encoding="utf-8")
-    db = str(tmp_path / "c.db")
+    db = db_target
     assert run(capsys, "--db", db, "import", str(path))[0] == 0
     code, _, err = run(capsys, "--db", db, "export", "--format", "pdf", "--out", str(tmp_path / "per"), "--all",
                        "--layout", "per_case")
@@ -189,12 +198,14 @@ def test_export_of_a_64_character_case_number(tmp_path: Path, capsys: pytest.Cap
     assert load_case_file(written).case_no == case_no
 
 
-def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           db_target: str,
+                                                           another_database: Callable[[str], str]) -> None:
     data = case_to_dict(make_case())
     data["answers"] = {"FUTURE-ITEM-1": {"value": "fail", "note": "新版检查表的检查项"}}
     path = tmp_path / "case.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    db = str(tmp_path / "c.db")
+    db = db_target
     code, out, err = run(capsys, "evaluate", str(path), "--format", "json")
     assert code == 0 and "FUTURE-ITEM-1" in err and json.loads(out)
     code, _, err = run(capsys, "--db", db, "import", str(path))
@@ -204,7 +215,7 @@ def test_answers_for_unknown_items_are_kept_with_a_warning(tmp_path: Path, capsy
     assert json.loads(exported.read_text(encoding="utf-8"))["answers"] == data["answers"]
     bundle = tmp_path / "b.zip"
     assert run(capsys, "--db", db, "bundle", "export", "--all", "--out", str(bundle))[0] == 0
-    code, _, err = run(capsys, "--db", str(tmp_path / "other.db"), "bundle", "import", str(bundle))
+    code, _, err = run(capsys, "--db", another_database("other"), "bundle", "import", str(bundle))
     assert code == 0 and "FUTURE-ITEM-1" in err
 
 
@@ -250,28 +261,29 @@ MANIFEST_CASES = {"cases_number": 5, "cases_string": "cases/a.json", "cases_obje
 
 @pytest.mark.parametrize("name", sorted(MANIFEST_CASES))
 def test_bad_manifests_are_bad_input(name: str, exported: Path, tmp_path: Path,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+                                     capsys: pytest.CaptureFixture[str], db_target: str) -> None:
     bundle = rewritten(exported, tmp_path / "b.zip", manifest_changes={"cases": MANIFEST_CASES[name]})
-    db = tmp_path / "c.db"
-    code, _, err = run(capsys, "--db", str(db), "bundle", "import", str(bundle))
+    db = db_target
+    code, _, err = run(capsys, "--db", db, "bundle", "import", str(bundle))
     assert code == 2 and "cases" in err and "Traceback" not in err, err
     assert case_count(db) == 0
 
 
-def test_the_unchanged_bundle_imports(exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_unchanged_bundle_imports(exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      db_target: str) -> None:
     bundle = rewritten(exported, tmp_path / "b.zip")
-    db = tmp_path / "c.db"
-    assert run(capsys, "--db", str(db), "bundle", "import", str(bundle))[0] == 0
+    db = db_target
+    assert run(capsys, "--db", db, "bundle", "import", str(bundle))[0] == 0
     assert case_count(db) == 1
 
 
 def test_non_finite_and_duplicate_keys_in_a_bundle_are_refused(
-        exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for text in (case_text().replace('"title"', '"loss": 1e999, "title"', 1),
-                 case_text().replace('"title"', '"title": "x", "title"', 1)):
-        bundle = rewritten(exported, tmp_path / "b.zip", case_member=text.encode())
-        db = tmp_path / "c.db"
-        code, _, err = run(capsys, "--db", str(db), "bundle", "import", str(bundle))
+        exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    for member in (case_text().replace('"title"', '"loss": 1e999, "title"', 1),
+                   case_text().replace('"title"', '"title": "x", "title"', 1)):
+        bundle = rewritten(exported, tmp_path / "b.zip", case_member=member.encode())
+        db = db_target
+        code, _, err = run(capsys, "--db", db, "bundle", "import", str(bundle))
         assert code == 2 and "cases/" in err, err
         assert case_count(db) == 0
 
@@ -296,19 +308,22 @@ def test_a_zip_bomb_member_is_refused(exported: Path, tmp_path: Path, capsys: py
     assert code == 2 and "压缩" in err
 
 
-def test_a_long_case_number_stored_earlier_still_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_long_case_number_stored_earlier_still_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         db_target: str) -> None:
     """A database filled before the 64-character limit may hold longer numbers: their files get shortened names."""
     path = tmp_path / "case.json"
     path.write_text(case_text(), encoding="utf-8")
-    db = tmp_path / "c.db"
-    assert run(capsys, "--db", str(db), "import", str(path))[0] == 0
+    db = db_target
+    assert run(capsys, "--db", db, "import", str(path))[0] == 0
     long_no = "京朝检刑诉〔2026〕" + "长" * 90 + "号"
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE cases SET case_no = ?", (long_no,))
+    engine = make_engine(database_url(db))
+    with engine.begin() as conn:
+        conn.execute(sql("UPDATE cases SET case_no = :no"), {"no": long_no})
+    engine.dispose()
     for argv in (["export", "--format", "pdf", "--out", str(tmp_path / "pdf"), "--all", "--layout", "per_case"],
                  ["export", "--format", "xlsx", "--out", str(tmp_path / "xlsx"), "--all", "--layout", "per_case"],
                  ["export-cases", "--all", "--out", str(tmp_path / "json")]):
-        code, _, err = run(capsys, "--db", str(db), *argv)
+        code, _, err = run(capsys, "--db", db, *argv)
         assert code == 0, err
     for folder in ("pdf", "xlsx", "json"):
         (written,) = (tmp_path / folder).iterdir()

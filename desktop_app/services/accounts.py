@@ -216,9 +216,9 @@ def change_password(database: Database, actor: Actor, name: str, new_password: s
 
 def reset_admin(database: Database, new_password: str, by: str) -> AccountInfo:
     """The recovery path when the only administrator is locked out or forgot the password: run by the owner of the
-    database file (the caller checks that). The first administrator gets the new password, is enabled and
-    unlocked; with no administrator at all, one named `admin` is made. `by` (the operating-system user) is
-    audited."""
+    database file, or of the server database (the caller checks that). The first administrator gets the new
+    password, is enabled and unlocked; with no administrator at all, one named `admin` is made. `by` (the
+    operating-system user, or the owner's database role) is audited."""
     _valid_password(new_password)
     with UnitOfWork(database) as uow:
         session = uow.session

@@ -75,3 +75,14 @@ def grant_role(database: Database, role: str) -> list[str]:
         for statement in statements:
             conn.execute(text(statement))
     return statements
+
+
+def owner_role(database: Database) -> str | None:
+    """The role connected, when it owns this server database (or is a member of its owner, or a superuser); None
+    for a personal role. On a server that is the counterpart of a file's owner: it could rewrite every table in SQL
+    anyway, so it may run the recovery paths (`user reset-admin`)."""
+    with database.engine.connect() as conn:
+        role, owns = conn.execute(text(
+            "SELECT current_user, pg_has_role(datdba, 'MEMBER') FROM pg_database "
+            "WHERE datname = current_database()")).one()
+    return str(role) if owns else None

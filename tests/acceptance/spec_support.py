@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,13 +123,16 @@ def assert_basis(basis: str, *cites: tuple[str, list[str]]) -> None:
 
 
 class CLI:
-    """Runs `casecheck` commands with a private home folder."""
+    """Runs `casecheck` commands with a private home folder, on the database `db` (what `--db` takes: an SQLite
+    file path or a password-free PostgreSQL URL); `another_database(name)` makes one more of the same kind."""
 
-    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                 db: str, another_database: Callable[[str], str]):
         self.tmp = tmp_path
         self.home = tmp_path / "home"
         self.home.mkdir(exist_ok=True)
-        self.db = tmp_path / "cases.db"
+        self.db = db
+        self.another_database = another_database
         self._capsys = capsys
         self.monkeypatch = monkeypatch
         self._n = 0

@@ -73,11 +73,11 @@ def full_case(case_no: str = "京朝检刑诉〔2026〕123号", case_type: str =
     }
 
 
-def _import(cli, *paths: Path, db: Path | None = None):
+def _import(cli, *paths: Path, db: str | None = None):
     return cli.run("--db", db or cli.db, "import", *paths)
 
 
-def _exported(cli, db: Path | None = None, *filters: str) -> dict[str, dict]:
+def _exported(cli, db: str | None = None, *filters: str) -> dict[str, dict]:
     out = cli.tmp / f"export_{len(list(cli.tmp.iterdir()))}"
     run = cli.run("--db", db or cli.db, "export-cases", "--out", out, *(filters or ("--all",)))
     assert run.rc == 0, run.err
@@ -118,6 +118,7 @@ def assert_contains(original, exported, where: str = "") -> None:
 # --- accepted -------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.no_database
 def test_every_documented_field_is_accepted(cli):
     data = full_case()
     path = cli.write(data)
@@ -171,14 +172,17 @@ def _rejected(cli, data, *fields: str, name: str = "bad.json") -> str:
     return run.err
 
 
+@pytest.mark.no_database
 def test_unknown_case_type_names_file_and_field(cli):
     _rejected(cli, case("criminal.appeal"), "case_type")
 
 
+@pytest.mark.no_database
 def test_unknown_evidence_category_names_file_and_field(cli):
     _rejected(cli, case(evidence=[ev("E1", "documentary"), ev("E2", "hearsay")]), "evidence[1].category")
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize("value", ["2026/03/02", "2026-02-30", 20260302])
 def test_received_on_must_be_a_date(cli, value):
     _rejected(cli, case(received_on=value), "received_on")
@@ -188,6 +192,7 @@ BAD_DATES = ["2026-3-2", "20260302", "2026-03-02T09:00:00", "02-03-2026", "", " 
              "2025-02-29"]
 
 
+@pytest.mark.no_database
 def test_every_date_field_is_strictly_yyyy_mm_dd(cli):
     # every problem is listed, so one file can carry them all
     data = case(
@@ -202,6 +207,7 @@ def test_every_date_field_is_strictly_yyyy_mm_dd(cli):
     assert "events[0].date" not in err
 
 
+@pytest.mark.no_database
 def test_required_fields(cli):
     data = case()
     for field in ("case_no", "title", "case_type", "prosecutor", "received_on"):
@@ -209,16 +215,19 @@ def test_required_fields(cli):
     _rejected(cli, data, "case_no", "title", "case_type", "prosecutor", "received_on")
 
 
+@pytest.mark.no_database
 def test_format_is_required(cli):
     data = case()
     del data["format"]
     _rejected(cli, data, "format")
 
 
+@pytest.mark.no_database
 def test_wrong_format_version(cli):
     _rejected(cli, case(format="casecheck.case/2"), "format")
 
 
+@pytest.mark.no_database
 def test_values_outside_the_format(cli):
     data = case(
         possible_sentence="5y",
@@ -231,6 +240,7 @@ def test_values_outside_the_format(cli):
     _rejected(cli, data, "possible_sentence", "investigated_by", "in_custody", "charges", "evidence[1].id", "answers")
 
 
+@pytest.mark.no_database
 def test_every_problem_is_listed(cli):
     data = case(case_type="criminal.x", received_on="2026/01/01",
                 evidence=[ev("E1", "documentary"), ev("E2", "rumour", "yesterday")])
@@ -326,18 +336,21 @@ def test_garbage_xlsx_is_bad_input(cli):
 # --- edges: the format says only YYYY-MM-DD and JSON; anything the program cannot process is bad input ----------
 
 
+@pytest.mark.no_database
 def test_closed_on_is_any_date(cli):
     run = cli.run("evaluate", cli.write(case(received_on="2026-03-02", closed_on="2026-01-15")), "--today", TODAY,
                   "--format", "json")
     assert run.rc == 0, run.err
 
 
+@pytest.mark.no_database
 def test_last_representable_date_is_not_an_internal_error(cli):
     run = cli.run("evaluate", cli.write(case(received_on="9999-12-31")), "--today", TODAY, "--format", "json")
     assert run.rc in (0, 2), run.err
     assert no_traceback(run.err)
 
 
+@pytest.mark.no_database
 def test_deeply_nested_json_is_bad_input(cli):
     path = cli.write("[" * 100_000 + "]" * 100_000, "deep.json")
     run = cli.run("evaluate", path, "--format", "json")
@@ -352,6 +365,7 @@ def _strict_json(text: str):
     return json.loads(text, parse_constant=reject)
 
 
+@pytest.mark.no_database
 def test_non_json_numbers_are_rejected(cli):
     path = cli.write('{"format": "casecheck.case/1", "case_no": "X-1", "title": "T", "case_type": '
                      '"public_interest.civil", "prosecutor": "P", "received_on": "2026-03-02", '

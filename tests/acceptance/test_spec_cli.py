@@ -41,6 +41,7 @@ def _busy_case() -> dict:
     )
 
 
+@pytest.mark.no_database
 def test_result_document_shape(cli):
     result = cli.evaluate(_busy_case(), today="2026-03-20")
     for key in ("format", "case_no", "case_type", "today", "flags", "deadlines", "computations", "checklist", "score",
@@ -75,6 +76,7 @@ def test_result_document_shape(cli):
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.no_database
 def test_checklist_block_counts_the_case_file_answers(cli):
     # items that apply to every 审查起诉 case (identity, facts, charge); which items apply to which cases is the
     # checklist's business, so conditional items are avoided here
@@ -93,12 +95,14 @@ def test_checklist_block_counts_the_case_file_answers(cli):
     assert isinstance(block["total"], int) and block["total"] >= 2
 
 
+@pytest.mark.no_database
 def test_checklist_block_without_answers(cli):
     block = cli.evaluate(case("civil.judgment_supervision"))["checklist"]
     assert block["template"] == "civil.judgment_supervision"
     assert block["answered"] == 0
 
 
+@pytest.mark.no_database
 def test_failed_veto_item_gives_unqualified(cli):
     veto = _item_ids(cli, "criminal.prosecution_review", veto=True)[0]
     clean = case(evidence=[ev("E1", "documentary"), ev("E2", "suspect_statement", admits_guilt=True)])
@@ -109,6 +113,7 @@ def test_failed_veto_item_gives_unqualified(cli):
     assert (after["grade_code"], after["grade"]) == ("unqualified", "不合格")
 
 
+@pytest.mark.no_database
 def test_text_output_is_the_default(cli):
     path = cli.write(_busy_case())
     run = cli.run("evaluate", path, "--today", TODAY)
@@ -118,6 +123,7 @@ def test_text_output_is_the_default(cli):
         json.loads(run.out)
 
 
+@pytest.mark.sqlite_only("no database file appears")
 def test_evaluate_file_does_not_touch_a_database(cli):
     path = cli.write(case())
     db = cli.tmp / "untouched.db"
@@ -152,6 +158,7 @@ def test_evaluate_unknown_case_number_is_bad_input(cli):
     assert no_traceback(run.err)
 
 
+@pytest.mark.no_database
 def test_bad_today_is_bad_input(cli):
     path = cli.write(case())
     run = cli.run("evaluate", path, "--today", "2026/03/20", "--format", "json")
@@ -160,6 +167,7 @@ def test_bad_today_is_bad_input(cli):
     assert no_traceback(run.err)
 
 
+@pytest.mark.no_database
 def test_bad_input_in_a_separate_process(cli):
     data = case(evidence=[ev("E1", "documentary"), ev("E2", "fingerprint")])
     path = cli.write(data, "bad_case.json")
@@ -170,6 +178,15 @@ def test_bad_input_in_a_separate_process(cli):
     assert not run.out.strip().startswith("{")
 
 
+def test_a_database_command_in_a_separate_process(cli):
+    data = case()
+    assert cli.run("--db", cli.db, "import", cli.write(data)).rc == 0
+    run = cli.sub("--db", cli.db, "evaluate", "--case", data["case_no"], "--today", TODAY, "--format", "json")
+    assert run.rc == 0, run.err
+    assert run.json()["case_no"] == data["case_no"]
+
+
+@pytest.mark.no_database
 def test_messages_are_chinese_by_default_and_english_on_request(cli):
     path = cli.write(case(case_type="criminal.unknown"), "t.json")
     zh = cli.run("evaluate", path, "--format", "json")
@@ -180,6 +197,7 @@ def test_messages_are_chinese_by_default_and_english_on_request(cli):
     assert not CJK.search(en.err.replace(str(path), "")), en.err
 
 
+@pytest.mark.no_database
 def test_usage_errors_exit_2(cli):
     run = cli.run("no-such-command")
     assert run.rc == 2 and no_traceback(run.err)
@@ -189,6 +207,7 @@ def test_usage_errors_exit_2(cli):
     assert run.rc == 2 and no_traceback(run.err)
 
 
+@pytest.mark.no_database
 def test_missing_and_unreadable_case_files(cli):
     run = cli.run("evaluate", cli.tmp / "missing.json", "--format", "json")
     assert run.rc == 2 and "missing.json" in run.err and no_traceback(run.err)
@@ -199,7 +218,21 @@ def test_missing_and_unreadable_case_files(cli):
     assert run.rc == 2 and "list.json" in run.err
 
 
-def test_database_from_environment_and_url(cli):
+def test_database_from_environment(cli):
+    cli.monkeypatch.setenv("CASECHECK_DB", cli.db)
+    assert cli.run("import", cli.write(case())).rc == 0
+    cli.monkeypatch.delenv("CASECHECK_DB")
+    run = cli.run("--db", cli.db, "evaluate", "--case", case()["case_no"], "--today", TODAY, "--format", "json")
+    assert run.rc == 0 and run.json()["case_no"] == case()["case_no"]
+    other = cli.another_database("other")
+    cli.monkeypatch.setenv("CASECHECK_DB", other)
+    run = cli.run("--db", cli.db, "evaluate", "--case", case()["case_no"], "--today", TODAY, "--format", "json")
+    assert run.rc == 0, "--db wins over CASECHECK_DB"
+    assert cli.run("evaluate", "--case", case()["case_no"], "--today", TODAY, "--format", "json").rc == 2
+
+
+@pytest.mark.sqlite_only("file paths and sqlite:/// URLs")
+def test_database_file_from_environment_and_url(cli):
     env_db = cli.tmp / "from_env.db"
     cli.monkeypatch.setenv("CASECHECK_DB", str(env_db))
     run = cli.run("init")
@@ -211,6 +244,7 @@ def test_database_from_environment_and_url(cli):
     assert url_db.exists()
 
 
+@pytest.mark.sqlite_only("a missing SQLite file is created")
 def test_missing_database_file_is_created_by_any_command(cli):
     db = cli.tmp / "fresh.db"
     path = cli.write(case())
@@ -220,6 +254,7 @@ def test_missing_database_file_is_created_by_any_command(cli):
     assert run.rc == 0 and run.json()["case_no"] == case()["case_no"]
 
 
+@pytest.mark.no_database
 def test_english_messages_include_the_programs_own_labels_and_notes(cli):
     """With --lang en, everything the program itself says is English.
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import re
-import sqlite3
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from spec_support import TODAY, case, ev, evt, no_traceback
+from sqlalchemy import Connection, create_engine, inspect
+from sqlalchemy import text as sql
+
+from db.engine import database_url
 
 CASES = [
     case("criminal.prosecution_review", case_no="京朝检刑诉〔2026〕101号", prosecutor="王某某", received_on="2026-01-10",
@@ -22,9 +28,10 @@ CASES = [
          events=[evt("returned_for_investigation", "2026-03-21")]),
 ]
 NOS = [c["case_no"] for c in CASES]
+_EXPORTS = itertools.count(1)
 
 
-def _filled(cli, db: Path | None = None) -> Path:
+def _filled(cli, db: str | None = None) -> str:
     db = db or cli.db
     paths = [cli.write(c) for c in CASES]
     run = cli.run("--db", db, "import", *paths)
@@ -32,8 +39,8 @@ def _filled(cli, db: Path | None = None) -> Path:
     return db
 
 
-def _exported_cases(cli, db: Path) -> dict[str, dict]:
-    out = cli.tmp / f"cases_{db.stem}"
+def _exported_cases(cli, db: str) -> dict[str, dict]:
+    out = cli.tmp / f"cases_{next(_EXPORTS)}"
     run = cli.run("--db", db, "export-cases", "--out", out, "--all")
     assert run.rc == 0, run.err
     return {
@@ -56,15 +63,24 @@ def _xlsx_text(path: Path) -> str:
 # --- init -----------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("a missing SQLite file is created")
 def test_init_creates_and_upgrades(cli):
     db = cli.tmp / "new" / "cases.db"
     db.parent.mkdir()
     assert cli.run("--db", db, "init").rc == 0
     assert db.exists()
-    with sqlite3.connect(db) as conn:
-        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-    assert tables
+    with _connect(str(db)) as conn:
+        assert inspect(conn).get_table_names()
     assert cli.run("--db", db, "init").rc == 0  # already newest: still fine
+
+
+def test_init_on_a_migrated_database_is_fine_and_says_where(cli):
+    for _ in range(2):  # already newest: still fine
+        run = cli.run("--db", cli.db, "init")
+        assert run.rc == 0, run.err
+    with _connect(cli.db) as conn:
+        assert {"cases", "audit_log"} <= set(inspect(conn).get_table_names())
+    assert cli.db.rsplit("/", 1)[-1] in run.out  # the file, or the server's database, it is on
 
 
 # --- export ---------------------------------------------------------------------------------------------------------
@@ -127,16 +143,29 @@ def test_export_unknown_case_type_is_named(cli):
 # --- audit ----------------------------------------------------------------------------------------------------------
 
 
-def _audit_table(conn: sqlite3.Connection) -> tuple[str, str, list[int]]:
+@contextlib.contextmanager
+def _connect(db: str) -> Iterator[Connection]:
+    """A connection of one's own to the database behind `--db` (as someone with the file, or the owner's password,
+    has), committed when the `with` block ends."""
+    engine = create_engine(database_url(db))
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _audit_table(conn: Connection) -> tuple[str, str, list[int]]:
     """The audit table, a column to tamper with, and its entry ids in order."""
-    tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table' and name like '%audit%'")]
-    best = max(tables, key=lambda t: conn.execute(f'select count(*) from "{t}"').fetchone()[0])
-    columns = [(r[1], (r[2] or "").upper()) for r in conn.execute(f'pragma table_info("{best}")')]
+    schema = inspect(conn)
+    tables = [t for t in schema.get_table_names() if "audit" in t]
+    best = max(tables, key=lambda t: conn.execute(sql(f'select count(*) from "{t}"')).scalar_one())
+    columns = [(c["name"], str(c["type"]).upper()) for c in schema.get_columns(best)]
     names = [c for c, _ in columns]
     column = next((c for c in ("detail", "details", "payload", "data", "actor") if c in names), None)
     if column is None:
         column = next(c for c, t in columns if ("CHAR" in t or "TEXT" in t) and "hash" not in c.lower())
-    ids = [r[0] for r in conn.execute(f'select id from "{best}" order by id')]
+    ids = list(conn.execute(sql(f'select id from "{best}" order by id')).scalars())
     return best, column, ids
 
 
@@ -146,13 +175,13 @@ def test_audit_verify_intact_then_tampered(cli):
         assert cli.run("--db", db, "import", cli.write(c)).rc == 0
     run = cli.run("--db", db, "audit", "verify")
     assert run.rc == 0, run.out + run.err
-    with sqlite3.connect(db) as conn:
+    with _connect(db) as conn:
         table, column, ids = _audit_table(conn)
         assert len(ids) >= 3, ids
         victim, later = ids[1], ids[2]
         for entry in (victim, later):
-            conn.execute(f'update "{table}" set "{column}" = ? where id = ?', ('{"tampered": true}', entry))
-        conn.commit()
+            conn.execute(sql(f'update "{table}" set "{column}" = :value where id = :id'),
+                         {"value": '{"tampered": true}', "id": entry})
     run = cli.run("--db", db, "audit", "verify")
     assert run.rc == 1
     text = run.out + run.err
@@ -165,10 +194,9 @@ def test_audit_verify_after_a_deleted_entry(cli):
     db = cli.db
     for c in CASES[:3]:
         assert cli.run("--db", db, "import", cli.write(c)).rc == 0
-    with sqlite3.connect(db) as conn:
+    with _connect(db) as conn:
         table, _column, ids = _audit_table(conn)
-        conn.execute(f'delete from "{table}" where id = ?', (ids[1],))
-        conn.commit()
+        conn.execute(sql(f'delete from "{table}" where id = :id'), {"id": ids[1]})
     run = cli.run("--db", db, "audit", "verify")
     assert run.rc == 1
     assert no_traceback(run.err)
@@ -178,13 +206,13 @@ def test_audit_verify_after_a_deleted_entry(cli):
 
 
 def test_bundle_round_trip_between_workstations(cli):
-    first = _filled(cli, cli.tmp / "first.db")
+    first = _filled(cli)
     whole, part = cli.tmp / "exchange.zip", cli.tmp / "pr.zip"
     run = cli.run("--db", first, "bundle", "export", "--out", whole, "--all")
     assert run.rc == 0, run.err
     run = cli.run("--db", first, "bundle", "export", "--out", part, "--type", "criminal.prosecution_review")
     assert run.rc == 0, run.err
-    second, third = cli.tmp / "second.db", cli.tmp / "third.db"
+    second, third = cli.another_database("second"), cli.another_database("third")
     assert cli.run("--db", second, "bundle", "import", whole).rc == 0
     assert cli.run("--db", third, "bundle", "import", part).rc == 0
     a, b = _exported_cases(cli, first), _exported_cases(cli, second)
@@ -207,7 +235,7 @@ def test_bundle_import_rejects_garbage(cli):
 
 
 def test_demo_fills_a_database(cli):
-    db = cli.tmp / "demo.db"
+    db = cli.db
     run = cli.run("--db", db, "demo", "--cases", "6")
     assert run.rc == 0, run.err
     cases = _exported_cases(cli, db)
@@ -216,6 +244,7 @@ def test_demo_fills_a_database(cli):
     assert cli.evaluate(data)["case_no"] == data["case_no"]
 
 
+@pytest.mark.no_database  # the SQLite bench builds a throw-away file of its own, whatever --db says
 def test_bench_writes_its_report(cli):
     out = cli.tmp / "bench.json"
     run = cli.run("--db", cli.tmp / "unused.db", "bench", "--cases", "5", "--out", out)
@@ -224,6 +253,7 @@ def test_bench_writes_its_report(cli):
     assert isinstance(report, dict) and report
 
 
+@pytest.mark.sqlite_only("the default database is a file in the per-user data directory")
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="platformdirs location checked on Linux only")
 def test_default_database_is_in_the_per_user_data_directory(cli):
     data_home = cli.tmp / "xdg-data"
@@ -236,6 +266,7 @@ def test_default_database_is_in_the_per_user_data_directory(cli):
     assert [p.name for p in data_home.rglob("casecheck.db")] == ["casecheck.db"]
 
 
+@pytest.mark.no_database
 def test_unknown_database_url_scheme_is_bad_input(cli):
     run = cli.run("--db", "nosuchdialect://somewhere/cases", "init")
     assert run.rc == 2

@@ -7,6 +7,8 @@ import re
 import pytest
 from spec_support import CPL, DATE_RE, RULES, assert_basis, case, evt, flags, one_period, periods
 
+pytestmark = pytest.mark.no_database  # every test evaluates case files
+
 AR = "criminal.arrest_review"
 PR = "criminal.prosecution_review"
 

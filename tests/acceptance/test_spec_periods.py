@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from spec_support import CPL, RULES, assert_basis, case, evt, flags, one_flag, one_period, periods
 
+pytestmark = pytest.mark.no_database  # every test evaluates case files
+
 AR = "criminal.arrest_review"
 PR = "criminal.prosecution_review"
 CIVIL_SUP = "civil.judgment_supervision"

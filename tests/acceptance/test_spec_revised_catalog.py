@@ -32,6 +32,7 @@ def _pil(case_type: str, *events: dict) -> dict:
         ("2024-03-01", "2024-04-02", False),
     ],
 )
+@pytest.mark.no_database
 def test_suit_before_notice_end(cli, notice, suit, fires):
     result = cli.evaluate(_pil(PIC, evt("public_notice_issued", notice), evt("lawsuit_filed", suit)),
                           today="2024-12-31")
@@ -45,6 +46,7 @@ def test_suit_before_notice_end(cli, notice, suit, fires):
         assert not flags(result, "PIL-SUIT-BEFORE-NOTICE-END")
 
 
+@pytest.mark.no_database
 def test_notice_end_follows_the_calendar_given(cli):
     calendar = cli.write_text(
         "format: casecheck.calendar/1\nweekends_are_rest_days: true\nyears:\n  2024:\n    source: test\n"
@@ -60,6 +62,7 @@ def test_notice_end_follows_the_calendar_given(cli):
      ([evt("public_notice_issued", "2024-06-01"), evt("lawsuit_filed", "2024-06-01")], False),
      ([evt("public_notice_issued", "2024-06-02"), evt("lawsuit_filed", "2024-06-01")], True)],
 )
+@pytest.mark.no_database
 def test_no_public_notice(cli, events, fires):
     result = cli.evaluate(_pil(PIC, *events), today="2024-12-31")
     if fires:
@@ -77,6 +80,7 @@ def test_no_public_notice(cli, events, fires):
      (PIA, [evt("suggestion_served", "2024-08-02"), evt("lawsuit_filed", "2024-08-01")], True),
      (PIC, [evt("lawsuit_filed", "2024-08-01")], False)],
 )
+@pytest.mark.no_database
 def test_no_pre_suit_suggestion(cli, case_type, events, fires):
     result = cli.evaluate(_pil(case_type, *events), today="2024-12-31")
     if fires:
@@ -90,6 +94,7 @@ def test_no_pre_suit_suggestion(cli, case_type, events, fires):
 # --- EVID-RECORDING-*, EVID-EDATA-HASH-MISMATCH, EVID-MLA-USE-LIMIT -----------------------------------------------
 
 
+@pytest.mark.no_database
 def test_recording_false_is_missing_and_absent_is_unknown(cli):
     result = cli.evaluate(case(investigated_by="procuratorate", evidence=[
         ev("E1", "suspect_statement", admits_guilt=True, audio_video_recorded=False),
@@ -103,6 +108,7 @@ def test_recording_false_is_missing_and_absent_is_unknown(cli):
     assert_basis(unknown["legal_basis"], (CPL, ["第123条"]), (RULES, ["第190条"]))
 
 
+@pytest.mark.no_database
 def test_recording_unknown_needs_a_must_record_case(cli):
     result = cli.evaluate(case(possible_sentence="over_10y", investigated_by="public_security",
                                evidence=[ev("E1", "suspect_statement", admits_guilt=True), ev("E2", "documentary")]))
@@ -113,11 +119,13 @@ def test_recording_unknown_needs_a_must_record_case(cli):
     ("recorded", "recomputed", "fires"),
     [(" ABCDEF12 ", "abcdef12", False), ("abcdef12", "abcdef13", True), ("abcdef12", "abcdef1234567890", False)],
 )
+@pytest.mark.no_database
 def test_hash_mismatch_needs_equal_length(cli, recorded, recomputed, fires):
     result = cli.evaluate(case(evidence=[ev("E1", "electronic_data", hash_value=recorded, hash_recomputed=recomputed)]))
     assert bool(flags(result, "EVID-EDATA-HASH-MISMATCH")) is fires
 
 
+@pytest.mark.no_database
 def test_mla_use_limit_accepts_a_related_case_number(cli):
     arrest_no = "京朝检刑捕〔2026〕40号"
     evidence = [ev("E1", "documentary", via_judicial_assistance=True, permitted_use=arrest_no),
@@ -137,6 +145,7 @@ def _defamation(*posts: dict) -> dict:
     return case(charges=["诽谤罪"], facts={"defamation_public_order": True, "defamation_posts": list(posts)})
 
 
+@pytest.mark.no_database
 def test_undated_post_counts_without_moving_the_window(cli):
     # window 2024-06-15 .. 2025-06-15 from the dated post; the undated one is added in: 3000 + 2000 = 5000
     result = cli.evaluate(_defamation({"posted_on": "2025-06-15", "views": 3000}, {"views": 2000},
@@ -147,6 +156,7 @@ def test_undated_post_counts_without_moving_the_window(cli):
     assert one_flag(result, "DEF-THRESHOLD-NOT-MET")["severity"] == "major"
 
 
+@pytest.mark.no_database
 def test_reach_per_platform_and_closed_group_flag(cli):
     result = cli.evaluate(_defamation(
         {"posted_on": "2025-06-01", "views": 1200, "forwards": 30, "unique_visitors": 800, "platform": "微博"},
@@ -162,6 +172,7 @@ def test_reach_per_platform_and_closed_group_flag(cli):
     assert one_flag(result, "DEF-THRESHOLD-NOT-MET")  # 1550 views, 36 forwards: UV and members are not read
 
 
+@pytest.mark.no_database
 def test_new_post_fields_keep_every_flag_and_the_grade(cli):
     posts = [{"posted_on": "2025-06-01", "views": 4000, "forwards": 100}]
     plain = cli.evaluate(_defamation(*posts))
@@ -173,6 +184,7 @@ def test_new_post_fields_keep_every_flag_and_the_grade(cli):
 # --- drug_144 -------------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.no_database
 @pytest.mark.parametrize(("price", "loss", "cap"), [(50, 0, 1000), (300, 200, 3000), (100, 5000, 15000)])
 def test_drug_144_cap(cli, price, loss, cap):
     facts = {"damages_law": "drug_144", "price_paid": price, "loss": loss, "claimed_amount": cap + 1}
@@ -185,6 +197,7 @@ def test_drug_144_cap(cli, price, loss, cap):
 # --- chronology -----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.no_database
 def test_chronology_contradictions_are_flagged_not_refused(cli):
     result = cli.evaluate(case(received_on="2024-03-01", closed_on="2024-02-28", events=[
         evt("returned_for_investigation", "2024-03-10"), evt("resubmitted", "2024-03-08"),
@@ -198,6 +211,7 @@ def test_chronology_contradictions_are_flagged_not_refused(cli):
     assert "2024-03-10" in one_flag(result, "CHRON-RESUBMISSION-BEFORE-RETURN")["message"]
 
 
+@pytest.mark.no_database
 def test_a_plain_case_has_no_chronology_flag(cli):
     result = cli.evaluate(case(received_on="2024-03-01", closed_on="2024-03-20", events=[
         evt("arrest_decided", "2024-01-10"), evt("returned_for_investigation", "2024-03-10"),
@@ -236,6 +250,7 @@ def test_new_fields_round_trip_through_import_and_export(cli):
      ({"facts": {"defamation_posts": [{"views": 1, "closed_group": "yes"}]}}, "facts.defamation_posts[0].closed_group"),
      ({"facts": {"defamation_posts": [{"posted_on": "2025-02-30"}]}}, "facts.defamation_posts[0].posted_on")],
 )
+@pytest.mark.no_database
 def test_bad_new_fields_are_named(cli, fields, field):
     path = cli.write(case(**fields), "bad.json")
     run = cli.run("evaluate", path, "--format", "json")

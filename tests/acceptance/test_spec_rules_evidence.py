@@ -17,6 +17,8 @@ from spec_support import (
     one_flag,
 )
 
+pytestmark = pytest.mark.no_database  # every test evaluates case files
+
 # --- EVID-CONFESSION-ONLY -------------------------------------------------------------------------------------------
 
 
