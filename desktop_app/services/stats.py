@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import SingletonThreadPool
 
 from db.engine import Database
 from db.models import (
@@ -238,6 +239,9 @@ class StatsService:
             with self.database.sessions() as session:
                 return part(session)
 
+        if isinstance(self.database.engine.pool, SingletonThreadPool):
+            # A read-only file's engine keeps one connection per thread and closes surplus ones of other threads.
+            return {name: run(part) for name, part in parts.items()}
         with ThreadPoolExecutor(max_workers=PARALLEL_QUERIES, thread_name_prefix="stats") as pool:
             futures = {name: pool.submit(run, part) for name, part in parts.items()}
             return {name: future.result() for name, future in futures.items()}
