@@ -296,10 +296,14 @@ class DeadlineRecord(Base):
     """Statutory periods of every case, kept so the deadline board can sort all cases by due date in SQL."""
 
     __tablename__ = "deadlines"
-    __table_args__ = (Index("ix_deadlines_open_due", "done_on", "due"),)
+    #: `ix_deadlines_due` and `ix_deadlines_case_id` hold what the dashboard's at-risk test reads, so the periods at
+    #: risk are counted from an index alone (all of them in due-date order; a filtered dashboard's per case).
+    __table_args__ = (Index("ix_deadlines_open_due", "done_on", "due"),
+                      Index("ix_deadlines_due", "due", "done_on", "suspended_by", "case_id"),
+                      Index("ix_deadlines_case_id", "case_id", "due", "done_on", "suspended_by"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     rule: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(64))
     start: Mapped[dt.date] = mapped_column(Date)
@@ -310,7 +314,33 @@ class DeadlineRecord(Base):
     suspended_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
-class CaseFigures(Base):
+class CaseFilterColumns:
+    """The case's fields the dashboard filters by, copied onto each of its narrow per-case rows (`case_figures`,
+    `case_failed_items`, `case_flags`), so a filter is a test of the row itself instead of a subquery of the cases
+    for every row. Written with the rows by `DerivedData` whenever the case changes."""
+
+    department: Mapped[str] = mapped_column(String(128), default="")
+    prosecutor: Mapped[str] = mapped_column(String(64), default="")
+    case_type: Mapped[str] = mapped_column(String(64), default="")
+    received_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+#: The columns of `CaseFilterColumns`, as `DerivedData` copies them from a case.
+FILTER_COLUMNS = ("department", "prosecutor", "case_type", "received_on")
+
+
+def _covering(*leading: str, tail: tuple[str, ...]) -> tuple[str, ...]:
+    """An index of `leading` that also holds the other columns a dashboard figure reads and filters by (`tail`),
+    so whichever of them the planner picks for a filtered figure, it reads that index alone instead of the row of
+    each of 100,000 entries."""
+    return (*leading, *(column for column in tail if column not in leading))
+
+
+#: What the dashboard reads of `case_figures`.
+FIGURE_READS = (*FILTER_COLUMNS, "inspection_kinds", "received_month", "grade_rank", "score", "flags_critical")
+
+
+class CaseFigures(CaseFilterColumns, Base):
     """A case's register figures, precomputed whenever the case, its latest inspection or its flags change.
 
     Only dates are stored for the periods (the nearest due date), never days left or a status: those are derived
@@ -320,14 +350,16 @@ class CaseFigures(Base):
     __tablename__ = "case_figures"
     __table_args__ = (
         Index("ix_case_figures_score", "score"),
-        Index("ix_case_figures_grade", "grade_rank"),
+        Index("ix_case_figures_grade", *_covering("grade_rank", tail=FIGURE_READS)),
         Index("ix_case_figures_progress", "progress"),
         Index("ix_case_figures_risk", "flags_critical", "flags_major", "flags_minor"),
         Index("ix_case_figures_next_due", "next_due"),
         Index("ix_case_figures_recheck", "recheck_after"),
-        Index("ix_case_figures_month", "received_month", "score"),
-        Index("ix_case_figures_prosecutor", "prosecutor", "score"),
-        Index("ix_case_figures_type", "case_type", "score"),
+        Index("ix_case_figures_month", *_covering("received_month", "score", tail=FIGURE_READS)),
+        #: With the case's prosecutor and type beside its score (`CaseFilterColumns`), the dashboard's mean scores
+        #: by them read one index each instead of joining 100,000 cases.
+        Index("ix_case_figures_prosecutor", *_covering("prosecutor", "score", tail=FIGURE_READS)),
+        Index("ix_case_figures_type", *_covering("case_type", "score", tail=FIGURE_READS)),
     )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
@@ -352,22 +384,19 @@ class CaseFigures(Base):
     #: The month the case was received, "YYYY-MM": the dashboard's trend groups by it on any database (no
     #: dialect's date function), and with `score` beside it in one index the trend reads only that index.
     received_month: Mapped[str] = mapped_column(String(7), default="")
-    #: The case's prosecutor and type again, so the dashboard's mean scores by them read one index each instead of
-    #: joining 100,000 cases (kept with the rest of the figures whenever the case changes).
-    prosecutor: Mapped[str] = mapped_column(String(64), default="")
-    case_type: Mapped[str] = mapped_column(String(64), default="")
     #: Sum of KIND_BITS of the kinds of inspection the case has, so the dashboard's inspection-kind filter is a
     #: column test instead of a search of the inspections for every case.
     inspection_kinds: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class CaseFailedItem(Base):
+class CaseFailedItem(CaseFilterColumns, Base):
     """A checklist item some inspection of a case answered 不符合: one narrow row per case and item, with the kinds
     of inspection that failed it as bits (`KIND_BITS`), so the dashboard counts the most-failed items from one
     covering index, for any kind or one, instead of reading every answer. Kept by `DerivedData` with the answers."""
 
     __tablename__ = "case_failed_items"
-    __table_args__ = (Index("ix_case_failed_items_item", "item_id", "kinds", "template_version_id"),)
+    __table_args__ = (Index("ix_case_failed_items_item", *_covering("item_id", "kinds", "template_version_id", tail=FILTER_COLUMNS)),
+                      Index("ix_case_failed_items_prosecutor", "prosecutor", "item_id"))
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -377,26 +406,32 @@ class CaseFailedItem(Base):
     template_version_id: Mapped[int] = mapped_column(Integer)
 
 
-class CaseFlag(Base):
+class CaseFlag(CaseFilterColumns, Base):
     """A rule that flagged a case, with its gravest severity: one narrow row per case and rule, so the dashboard
     counts the most frequent flags from an index instead of reading every stored flag's text."""
 
     __tablename__ = "case_flags"
-    __table_args__ = (Index("ix_case_flags_rule", "rule", "case_id"),)
+    __table_args__ = (Index("ix_case_flags_rule", *_covering("rule", "case_id", tail=(*FILTER_COLUMNS, "inspection_kinds"))),
+                      Index("ix_case_flags_prosecutor", "prosecutor", "rule"))
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     rule: Mapped[str] = mapped_column(String(64), primary_key=True)
     severity: Mapped[str] = mapped_column(String(16))
+    #: The case's `case_figures.inspection_kinds` again, for the inspection-kind filter.
+    inspection_kinds: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Rectification(Base):
     """A line of the 整改清单: a failed item or open flag, its owner, due date and status."""
 
     __tablename__ = "rectifications"
-    __table_args__ = (UniqueConstraint("case_id", "key"), Index("ix_rectifications_status", "status", "case_id"))
+    #: With the status beside the case in `ix_rectifications_case_id`, a filtered dashboard counts the lines of its
+    #: cases from the index.
+    __table_args__ = (UniqueConstraint("case_id", "key"), Index("ix_rectifications_status", "status", "case_id"),
+                      Index("ix_rectifications_case_id", "case_id", "status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(64))
     problem: Mapped[str] = mapped_column(Text)
     basis: Mapped[str] = mapped_column(Text, default="")

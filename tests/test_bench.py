@@ -55,6 +55,18 @@ def test_bench_leaves_a_database_file_given_with_db_alone(tmp_path: Path) -> Non
     assert not (tmp_path / "mine.db").exists()
 
 
+def test_dashboard_open_reports_every_run_and_the_window_stall(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    assert main(["bench", "--cases", "30", "--repeats", "1", "--only", "dashboard,dashboard_open",
+                 "--out", str(out)]) == 0
+    opened = json.loads(out.read_text(encoding="utf-8"))["metrics"]["dashboard_open"]
+    assert len(opened["runs_s"]) == len(opened["stalls_ms"]) == 3
+    assert opened["value"] == round(sorted(opened["runs_s"])[1], 3)
+    assert opened["stall_ms"] == max(opened["stalls_ms"]) >= 0
+    assert f"(stall {opened['stall_ms']:g} ms)" in capsys.readouterr().out
+
+
 def test_bench_only_measures_the_metrics_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     assert main(["bench", "--cases", "30", "--repeats", "1", "--only", "page_query,search", "--out", str(out)]) == 0

@@ -23,6 +23,7 @@ READ_ONLY_COMMANDS = (
     ("export-cases", "--all", "--out", "{out}/cases"),
     ("evaluate", "--case", "{case_no}", "--today", "2026-03-20"),
     ("checklist", "list"),
+    ("stats", "--format", "json", "--today", "2026-03-20"),
 )
 
 

@@ -127,6 +127,64 @@ def test_filters_narrow_every_figure(register: Services) -> None:
     assert _stats(register).dashboard(StatsFilters(case_type="criminal.arrest_review"), TODAY).failed_items == []
 
 
+def _by_hand(services: Services, case_nos: set[str]) -> dict[str, Any]:
+    """The figures of just these cases, counted from the stored rows in Python."""
+    with services.database.sessions() as session:
+        ids = {i for i, no in session.execute(select(CaseRecord.id, CaseRecord.case_no)) if no in case_nos}
+        failed = Counter(item for case_id, item in session.execute(
+            select(CaseFailedItem.case_id, CaseFailedItem.item_id)) if case_id in ids)
+        flags = Counter(rule for case_id, rule in set(session.execute(
+            select(FlagRecord.case_id, FlagRecord.rule))) if case_id in ids)
+        periods = [(due, done) for case_id, due, done, stopped in session.execute(
+            select(DeadlineRecord.case_id, DeadlineRecord.due, DeadlineRecord.done_on, DeadlineRecord.suspended_by))
+            if case_id in ids and stopped is None]
+        lines = sum(1 for line in services.rectifications.rows() if line.case_no in case_nos)
+    statuses = Counter(period_status(due, done, TODAY) for due, done in periods)
+    return {"cases": len(ids), "failed": dict(failed), "flags": dict(flags),
+            "periods": (statuses["overdue"], statuses["due_soon"]), "lines": lines}
+
+
+def test_every_filter_counts_exactly_its_cases_on_every_figure(register: Services) -> None:
+    """Each filter against the same figures worked out from the stored rows of the cases it keeps, on both
+    databases: the filter columns stored on the narrow rows must pick the same cases as the register would."""
+    service = _stats(register)
+    for filters, kept in ((StatsFilters(department="第二检察部"), {"C1号"}),
+                          (StatsFilters(prosecutor="李某"), {"A1号", "A2号"}),
+                          (StatsFilters(case_type="criminal.arrest_review"), {"C1号"}),
+                          (StatsFilters(inspection_kind="self"), {"A1号", "A2号", "B1号"}),
+                          (StatsFilters(date_from=dt.date(2026, 3, 5), date_to=dt.date(2026, 3, 31)), {"A2号"}),
+                          (StatsFilters(department="第一检察部", date_to=dt.date(2026, 3, 5)), {"A1号", "B1号"})):
+        stats = service.dashboard(filters, TODAY)
+        expected = _by_hand(register, kept)
+        assert stats.cases == expected["cases"], filters
+        assert sum(b.count for b in stats.grades) == sum(m.cases for m in stats.by_prosecutor) == len(kept), filters
+        assert {f.item_id: f.cases for f in stats.failed_items} == expected["failed"], filters
+        assert {f.rule: f.cases for f in stats.flags} == expected["flags"], filters
+        assert (stats.periods.overdue, stats.periods.due_soon) == expected["periods"], filters
+        assert len(stats.periods.periods) == sum(expected["periods"]), filters
+        assert sum(b.count for b in stats.rectifications) == expected["lines"], filters
+
+
+def test_the_filter_columns_follow_an_edit_of_the_case(register: Services) -> None:
+    """Moving A2 to 王某 of 第二检察部 moves its failed item and flags to them in every filtered figure."""
+    order = [i.id for s in register.inspections.open(register.actor, "A1号").template.sections for i in s.items]
+    a2 = register.cases.get("A2号")
+    a2.prosecutor, a2.department = "王某", "第二检察部"
+    register.cases.update(register.actor, "A2号", a2)
+    service = _stats(register)
+    moved = service.dashboard(StatsFilters(prosecutor="王某", department="第二检察部"), TODAY)
+    assert moved.cases == 1
+    assert [(f.item_id, f.cases) for f in moved.failed_items] == [(order[1], 1)]
+    assert {f.rule: f.cases for f in moved.flags} == _by_hand(register, {"A2号"})["flags"]
+    stayed = service.dashboard(StatsFilters(prosecutor="李某"), TODAY)
+    assert stayed.cases == 1 and {f.item_id for f in stayed.failed_items} == {order[1], order[2]}
+    # A 评查 added later gives the case's flags that kind too.
+    register.inspections.open(register.actor, "A2号", "review")
+    assert service.dashboard(StatsFilters(inspection_kind="review"), TODAY).cases == 1
+    assert ({f.rule: f.cases for f in service.dashboard(StatsFilters(inspection_kind="review"), TODAY).flags}
+            == _by_hand(register, {"A2号"})["flags"])
+
+
 @sqlite_only
 def test_another_scheme_grades_the_stored_scores_by_its_score_lines(register: Services) -> None:
     stats = _stats(register).dashboard(StatsFilters(scheme="2026"), TODAY)
@@ -274,8 +332,10 @@ def test_the_migration_backfills_the_precomputed_rows_of_an_existing_database(re
     expected = _precomputed(register.database)
     with register.database.sessions() as session:
         columns = (CaseFigures.case_id, CaseFigures.received_month, CaseFigures.prosecutor, CaseFigures.case_type,
-                   CaseFigures.inspection_kinds)
+                   CaseFigures.inspection_kinds, CaseFigures.department, CaseFigures.received_on)
         figures = set(session.execute(select(*columns)).all())
+        copied = _filter_columns(session)
+    assert all(rows and all(row[1] and row[4] for row in rows) for rows in copied.values())
     assert {row[1] for row in figures} == {"2026-02", "2026-03"} and {row[2] for row in figures} == {"李某", "王某", "赵某"}
     assert {row[4] for row in figures} == {0, 1, 5}  # 赵某 uninspected; B1 a 自查 and a 评查
     register.close()
@@ -286,8 +346,17 @@ def test_the_migration_backfills_the_precomputed_rows_of_an_existing_database(re
         assert _precomputed(database) == expected
         with database.sessions() as session:
             assert set(session.execute(select(*columns)).all()) == figures
+            assert _filter_columns(session) == copied
     finally:
         database.dispose()
+
+
+def _filter_columns(session: Any) -> dict[str, set[tuple[Any, ...]]]:
+    """The case fields stored on each narrow row (and the inspection kinds on `case_flags`)."""
+    return {model.__tablename__: set(session.execute(select(
+        model.case_id, model.department, model.prosecutor, model.case_type, model.received_on,
+        *([model.inspection_kinds] if model is CaseFlag else []))).all())
+        for model in (CaseFailedItem, CaseFlag)}
 
 
 def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
+    FILTER_COLUMNS,
     KIND_BITS,
     AnswerRecord,
     CaseFailedItem,
@@ -102,7 +103,8 @@ class DerivedData:
         gravest: dict[str, str] = {}
         for f in found_flags:  # gravest first (case_findings sorts them so)
             gravest.setdefault(f.rule, f.severity)
-        rows.flag_rules = [{"case_id": case_id, "rule": rule, "severity": severity}
+        filtered_by = {column: getattr(case, column) for column in FILTER_COLUMNS}
+        rows.flag_rules = [{"case_id": case_id, "rule": rule, "severity": severity, **filtered_by}
                            for rule, severity in gravest.items()]
         # Each item's condition is checked once, for the score, the progress and the 整改清单 alike.
         states = item_states(walk.template, case, walk.answers) if walk.template else []
@@ -122,8 +124,7 @@ class DerivedData:
             "flags_minor": severities.count("minor"), "flags_info": severities.count("info"),
             "next_due": min(running, default=None),
             "recheck_after": min((due for due in running if due >= today), default=None),
-            "computed_on": today, "received_month": case.received_on.strftime("%Y-%m"),
-            "prosecutor": case.prosecutor, "case_type": case.case_type,
+            "computed_on": today, "received_month": case.received_on.strftime("%Y-%m"), **filtered_by,
         }
         rows.rectifications = build_rectification_list(case, walk.template, walk.answers, found_flags, today,
                                                        context.scheme, heading_of=context.heading_of, states=states)
@@ -191,17 +192,23 @@ class DerivedData:
 
 
 def store_inspection_rows(session: Session, case_ids: Sequence[int]) -> None:
-    """From the stored inspections of these cases (their figures already written): replace their
-    `case_failed_items` — every item an inspection answered 不符合, with the kinds that did as bits and the newest
-    checklist version that asked it — and set `case_figures.inspection_kinds`, each in one statement."""
+    """From the stored inspections of these cases (their figures and flag rules already written): replace their
+    `case_failed_items` — every item an inspection answered 不符合, with the kinds that did as bits, the newest
+    checklist version that asked it and the case's filter columns from its figures — and set the inspection kinds
+    of `case_figures` and `case_flags`, each in one statement."""
     bit = sql_case(*((Inspection.kind == kind, value) for kind, value in KIND_BITS.items()), else_=0)
     session.execute(delete(CaseFailedItem).where(CaseFailedItem.case_id.in_(case_ids)))
+    copied = [getattr(CaseFigures, column) for column in FILTER_COLUMNS]
     failed = (select(Inspection.case_id, AnswerRecord.item_id, func.sum(bit.distinct()),
-                     func.max(Inspection.template_version_id))
+                     func.max(Inspection.template_version_id), *copied)
               .join(AnswerRecord, AnswerRecord.inspection_id == Inspection.id)
+              .join(CaseFigures, CaseFigures.case_id == Inspection.case_id)
               .where(Inspection.case_id.in_(case_ids), AnswerRecord.value == "fail")
-              .group_by(Inspection.case_id, AnswerRecord.item_id))
-    session.execute(insert(CaseFailedItem).from_select(["case_id", "item_id", "kinds", "template_version_id"], failed))
+              .group_by(Inspection.case_id, AnswerRecord.item_id, *copied))
+    session.execute(insert(CaseFailedItem).from_select(
+        ["case_id", "item_id", "kinds", "template_version_id", *FILTER_COLUMNS], failed))
     kinds = (select(func.coalesce(func.sum(bit.distinct()), 0)).where(Inspection.case_id == CaseFigures.case_id)
              .scalar_subquery())
     session.execute(update(CaseFigures).where(CaseFigures.case_id.in_(case_ids)).values(inspection_kinds=kinds))
+    of_figures = select(CaseFigures.inspection_kinds).where(CaseFigures.case_id == CaseFlag.case_id).scalar_subquery()
+    session.execute(update(CaseFlag).where(CaseFlag.case_id.in_(case_ids)).values(inspection_kinds=of_figures))

@@ -12,10 +12,15 @@ dashboard, the dock and the workbooks count the same periods.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import SingletonThreadPool
 
 from db.engine import Database
 from db.models import (
@@ -43,6 +48,10 @@ TOP_ITEMS = 20
 TOP_FLAGS = 20
 #: At most this many periods are listed under 期限预警 (the counts cover all of them).
 PERIOD_LIST_LIMIT = 200
+#: Figures counted at once, each on a connection of its own (see `StatsService._concurrently`).
+PARALLEL_QUERIES = 3
+
+_Stmt = TypeVar("_Stmt", bound=Select)
 
 
 @dataclass(frozen=True)
@@ -159,29 +168,27 @@ class StatsService:
         self.schemes = {**(schemes or {}), scheme.id: scheme}
 
     # --- the filtered set of cases -----------------------------------------------------------------------------
-    def _cases(self, filters: StatsFilters, viewer: Actor | None) -> Select[Any] | None:
-        """Ids of the cases every figure counts: the filters, the inspection kind and what `viewer` may see; None
-        when that is every case, so the figures group whole indexes without a membership test per row."""
-        conditions: list[ColumnElement[bool]] = []
-        for column, value in ((CaseRecord.department, filters.department), (CaseRecord.prosecutor, filters.prosecutor),
-                              (CaseRecord.case_type, filters.case_type)):
-            if value:
-                conditions.append(column == value)
+    @staticmethod
+    def _filtered(table: Any, filters: StatsFilters, viewer: Actor | None,
+                  kinds: Any | None = None) -> list[ColumnElement[bool]]:
+        """The conditions every figure counts under, as tests of `table`'s own copies of the case's fields
+        (`CaseFilterColumns`), so no figure tests each row against a subquery of the cases: the filters, the
+        inspection kind (on `kinds`, the table's `inspection_kinds` unless given) and what `viewer` may see. Empty
+        when that is every case, so the figures group whole indexes."""
+        conditions: list[ColumnElement[bool]] = [
+            getattr(table, column) == value
+            for column, value in (("department", filters.department), ("prosecutor", filters.prosecutor),
+                                  ("case_type", filters.case_type)) if value]
         if filters.date_from:
-            conditions.append(CaseRecord.received_on >= filters.date_from)
+            conditions.append(table.received_on >= filters.date_from)
         if filters.date_to:
-            conditions.append(CaseRecord.received_on <= filters.date_to)
+            conditions.append(table.received_on <= filters.date_to)
         if filters.inspection_kind:
-            conditions.append(CaseRecord.id.in_(select(CaseFigures.case_id).where(
-                _has_kind(CaseFigures.inspection_kinds, filters.inspection_kind))))
+            conditions.append(_has_kind(table.inspection_kinds if kinds is None else kinds, filters.inspection_kind))
         seen = permissions.visible_clause(viewer) if viewer is not None else None
         if seen is not None:
-            conditions.append(seen)
-        return select(CaseRecord.id).where(*conditions) if conditions else None
-
-    @staticmethod
-    def _within(column: Any, ids: Select[Any] | None) -> ColumnElement[bool]:
-        return true() if ids is None else column.in_(ids.scalar_subquery())
+            conditions.append(table.case_id.in_(select(CaseRecord.id).where(seen)))
+        return conditions
 
     def _grade_expr(self, filters: StatsFilters) -> tuple[ColumnElement[Any], GradingScheme]:
         """The stored grade (by its indexed rank), or — with another scheme chosen — the stored score graded by
@@ -199,62 +206,80 @@ class StatsService:
     def dashboard(self, filters: StatsFilters, today: dt.date, viewer: Actor | None = None) -> DashboardStats:
         if filters.scheme and filters.scheme not in self.schemes:
             raise ValueError(f"unknown grading scheme {filters.scheme!r}")
-        ids = self._cases(filters, viewer)
+        on_figures = self._filtered(CaseFigures, filters, viewer)
         grade, scheme = self._grade_expr(filters)
-        with self.database.sessions() as session:
-            total = session.scalar(select(func.count()).select_from(CaseRecord)
-                                   .where(self._within(CaseRecord.id, ids))) or 0
-            grades = self._grades(session, ids, grade, scheme)
+        # Slowest first, so the last figures to start are quick ones.
+        found = self._concurrently({
+            "failed_items": partial(self._failed_items,
+                                    self._filtered(CaseFailedItem, filters, viewer, kinds=CaseFailedItem.kinds)),
+            "period_counts": partial(self._period_counts, on_figures, today),
+            "rectifications": partial(self._rectifications, on_figures),
+            "by_prosecutor": partial(self._means, on_figures, CaseFigures.prosecutor),
+            "by_case_type": partial(self._means, on_figures, CaseFigures.case_type),
+            "trend": partial(self._means, on_figures, CaseFigures.received_month),
+            "flags": partial(self._flags, self._filtered(CaseFlag, filters, viewer)),
+            "grades": partial(self._grades, on_figures, grade, scheme),
+            "total": lambda session: session.scalar(select(func.count()).select_from(CaseFigures)
+                                                    .where(*on_figures)) or 0,
+            "period_list": partial(self._period_list, on_figures, today),
+        })
+        overdue, due_soon = found["period_counts"]
+        return DashboardStats(
+            filters, today, int(found["total"]), found["grades"],
+            [MeanScore(k, k, n, m) for k, n, m in found["by_prosecutor"]],
+            [MeanScore(k, CASE_TYPES.get(k, k), n, m) for k, n, m in found["by_case_type"]],
+            [MonthTrend(str(k), n, m) for k, n, m in found["trend"]], found["failed_items"], found["flags"],
+            PeriodRisk(overdue, due_soon, found["period_list"]), found["rectifications"])
 
-            def means(column: Any) -> list[tuple[Any, int, float | None]]:
-                """Cases and mean score per value of a `case_figures` column, read from its (column, score) index."""
-                rows = session.execute(select(column, func.count(), func.avg(CaseFigures.score))
-                                       .where(self._within(CaseFigures.case_id, ids))
-                                       .group_by(column).order_by(column))
-                return [(key, int(n), _mean(avg)) for key, n, avg in rows]
+    def _concurrently(self, parts: dict[str, Callable[[Session], Any]]) -> dict[str, Any]:
+        """Each part in a session (a connection) of its own, PARALLEL_QUERIES at a time: the database counts
+        several figures at once (sqlite3 and psycopg let go of the GIL while it works), so the dashboard waits for
+        about its slowest figures instead of their sum. Each figure was already its own read on either database."""
+        def run(part: Callable[[Session], Any]) -> Any:
+            with self.database.sessions() as session:
+                return part(session)
 
-            by_prosecutor = [MeanScore(k, k, n, m) for k, n, m in means(CaseFigures.prosecutor)]
-            by_type = [MeanScore(k, CASE_TYPES.get(k, k), n, m) for k, n, m in means(CaseFigures.case_type)]
-            trend = [MonthTrend(str(m), n, avg) for m, n, avg in means(CaseFigures.received_month)]
-            failed = self._failed_items(session, ids, filters.inspection_kind)
-            flags = self._flags(session, ids)
-            periods = self._periods(session, ids, today)
-            done = dict(session.execute(select(Rectification.status, func.count())
-                                        .where(self._within(Rectification.case_id, ids))
-                                        .group_by(Rectification.status)).all())
-            rectifications = [Bucket(code, label, int(done.get(code, 0)))
-                              for code, label in RECTIFICATION_STATUSES.items()]
-        return DashboardStats(filters, today, int(total), grades, by_prosecutor, by_type, trend, failed, flags,
-                              periods, rectifications)
+        if isinstance(self.database.engine.pool, SingletonThreadPool):
+            # A read-only file's engine keeps one connection per thread and closes surplus ones of other threads.
+            return {name: run(part) for name, part in parts.items()}
+        with ThreadPoolExecutor(max_workers=PARALLEL_QUERIES, thread_name_prefix="stats") as pool:
+            futures = {name: pool.submit(run, part) for name, part in parts.items()}
+            return {name: future.result() for name, future in futures.items()}
 
-    def _grades(self, session: Any, ids: Select[Any] | None, grade: ColumnElement[Any],
-                scheme: GradingScheme) -> list[Bucket]:
+    @staticmethod
+    def _means(conditions: list[ColumnElement[bool]], column: Any,
+               session: Session) -> list[tuple[Any, int, float | None]]:
+        """Cases and mean score per value of a `case_figures` column, read from its (column, score) index."""
+        rows = session.execute(select(column, func.count(), func.avg(CaseFigures.score))
+                               .where(*conditions).group_by(column).order_by(column))
+        return [(key, int(n), _mean(avg)) for key, n, avg in rows]
+
+    def _grades(self, conditions: list[ColumnElement[bool]], grade: ColumnElement[Any], scheme: GradingScheme,
+                session: Session) -> list[Bucket]:
         """Cases per grade; the stored grades are counted by their indexed rank, another scheme's by score."""
         if scheme.id == self.scheme.id:
             ranks = session.execute(select(CaseFigures.grade_rank, func.count())
-                                    .where(self._within(CaseFigures.case_id, ids)).group_by(CaseFigures.grade_rank))
+                                    .where(*conditions).group_by(CaseFigures.grade_rank))
             counted: dict[str, int] = {}
             for rank, n in ranks:
                 code = GRADE_CODES[rank] if rank is not None and 0 <= rank < len(GRADE_CODES) else ""
                 counted[code] = counted.get(code, 0) + int(n)
         else:  # grouped over a subquery: PostgreSQL does not match a GROUP BY expression that has bound values
-            graded = select(grade.label("grade")).where(self._within(CaseFigures.case_id, ids)).subquery()
-            counted = dict(session.execute(select(graded.c.grade, func.count()).group_by(graded.c.grade)).all())
+            graded = select(grade.label("grade")).where(*conditions).subquery()
+            counted = {code: int(n) for code, n in
+                       session.execute(select(graded.c.grade, func.count()).group_by(graded.c.grade))}
         buckets = [Bucket(code, scheme.label(code), int(counted.get(code, 0))) for code in GRADE_CODES]
         if counted.get("", 0):
             buckets.append(Bucket("", "未评定", int(counted[""])))
         return buckets
 
-    def _failed_items(self, session: Any, ids: Select[Any] | None, kind: str | None) -> list[FailedItem]:
+    def _failed_items(self, conditions: list[ColumnElement[bool]], session: Session) -> list[FailedItem]:
         """Items answered 不符合 in the chosen kind of inspection (any kind without one), counted once per case,
         over the precomputed `case_failed_items` (one row per case and item, whichever kinds failed it)."""
         cases = func.count()
-        stmt = (select(CaseFailedItem.item_id, cases, func.max(CaseFailedItem.template_version_id))
-                .where(self._within(CaseFailedItem.case_id, ids))
-                .group_by(CaseFailedItem.item_id).order_by(cases.desc(), CaseFailedItem.item_id).limit(TOP_ITEMS))
-        if kind:
-            stmt = stmt.where(_has_kind(CaseFailedItem.kinds, kind))
-        rows = session.execute(stmt).all()
+        rows = session.execute(
+            select(CaseFailedItem.item_id, cases, func.max(CaseFailedItem.template_version_id)).where(*conditions)
+            .group_by(CaseFailedItem.item_id).order_by(cases.desc(), CaseFailedItem.item_id).limit(TOP_ITEMS)).all()
         questions: dict[int, dict[str, str]] = {}
         for version_id in {row[2] for row in rows}:
             stored = session.get(ChecklistTemplateVersion, version_id)
@@ -262,37 +287,58 @@ class StatsService:
             questions[version_id] = {item.id: item.question for item in template.items} if template else {}
         return [FailedItem(item_id, questions[version].get(item_id, item_id), int(n)) for item_id, n, version in rows]
 
-    def _flags(self, session: Any, ids: Select[Any] | None) -> list[FrequentFlag]:
+    def _flags(self, conditions: list[ColumnElement[bool]], session: Session) -> list[FrequentFlag]:
         """The rules flagging most cases, over `case_flags`; each title is read from one stored flag of its rule."""
         cases = func.count()
-        top = session.execute(select(CaseFlag.rule, cases).where(self._within(CaseFlag.case_id, ids))
+        top = session.execute(select(CaseFlag.rule, cases).where(*conditions)
                               .group_by(CaseFlag.rule).order_by(cases.desc(), CaseFlag.rule).limit(TOP_FLAGS)).all()
         if not top:
             return []
         first = (select(CaseFlag.rule, func.min(CaseFlag.case_id).label("case_id"))
                  .where(CaseFlag.rule.in_([rule for rule, _ in top])).group_by(CaseFlag.rule).subquery())
-        titles = dict(session.execute(
+        titles: dict[str, str] = dict(session.execute(
             select(first.c.rule, func.min(FlagRecord.title))
             .join(FlagRecord, and_(FlagRecord.case_id == first.c.case_id, FlagRecord.rule == first.c.rule))
             .group_by(first.c.rule)).all())
         return [FrequentFlag(rule, titles.get(rule, rule), int(n)) for rule, n in top]
 
-    def _periods(self, session: Any, ids: Select[Any] | None, today: dt.date) -> PeriodRisk:
-        """Periods overdue (run out unfinished, or finished late) or due within DUE_SOON_DAYS, counted and listed
-        exactly as the deadline board and the 超期预警 sheet count them (a stopped clock is not at risk)."""
-        open_cases = and_(CaseRecord.id == DeadlineRecord.case_id, CaseRecord.status != "archived",
-                          self._within(DeadlineRecord.case_id, ids))
-        overdue, due_soon = session.execute(
-            select(func.count(case((overdue_clause(today), 1))), func.count(case((due_soon_clause(today), 1))))
-            .select_from(DeadlineRecord).join(CaseRecord, open_cases).where(at_risk_clause(today))).one()
-        listed = session.execute(
+    def _rectifications(self, conditions: list[ColumnElement[bool]], session: Session) -> list[Bucket]:
+        """整改 lines per status, of the filtered cases (their `case_figures` rows say which)."""
+        stmt = select(Rectification.status, func.count()).group_by(Rectification.status)
+        if conditions:
+            stmt = stmt.join(CaseFigures, CaseFigures.case_id == Rectification.case_id).where(*conditions)
+        done = {status: int(n) for status, n in session.execute(stmt)}
+        return [Bucket(code, label, done.get(code, 0)) for code, label in RECTIFICATION_STATUSES.items()]
+
+    @staticmethod
+    def _at_risk(stmt: _Stmt, conditions: list[ColumnElement[bool]], today: dt.date) -> _Stmt:
+        """`stmt` over the periods overdue (run out unfinished, or finished late) or due within DUE_SOON_DAYS of
+        cases not archived, exactly as the deadline board and the 超期预警 sheet count them (a stopped clock is not
+        at risk); the filters are tested on the cases' `case_figures` rows. The few archived cases are looked up
+        once by their status index rather than each period's case row being read."""
+        archived = select(CaseRecord.id).where(CaseRecord.status == "archived")
+        stmt = stmt.select_from(DeadlineRecord).where(at_risk_clause(today), DeadlineRecord.case_id.not_in(archived))
+        if conditions:
+            stmt = stmt.join(CaseFigures, CaseFigures.case_id == DeadlineRecord.case_id).where(*conditions)
+        return stmt
+
+    def _period_counts(self, conditions: list[ColumnElement[bool]], today: dt.date,
+                       session: Session) -> tuple[int, int]:
+        overdue, due_soon = session.execute(self._at_risk(
+            select(func.count(case((overdue_clause(today), 1))), func.count(case((due_soon_clause(today), 1)))),
+            conditions, today)).one()
+        return int(overdue or 0), int(due_soon or 0)
+
+    def _period_list(self, conditions: list[ColumnElement[bool]], today: dt.date,
+                     session: Session) -> list[PeriodAtRisk]:
+        """The first PERIOD_LIST_LIMIT periods at risk by due date, read in the order of `ix_deadlines_due`."""
+        listed = session.execute(self._at_risk(
             select(CaseRecord.case_no, CaseRecord.prosecutor, DeadlineRecord.name, DeadlineRecord.due,
-                   DeadlineRecord.done_on)
-            .select_from(DeadlineRecord).join(CaseRecord, open_cases).where(at_risk_clause(today))
+                   DeadlineRecord.done_on), conditions, today)
+            .join(CaseRecord, CaseRecord.id == DeadlineRecord.case_id)
             .order_by(DeadlineRecord.due, CaseRecord.case_no).limit(PERIOD_LIST_LIMIT))
-        periods = [PeriodAtRisk(no, who, name, due, (due - (done or today)).days, period_status(due, done, today))
-                   for no, who, name, due, done in listed]
-        return PeriodRisk(int(overdue or 0), int(due_soon or 0), periods)
+        return [PeriodAtRisk(no, who, name, due, (due - (done or today)).days, period_status(due, done, today))
+                for no, who, name, due, done in listed]
 
     # --- drilling into the register ----------------------------------------------------------------------------
     def drill(self, filters: StatsFilters, figure: str, key: str, today: dt.date,
@@ -305,12 +351,11 @@ class StatsService:
             return filters.case_query(prosecutor=key)
         if figure == "by_case_type" and not filters.inspection_kind:
             return filters.case_query(case_type=key)
-        ids = self._cases(filters, viewer)
-        if ids is None:
-            ids = select(CaseRecord.id)
+        ids = (select(CaseRecord.id).join(CaseFigures, CaseFigures.case_id == CaseRecord.id)
+               .where(*self._filtered(CaseFigures, filters, viewer)))
         if figure == "grades":
             grade, _ = self._grade_expr(filters)
-            ids = ids.join(CaseFigures, CaseFigures.case_id == CaseRecord.id).where(grade == key)
+            ids = ids.where(grade == key)
         elif figure == "by_prosecutor":
             ids = ids.where(CaseRecord.prosecutor == key)
         elif figure == "by_case_type":

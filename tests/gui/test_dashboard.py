@@ -65,3 +65,13 @@ def test_changing_a_filter_recounts_and_a_tab_exports_its_chart(qtbot: QtBot, wi
     assert workbook.sheetnames == ["等次分布"]
     assert len(workbook["等次分布"]._charts) == 1
     assert sum(row[1].value for row in workbook["等次分布"].iter_rows(min_row=2)) == 1
+
+
+def test_every_chart_is_filled_when_the_dashboard_says_it_is(qtbot: QtBot, window: MainWindow) -> None:
+    """The charts are filled over several event-loop turns; `stats` and `refreshed` come only after the last."""
+    dialog = window.show_dashboard()
+    with qtbot.waitSignal(dialog.refreshed, timeout=10000):
+        pass
+    assert dialog.stats is not None
+    assert all(tab.chart.series() for tab in dialog.figures.values())
+    assert dialog.period_table.rowCount() == len(dialog.stats.periods.periods)
