@@ -538,6 +538,7 @@ class MainWindow(QMainWindow):
         for case_no, workspace in list(self.workspaces.items()):
             if workspace is widget:
                 del self.workspaces[case_no]
+                workspace.rectification.flush()  # removing a tab need not hide it before it is deleted
         self.tabs.removeTab(index)
         widget.deleteLater()
 

@@ -313,6 +313,12 @@ class RectificationPanel(QWidget):
         """Re-derive the list once answers stop coming for a moment."""
         self._sync_timer.start()
 
+    def flush(self) -> None:
+        """Do a re-derivation still waiting for its moment now, while the case is being left: left to its timer it
+        would run after the window closed, against a database the program may have closed by then."""
+        if self._sync_timer.isActive():
+            self.refresh()
+
     def refresh(self) -> None:
         """Derive the lines from the latest inspection and flags, store them, and show the stored list."""
         self._sync_timer.stop()

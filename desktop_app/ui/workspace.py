@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -346,6 +347,11 @@ class CaseWorkspace(QWidget):
             self.walk.wrote_version(version)  # the override counted the walked inspection up; answering goes on
         self._refresh_assessment()
         self.caseChanged.emit(self._case_no)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the case (another tab, closing the window) stores what the last answers changed in 整改."""
+        self.rectification.flush()
+        super().hideEvent(event)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.compare:

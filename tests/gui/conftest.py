@@ -1,4 +1,11 @@
-"""GUI fixtures: a real SQLite database in a temporary folder, and settings kept out of the user's home."""
+"""GUI fixtures: a real database (an SQLite file in a temporary folder, or a PostgreSQL database) and settings kept
+out of the user's home.
+
+A module whose windows read and write cases runs on both databases by asking for `db_target` (tests/conftest.py):
+`pytestmark = pytest.mark.usefixtures("db_target")`. Its tests then run once on the SQLite file `home / "t.db"`
+and once on a fresh database of the session's PostgreSQL cluster; `services` and `gui_database` follow. The other
+modules (pure widgets, start-up, files only SQLite has) stay on the SQLite file.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +25,16 @@ from desktop_app.services.container import Services, open_services
 TODAY = dt.date(2026, 3, 20)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that opens no database (a pure widget in a module on both databases) runs once, on the SQLite side."""
+    here = Path(__file__).parent
+    idle = [item for item in items if here in item.path.parents and "gui_database" not in item.fixturenames
+            and getattr(item, "callspec", None) is not None and item.callspec.params.get("db_target") == "postgresql"]
+    if idle:
+        config.hook.pytest_deselected(items=idle)
+        items[:] = [item for item in items if item not in set(idle)]
+
+
 @pytest.fixture
 def today() -> dt.date:
     return TODAY
@@ -30,8 +47,22 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def services(home: Path) -> Iterator[Services]:
-    opened = open_services(str(home / "t.db"), today=lambda: TODAY)
+def db_path(home: Path) -> Path:
+    """db_target's SQLite file is the GUI tests' own, so both kinds of module see the same file on SQLite."""
+    return home / "t.db"
+
+
+@pytest.fixture
+def gui_database(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """What the test's program opens (`--db`): db_target's database in a module that uses it, else the SQLite file."""
+    if "db_target" in request.fixturenames:
+        return str(request.getfixturevalue("db_target"))
+    return str(db_path)
+
+
+@pytest.fixture
+def services(gui_database: str) -> Iterator[Services]:
+    opened = open_services(gui_database, today=lambda: TODAY)
     yield opened
     opened.close()
 

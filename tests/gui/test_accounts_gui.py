@@ -17,6 +17,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 PASSWORD = "gui-pass-123"
 CASE_NO = "京朝检刑诉〔2026〕1号"
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shutil
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,8 @@ from desktop_app.services.samples import builtin_samples_dir, imported_samples_d
 from desktop_app.ui.law_text import NOT_IN_LIBRARY
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.workspace import CaseWorkspace
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 CASE_NO = "京朝检刑诉〔2026〕31号"
 

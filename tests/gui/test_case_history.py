@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.container import Services
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 CASE_NO = "京朝检刑诉〔2026〕31号"
 

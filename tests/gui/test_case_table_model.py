@@ -30,11 +30,13 @@ TODAY = dt.date(2026, 3, 20)
 CRIMES = ("盗窃", "诈骗", "故意伤害")
 
 
-@pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    """A register of a few hundred cases, shared (read-only) by the tests of this module."""
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def register(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """A register of a few hundred cases, shared (read-only) by the tests of this module, on each database."""
+    server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else None
     folder: Path = tmp_path_factory.mktemp("register")
-    services = open_services(str(folder / "t.db"), today=lambda: TODAY)
+    target = server.new_database() if server else str(folder / "t.db")
+    services = open_services(target, today=lambda: TODAY)
     cases = []
     for number in range(CASES):
         crime = CRIMES[number % len(CRIMES)]
@@ -44,6 +46,8 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     services.cases.import_cases(services.actor, cases)
     yield services
     services.close()
+    if server:
+        server.drop_database(target)
 
 
 def test_model_passes_the_qt_model_checks(qtbot: QtBot, register: Services) -> None:
@@ -113,6 +117,7 @@ def test_clicking_a_header_sorts_in_the_database(qtbot: QtBot, register: Service
     assert titles == sorted(titles, reverse=not first)
 
 
+@pytest.mark.usefixtures("db_target")
 def test_a_changed_case_is_read_again_without_re_running_the_query(qtbot: QtBot, services: Services) -> None:
     services.cases.create(services.actor, make_case("京朝检刑诉〔2026〕1号", title="张某某盗窃案"))
     model = CaseTableModel(services.cases)

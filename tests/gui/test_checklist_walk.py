@@ -17,6 +17,8 @@ from desktop_app.services.container import Services
 from desktop_app.ui.checklist_model_qt import COL_ANSWER, COL_NOTE, GREY, ITEM_ID_ROLE, MISSING_NOTE_TEXT
 from desktop_app.ui.workspace import CaseWorkspace
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CASE_NO = "京朝检刑诉〔2026〕7号"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +12,8 @@ from desktop_app.ui.case_editor import CaseEditor
 from desktop_app.ui.collation import chinese_collator, compare_chinese, sorted_for_display
 from desktop_app.ui.filter_bar import FilterBar
 from tests.factories import make_case
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 NAMES = ["赵某", "第十二检察部", "李某", "第二检察部", "张某", "第七检察部", "安某", "第三检察部", "第10组", "第2组",
          "公益诉讼检察部", "未成年人检察部", "第一检察部", "王某某", "欧阳某"]

@@ -17,6 +17,8 @@ from desktop_app.ui.main_window import MainWindow
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services) -> Iterator[MainWindow]:

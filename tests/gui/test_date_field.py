@@ -11,6 +11,8 @@ from desktop_app.ui.case_editor import EVIDENCE_COLUMNS, CaseEditor
 from desktop_app.ui.date_field import date_problem
 from tests.factories import make_case
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 
 def test_date_reasons() -> None:
     assert date_problem("2026-03-02") is None

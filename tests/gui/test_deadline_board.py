@@ -25,6 +25,8 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 # "Today" is 2026-03-20; a 审查起诉 case in custody must be decided one month after it is received.
 OVERDUE = ("京朝检刑诉〔2026〕11号", dt.date(2026, 2, 1))  # due 03-01
 DUE_SOON = ("京朝检刑诉〔2026〕12号", dt.date(2026, 2, 21))  # due 03-21

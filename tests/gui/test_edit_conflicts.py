@@ -16,6 +16,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.conftest import TODAY
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CASE_NO = "京朝检刑诉〔2026〕7号"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.core.case import Case, Event, Evidence
@@ -11,6 +12,8 @@ from desktop_app.services.container import Services
 from desktop_app.ui.evidence_chain import CHAIN_BASIS
 from desktop_app.ui.flags_panel import SEVERITY_COLOURS
 from desktop_app.ui.workspace import CaseWorkspace
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def criminal_case(case_no: str = "京朝检刑诉〔2026〕123号", *, admits: bool = True) -> Case:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,8 @@ from desktop_app.services.cases import CaseQuery
 from desktop_app.services.container import Services
 from desktop_app.ui.export_dialogs import start_import
 from tests.factories import make_case
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def test_import_reports_answers_for_unknown_items(qtbot: QtBot, services: Services, tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from desktop_app.services.uow import UnitOfWork
 from desktop_app.ui.inspection_compare import DIFFERENCE_BACKGROUND, InspectionCompare
 from desktop_app.ui.workspace import CaseWorkspace
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CASE_NO = "京朝检刑诉〔2026〕31号"
 
 
@@ -86,6 +88,7 @@ def test_compare_shows_every_inspection_and_highlights_disagreements(qtbot, qtlo
 def test_the_compare_tab_shows_answers_just_given_in_the_walk(qtbot, services) -> None:
     workspace = CaseWorkspace(services, CASE_NO)
     qtbot.addWidget(workspace)
+    workspace.show()  # on screen, as a workspace being answered is: leaving it stores what the answers changed
     workspace.walk.answer_current("pass")
     workspace.set_kind("review")
     workspace.walk.answer_current("na")

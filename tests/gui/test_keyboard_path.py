@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.test_main_window import type_text
 from tests.gui.windows import open_main_window
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -27,6 +27,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -246,7 +248,7 @@ def test_leaving_the_editor_with_unsaved_changes_asks_first(qtbot: QtBot, servic
 
 
 def test_window_layout_and_data_survive_a_restart(qtbot: QtBot, services: Services, home: Path,
-                                                  today: dt.date) -> None:
+                                                  gui_database: str, today: dt.date) -> None:
     seed(services)
     first = MainWindow(services)
     qtbot.addWidget(first)
@@ -258,7 +260,7 @@ def test_window_layout_and_data_survive_a_restart(qtbot: QtBot, services: Servic
     first.close()
     services.close()
 
-    reopened = open_services(str(home / "t.db"), today=lambda: today)
+    reopened = open_services(gui_database, today=lambda: today)
     try:
         second = MainWindow(reopened)
         qtbot.addWidget(second)
@@ -409,8 +411,8 @@ def test_an_unusable_database_is_explained_not_crashed(qtbot: QtBot, home: Path,
     assert len(seen) == 1 and "目录不存在" in seen[0] and "Traceback" not in seen[0]
 
 
-def test_the_program_starts_on_a_demo_database(qtbot: QtBot, home: Path, app_main: None) -> None:
-    started = app.start(["--db", str(home / "demo.db"), "--demo"])
+def test_the_program_starts_on_a_demo_database(qtbot: QtBot, home: Path, gui_database: str, app_main: None) -> None:
+    started = app.start(["--db", gui_database, "--demo"])
     assert isinstance(started, app.Started)
     try:
         qtbot.addWidget(started.window)

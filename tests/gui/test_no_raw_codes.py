@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import re
 
+import pytest
 from PySide6.QtGui import QTextDocument
 
 from desktop_app.core.case import Case, Event, Evidence
@@ -26,6 +27,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.gui.conftest import TODAY
 from tests.gui.test_flags_panel import criminal_case, open_workspace
 from tests.gui.windows import open_main_window
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 RULE_IDS = frozenset(rule.id for rule in load_rulebook().rules)
 RAW_RULE_ID = re.compile(r"[A-Z]+-[A-Z0-9-]+")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.case import Event
@@ -14,6 +15,8 @@ from desktop_app.ui.deadline_board import COL_CASE_NO, COL_DAYS, COL_STATUS, Dea
 from desktop_app.ui.flags_panel import FlagsPanel
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 # "Today" is 2026-03-20. Received 2026-03-02 in custody: due 2026-04-02; returned 2026-03-10, not resubmitted.
 SUSPENDED = "京朝检刑诉〔2026〕21号"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.container import Services, open_services
 from desktop_app.services.exports import build_scorecard
 from desktop_app.ui.profile_dialog import ProfileDialog
 from tests.factories import make_case
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def test_the_name_typed_is_printed_as_inspector(qtbot: QtBot, services: Services, today) -> None:  # type: ignore[no-untyped-def]

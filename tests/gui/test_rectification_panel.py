@@ -33,6 +33,8 @@ from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CASE_NO = "京朝检刑诉〔2026〕21号"
 OTHER_CASE_NO = "京朝检刑诉〔2026〕22号"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,8 @@ from desktop_app.ui.case_table_model import (
 from desktop_app.ui.deadline_board import STATUS_COLOURS
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def test_register_shows_sorts_and_filters_the_figures(qtbot: QtBot, services: Services) -> None:

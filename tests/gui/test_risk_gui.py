@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCharts import QScatterSeries
 
 from desktop_app.core.case import Event
 from desktop_app.services.container import Services
 from desktop_app.ui.workspace import CaseWorkspace
 from tests.factories import make_case
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def tab_titles(workspace: CaseWorkspace) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.cases import CaseQuery
@@ -14,6 +15,8 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.services.sample_packs import read_pack
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sample_maker import AnonymiseDialog
+
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
 
 
 def test_a_trainer_turns_a_demo_case_into_a_pack(qtbot: QtBot, services: Services, tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ from desktop_app.ui.main_window import MainWindow
 from tests.factories import make_case
 from tests.gui.windows import open_main_window
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 CASE_NO = "京朝检刑诉〔2026〕31号"
 # Not in custody, received 2026-03-02: the one-month period of 审查起诉 ends on Thursday 2026-04-02.
 CALENDAR = """format: casecheck.calendar/1
@@ -116,7 +118,7 @@ TEMPLATE = ChecklistTemplate(id="criminal.prosecution_review", title="评定测�
 
 
 def test_the_grading_scheme_chosen_relabels_the_grade_and_survives_a_restart(
-        qtbot: QtBot, services: Services, window: MainWindow, home: Path, app_main: None) -> None:
+        qtbot: QtBot, services: Services, window: MainWindow, gui_database: str, app_main: None) -> None:
     services.templates.save(services.actor, TEMPLATE)
     view = services.inspections.open(services.actor, CASE_NO, "self")
     services.inspections.answer(services.actor, view.info.id, "G1", "fail")  # a 严重错误: at best the third grade
@@ -133,7 +135,7 @@ def test_the_grading_scheme_chosen_relabels_the_grade_and_survives_a_restart(
     window.close()
     services.close()
 
-    started = app.start(["--db", str(home / "t.db")])
+    started = app.start(["--db", gui_database])
     assert isinstance(started, app.Started)
     try:
         qtbot.addWidget(started.window)

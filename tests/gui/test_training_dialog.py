@@ -20,6 +20,8 @@ from desktop_app.ui.checklist_walk import ChecklistWalk
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.training import TrainingDialog, TrainingResultsDialog
 
+pytestmark = pytest.mark.usefixtures("db_target")  # on SQLite and on PostgreSQL
+
 SOURCE = "criminal.arrest_review"
 SAMPLE = "practice.arrest_review"
 
