@@ -1100,7 +1100,7 @@ already exists. Replace it?</translation>
     <name>FigureTab</name>
     <message>
         <source>导出 Excel…</source>
-        <extracomment>Long item questions are cut on the axis; the full text is in the exported table.</extracomment>
+        <extracomment>Long item questions are cut on the axis; the full text is in the exported table. Bars carry their value as a label only up to this many: beyond it the labels overlap unreadably, and laying out one per bar (374 prosecutors on 100,000 cases) held the window for a quarter of a second.</extracomment>
         <translation>Export to Excel…</translation>
     </message>
 </context>
