@@ -343,6 +343,9 @@ def open_database(target: str, *, migrate: bool = True, ask_password: PasswordPr
         try:
             backup = upgrade(engine, url) if migrate else None
             break
+        except DatabaseEnvironmentError:  # too new, or read-only and out of date: the connection is closed too
+            engine.dispose()
+            raise
         except (DBAPIError, SQLAlchemyError, OSError) as exc:
             engine.dispose()
             problem = classify_error(exc, str(sqlite_path(url) or make_url(url).render_as_string()))

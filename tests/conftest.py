@@ -18,6 +18,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.core.i18n import set_language  # noqa: E402
+from tests.factories import DatabaseTemplate  # noqa: E402
 from tests.postgres_server import PostgresServer, find_binaries  # noqa: E402
 
 
@@ -122,3 +123,35 @@ def another_database(request: pytest.FixtureRequest, db_target: str, tmp_path: P
         server: PostgresServer = request.getfixturevalue("postgres_server")
         for url in made:
             server.drop_database(url)
+
+
+# --- Data layer and services on both databases: empty databases and databases built once per module -------------
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def empty_db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """Like `db_target`, but not migrated: an SQLite path with no file yet, or the URL of an empty PostgreSQL
+    database, for the tests that take a database through the migrations themselves."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.new_database(template=None)
+    yield url
+    gc.collect()
+    server.drop_database(url)
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def db_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseTemplate]:
+    """An empty, migrated database per module and kind, for a module fixture to fill; see `DatabaseTemplate`."""
+    server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else None
+    template = DatabaseTemplate(request.param, tmp_path_factory.mktemp("template"), server)
+    yield template
+    template.discard(template.target)
+
+
+@pytest.fixture
+def template_copy(db_template: DatabaseTemplate) -> Iterator[str]:
+    """A fresh copy of the module's `db_template`, dropped after the test."""
+    target = db_template.copy()
+    yield target
+    db_template.discard(target)

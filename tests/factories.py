@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import itertools
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.checklist_model import ChecklistItem, ChecklistSection, ChecklistTemplate
+
+if TYPE_CHECKING:
+    from tests.postgres_server import PostgresServer
 
 
 def make_case(case_no: str = "京朝检刑诉〔2026〕1号", **changes: object) -> Case:
@@ -57,3 +65,51 @@ def template(*items: ChecklistItem, case_type: str = "criminal.prosecution_revie
         id=case_type, title="审查起诉案件自查表", version="2026.1",
         sections=tuple(ChecklistSection(h, tuple(i for i in items if i.heading == h)) for h in headings),
     )
+
+
+class DatabaseTemplate:
+    """A database a module builds once (accounts, cases, answers: the slow part) and every test gets a fresh copy
+    of: a file copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL."""
+
+    def __init__(self, kind: str, folder: Path, server: PostgresServer | None) -> None:
+        self.kind = kind
+        self.folder = folder
+        self.server = server
+        self.target = str(folder / "template.db") if server is None else server.new_database()
+        self._copies = itertools.count(1)
+
+    def copy(self) -> str:
+        """A new database with the template's content (whoever built it must have closed every connection)."""
+        if self.server is None:
+            target = self.folder / f"copy-{next(self._copies)}.db"
+            shutil.copyfile(self.target, target)
+            return str(target)
+        gc.collect()  # a connection left to the garbage collector would make PostgreSQL refuse the copy
+        return self.server.new_database(template=self.target.rsplit("/", 1)[1])
+
+    def discard(self, target: str) -> None:
+        if self.server is not None:
+            gc.collect()  # a connection the test left open warns here, in its own test, not in a later one
+            self.server.drop_database(target)
+
+
+def stored_rows(target: str) -> bytes:
+    """Everything the database keeps, as someone reading its storage would see it: an SQLite file with its
+    write-ahead log, byte for byte; on a server, every row of every table in its text form."""
+    from sqlalchemy import create_engine, inspect, text
+
+    from db.engine import database_url, sqlite_path
+
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        wal = path.with_name(path.name + "-wal")
+        return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return "\n".join(row for table in sorted(inspect(conn).get_table_names())
+                             for row in conn.execute(text(f'SELECT CAST("{table}" AS text) FROM "{table}" '
+                                                          f'ORDER BY 1')).scalars()).encode()
+    finally:
+        engine.dispose()

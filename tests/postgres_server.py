@@ -118,10 +118,12 @@ class PostgresServer:
         self.execute(["CREATE EXTENSION IF NOT EXISTS pg_trgm"], TEMPLATE)
         open_database(self.url(TEMPLATE)).dispose()
 
-    def new_database(self) -> str:
-        """The URL of a new database holding the current schema and nothing else."""
+    def new_database(self, template: str | None = TEMPLATE) -> str:
+        """The URL of a new database: by default holding the current schema and nothing else; a copy of another
+        database (which nobody may be connected to) given as `template`; or, with None, empty, not even migrated."""
         name = f"casecheck_test_{next(self._numbers)}"
-        self.execute([f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY"])
+        copy = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
+        self.execute([f"CREATE DATABASE {name}{copy}"])
         return self.url(name)
 
     def drop_database(self, url: str) -> None:

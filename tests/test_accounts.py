@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from db.engine import make_engine, open_database, upgrade
+from db.engine import database_url, make_engine, open_database, upgrade
 from db.models import User, utcnow
 from desktop_app.services import accounts
 from desktop_app.services.container import Services
 from desktop_app.services.errors import PermissionDenied, ServiceError
+from tests.factories import stored_rows
 
 PASSWORD = "correct-horse"
 
@@ -38,14 +36,9 @@ def test_the_first_account_must_be_the_administrator(services: Services) -> None
         accounts.add_account(services.database, prosecutor, "li", "prosecutor", PASSWORD)
 
 
-def test_passwords_are_argon2_hashes_and_never_stored_in_clear(services: Services, db_path: Path) -> None:
+def test_passwords_are_argon2_hashes_and_never_stored_in_clear(services: Services, db_target: str) -> None:
     _admin(services)
-    if services.database.engine.dialect.name == "sqlite":
-        raw = db_path.read_bytes() + (db_path.with_name(db_path.name + "-wal").read_bytes()
-                                      if db_path.with_name(db_path.name + "-wal").exists() else b"")
-    else:  # every stored row of the accounts, as the server would hand it to anyone reading the table
-        with services.database.engine.connect() as conn:
-            raw = "".join(conn.execute(text("SELECT CAST(users AS text) FROM users")).scalars()).encode()
+    raw = stored_rows(db_target)
     assert raw and PASSWORD.encode() not in raw
     with services.database.sessions() as session:
         stored = session.query(User).filter_by(login="admin").one().password_hash
@@ -112,8 +105,8 @@ def test_reset_admin_recovers_a_locked_out_administrator_and_is_audited(services
     assert verify_chain(services.database).first_broken is None
 
 
-def test_stored_profile_roles_migrate_to_the_new_codes(db_path: Path) -> None:
-    url = f"sqlite:///{db_path}"
+def test_stored_profile_roles_migrate_to_the_new_codes(empty_db_target: str) -> None:
+    url = database_url(empty_db_target)
     engine = make_engine(url)
     upgrade(engine, url, revision="0004")
     with engine.begin() as conn:
@@ -121,12 +114,14 @@ def test_stored_profile_roles_migrate_to_the_new_codes(db_path: Path) -> None:
                              "('local', '王检察官', 'lead', '2026-01-01 00:00:00'),"
                              "('p2', '周某', 'reviewer', '2026-01-01 00:00:00')")
     engine.dispose()
-    database = open_database(str(db_path))
-    database.dispose()
-    with sqlite3.connect(db_path) as conn:
-        rows = dict(conn.execute("SELECT login, role FROM users").fetchall())
-        assert conn.execute("SELECT password_hash, department, active FROM users WHERE login='local'").fetchone() \
-            == (None, "", 1)
+    database = open_database(empty_db_target)
+    try:
+        with database.sessions() as session:
+            rows = {u.login: u.role for u in session.query(User)}
+            local = session.query(User).filter_by(login="local").one()
+            assert (local.password_hash, local.department, local.active) == (None, "", True)
+    finally:
+        database.dispose()
     assert rows == {"local": "department_head", "p2": "reviewer"}
 
 

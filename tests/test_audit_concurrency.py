@@ -25,8 +25,8 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_concurrent_writers_do_not_fork_the_chain(tmp_path: Path) -> None:
-    db = str(tmp_path / "shared.db")
+def test_concurrent_writers_do_not_fork_the_chain(db_target: str, tmp_path: Path) -> None:
+    db = db_target
     open_services(db).close()
     root = Path(__file__).resolve().parents[1]
     env = {"PYTHONPATH": str(root), "CASECHECK_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}

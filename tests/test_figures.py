@@ -77,9 +77,9 @@ def test_register_sorts_and_filters_by_the_figures(services: Services) -> None:
     assert services.rectifications.rows(prosecutor="没有这个人") == []
 
 
-def test_a_period_running_out_overnight_updates_register_dock_and_workbook(db_path: Path, tmp_path: Path) -> None:
+def test_a_period_running_out_overnight_updates_register_dock_and_workbook(db_target: str, tmp_path: Path) -> None:
     day = [TODAY]
-    services = open_services(str(db_path), today=lambda: day[0])
+    services = open_services(db_target, today=lambda: day[0])
     try:
         case = make_case()
         done_late = make_case("京朝检刑诉〔2026〕9号")

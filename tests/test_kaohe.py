@@ -45,8 +45,9 @@ def test_kaohe_counts_grades_problems_and_lists_flawed_cases(services) -> None: 
     assert [p.prosecutor for p in only.prosecutors] == ["乙某"] and not only.negative
 
 
-def test_kaohe_command_writes_a_workbook_with_charts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "d.db")
+def test_kaohe_command_writes_a_workbook_with_charts(db_target: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_target
     assert main(["--db", db, "demo", "--cases", "150", "--seed", "2", "--today", "2026-03-20"]) == 0
     out = tmp_path / "k.xlsx"
     assert main(["--db", db, "kaohe", "--from", "2024-01-01", "--to", "2026-03-20", "--out", str(out)]) == 0

@@ -16,9 +16,7 @@ CASE_B is of 第二检察部 and owned by the administrator, so nobody of 第一
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +28,7 @@ from desktop_app.services.container import Services, open_services
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.preferences import choose_grading, reset_calendar
 from desktop_app.services.training_results import class_report, save_result
-from tests.factories import make_case
+from tests.factories import DatabaseTemplate, make_case
 
 PASSWORD = "secret-pass-1"
 CASE_A = "京朝检刑诉〔2026〕101号"
@@ -40,15 +38,16 @@ ROLE_LOGINS = {"prosecutor": "jcg", "department_head": "head", "reviewer": "rev"
 TODAY = dt.date(2026, 3, 20)
 
 
-#: The logged-in actors, filled once by `template_db`: they stay valid in every copy of it.
+#: The logged-in actors, filled once by `accounts_db`: they stay valid in every copy of it (the ids are the same
+#: in the template of either database kind).
 ACTORS: dict[str, Actor] = {}
 
 
 @pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once: migrating and checking five argon2 passwords per test would make the matrix slow."""
-    path = tmp_path_factory.mktemp("template") / "accounts.db"
-    services = open_services(str(path), today=lambda: TODAY)
+def accounts_db(db_template: DatabaseTemplate) -> DatabaseTemplate:
+    """Built once per database kind: migrating and checking five argon2 passwords per test would make the matrix
+    slow."""
+    services = open_services(db_template.target, today=lambda: TODAY)
     database = services.database
     accounts.add_account(database, None, "admin", "管理员", PASSWORD, "管理员甲", "案件管理部")
     admin = accounts.login(database, "admin", PASSWORD)
@@ -62,14 +61,12 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     services.cases.create(admin, make_case(CASE_B, prosecutor="某乙", department="第二检察部"))
     ACTORS.update({login: accounts.login(database, login, PASSWORD) for login in ROLE_LOGINS.values()})
     services.close()
-    return path
+    return db_template
 
 
 @pytest.fixture
-def world(template_db: Path, tmp_path: Path) -> Iterator[Services]:
-    path = tmp_path / "copy.db"
-    shutil.copyfile(template_db, path)
-    services = open_services(str(path), today=lambda: TODAY)
+def world(accounts_db: DatabaseTemplate, template_copy: str) -> Iterator[Services]:
+    services = open_services(template_copy, today=lambda: TODAY)
     yield services
     services.close()
 

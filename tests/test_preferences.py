@@ -17,7 +17,7 @@ from tests.factories import make_case
 
 
 def test_an_imported_calendar_moves_due_dates_and_persists(services, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                           db_path: Path) -> None:
+                                                           db_target: str) -> None:
     case = make_case(in_custody=False, received_on=dt.date(2026, 3, 2))
     services.cases.create(services.actor, case)
     assert deadline_board(services.database, dt.date(2026, 3, 20))[0].due == dt.date(2026, 4, 2)
@@ -28,7 +28,7 @@ def test_an_imported_calendar_moves_due_dates_and_persists(services, tmp_path: P
     assert rederive_all(services) == 1
     assert deadline_board(services.database, dt.date(2026, 3, 20))[0].due == dt.date(2026, 4, 6)
     assert user_calendar_file().exists()
-    reopened = open_services(str(db_path))
+    reopened = open_services(db_target)
     assert reopened.context.calendar.is_rest_day(dt.date(2026, 4, 2))
     reopened.close()
     reset_calendar(services)

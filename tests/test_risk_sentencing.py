@@ -138,8 +138,8 @@ def test_screening_finds_the_planted_outliers() -> None:
     assert precision >= 0.25, precision
 
 
-def test_commands_write_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "d.db")
+def test_commands_write_the_contract(db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_target
     assert main(["--db", db, "demo", "--cases", "400", "--seed", "3", "--today", "2026-06-01"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "screen", "sentencing", "--format", "json", "--out", str(tmp_path / "s.xlsx")]) == 0

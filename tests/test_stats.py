@@ -359,7 +359,7 @@ def _filter_columns(session: Any) -> dict[str, set[tuple[Any, ...]]]:
         for model in (CaseFailedItem, CaseFlag)}
 
 
-def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path: Path, tmp_path: Path) -> None:
+def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_target: str, tmp_path: Path) -> None:
     """Worked out by hand: a 审查起诉 case in custody has one month (刑事诉讼法 第一百七十二条). O was received on
     5 January, due 5 February and still open: overdue 43 days on 20 March. L, received the same day, was decided on
     20 February, late. S, received 20 February, is due that very day (0 days left). N, received 16 March, runs.
@@ -367,7 +367,7 @@ def test_dock_register_dashboard_workbook_and_pdf_give_the_same_figures(db_path:
     with the evaluation still under way: the clock stood still, so that is in time (刑事诉讼法 第一百四十九条).
     So 2 periods overdue and 1 due soon; O and L each carry one overdue flag and score 95 (合格), S, N and P 100
     (优质)."""
-    services = open_services(str(db_path), today=lambda: TODAY)
+    services = open_services(db_target, today=lambda: TODAY)
     try:
         cases = {"O号": make_case("O号", received_on=dt.date(2026, 1, 5), events=[]),
                  "L号": make_case("L号", received_on=dt.date(2026, 1, 5),
