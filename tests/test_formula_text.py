@@ -45,8 +45,8 @@ def no_formulas(path: Path) -> bool:
 
 
 def test_every_workbook_the_program_writes_keeps_typed_formulas_as_text(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "c.db")
+        db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_target
     files = []
     for n, text in enumerate(DISGUISED):
         case = make_case(f"京朝检刑诉〔2026〕{n}号", title=text, prosecutor=text, department=text)

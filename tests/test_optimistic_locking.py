@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -121,8 +120,8 @@ def test_a_rectification_line_changed_since_is_refused(team: tuple[Services, Ser
     assert next(r for r in zhao.rectifications.rows(case_no=CASE_NO) if r.key == key).owner == "王某"
 
 
-def test_the_command_line_exits_1_on_a_stale_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "cli.db")
+def test_the_command_line_exits_1_on_a_stale_version(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_target
     services = open_services(db, today=lambda: TODAY)
     actor: Actor = services.actor
     services.cases.create(actor, make_case(CASE_NO))
