@@ -140,7 +140,13 @@ class AnonymiseDialog(QDialog):
         self.replacements = QTableWidget(0, 4)
         self.replacements.setHorizontalHeaderLabels([self.tr("类别"), self.tr("原文"), self.tr("替换为（可修改）"),
                                                      self.tr("替换次数")])
-        self.replacements.horizontalHeader().setSectionResizeMode(COL_REPLACEMENT, QHeaderView.ResizeMode.Stretch)
+        # The trainer reviews every original whole (an address, an 18-digit ID number): both texts share the width.
+        header = self.replacements.horizontalHeader()
+        for column, mode in ((COL_KIND, QHeaderView.ResizeMode.ResizeToContents),
+                             (COL_ORIGINAL, QHeaderView.ResizeMode.Stretch),
+                             (COL_REPLACEMENT, QHeaderView.ResizeMode.Stretch),
+                             (COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         self.apply_button = QPushButton(self.tr("应用修改的替换(&P)"))
         self.apply_button.setToolTip(self.tr("按表中的替换文字重新脱敏；答案要点将按新的替换重新生成"))
         replacement_page = QWidget()
