@@ -18,7 +18,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.core.i18n import set_language  # noqa: E402
-from tests.factories import DatabaseTemplate  # noqa: E402
+from tests.factories import BOTH_DATABASES, DatabaseTemplate  # noqa: E402
 from tests.postgres_server import PostgresServer, find_binaries  # noqa: E402
 
 
@@ -63,17 +63,23 @@ def postgres_server() -> Iterator[PostgresServer]:
     server.stop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
-    """What `--db` takes: an SQLite file path, or the URL of a fresh, migrated PostgreSQL database."""
+def _database_of_kind(request: pytest.FixtureRequest, db_path: Path, *, migrated: bool) -> Iterator[str]:
+    """`db_path` for SQLite (the program migrates it on opening); on PostgreSQL a new database of the test cluster,
+    migrated or empty, dropped after the test."""
     if request.param == "sqlite":
         yield str(db_path)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    url = server.new_database()
+    url = server.new_database() if migrated else server.new_database(template=None)
     yield url
     gc.collect()  # a connection the test left open warns here, in its own test, not in a later one
     server.drop_database(url)
+
+
+@pytest.fixture(params=BOTH_DATABASES)
+def db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """What `--db` takes: an SQLite file path, or the URL of a fresh, migrated PostgreSQL database."""
+    yield from _database_of_kind(request, db_path, migrated=True)
 
 
 @pytest.fixture
@@ -126,21 +132,14 @@ def another_database(request: pytest.FixtureRequest, db_target: str, tmp_path: P
 
 
 # --- Data layer and services on both databases: empty databases and databases built once per module -------------
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+@pytest.fixture(params=BOTH_DATABASES)
 def empty_db_target(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
     """Like `db_target`, but not migrated: an SQLite path with no file yet, or the URL of an empty PostgreSQL
     database, for the tests that take a database through the migrations themselves."""
-    if request.param == "sqlite":
-        yield str(db_path)
-        return
-    server: PostgresServer = request.getfixturevalue("postgres_server")
-    url = server.new_database(template=None)
-    yield url
-    gc.collect()
-    server.drop_database(url)
+    yield from _database_of_kind(request, db_path, migrated=False)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+@pytest.fixture(scope="module", params=BOTH_DATABASES)
 def db_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseTemplate]:
     """An empty, migrated database per module and kind, for a module fixture to fill; see `DatabaseTemplate`."""
     server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else None

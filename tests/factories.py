@@ -9,11 +9,16 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from desktop_app.core.case import Case, Event, Evidence
 from desktop_app.core.checklist_model import ChecklistItem, ChecklistSection, ChecklistTemplate
 
 if TYPE_CHECKING:
     from tests.postgres_server import PostgresServer
+
+#: The kinds of database a fixture parametrised over them gives; the PostgreSQL run carries the `postgresql` mark.
+BOTH_DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 
 def make_case(case_no: str = "京朝检刑诉〔2026〕1号", **changes: object) -> Case:

@@ -23,14 +23,14 @@ from desktop_app.ui.case_table_model import (
     COL_TITLE,
     CaseTableModel,
 )
-from tests.factories import make_case
+from tests.factories import BOTH_DATABASES, make_case
 
 CASES = 450
 TODAY = dt.date(2026, 3, 20)
 CRIMES = ("盗窃", "诈骗", "故意伤害")
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+@pytest.fixture(scope="module", params=BOTH_DATABASES)
 def register(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     """A register of a few hundred cases, shared (read-only) by the tests of this module, on each database."""
     server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else None
