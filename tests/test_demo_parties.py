@@ -34,6 +34,12 @@ def test_every_case_type_names_parties_that_appear_in_its_text() -> None:
             assert party.name in text, (case.case_no, party)
 
 
+def test_every_demo_office_numbers_its_people_with_its_own_province_prefix() -> None:
+    from desktop_app.core.demo import PROCURATORATES, PROVINCE_CODES
+
+    assert {office.code[0] for office in PROCURATORATES} <= set(PROVINCE_CODES)
+
+
 def test_people_have_a_valid_id_number_a_mobile_and_an_age_that_fits_the_case() -> None:
     people = [(c, p) for c in CASES for p in c.parties if p.id_number]
     assert len(people) > len(CASES)

@@ -234,7 +234,7 @@ FAIL_NOTES = (
     "文书引用法律条文不准确。",
 )
 #: 行政区划 prefixes of the provinces the demo 院 are in; with a division code (京0105 → 110105) they start an ID number.
-PROVINCE_CODES = {"京": "11", "沪": "31", "浙": "33", "粤": "44"}
+PROVINCE_CODES = {"京": "11", "沪": "31", "苏": "32", "浙": "33", "粤": "44"}
 #: GB 11643 check digit of a 居民身份证号码: weights of the first 17 digits, and the digit for the sum mod 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -374,7 +374,7 @@ class _Builder:
         draw, sequence = divmod(draw, 999)
         draw, carrier = divmod(draw, 4)
         born = case.received_on - dt.timedelta(days=low + age)
-        region = PROVINCE_CODES.get(office.code[0], "11") + office.code[1:]
+        region = PROVINCE_CODES[office.code[0]] + office.code[1:]
         case.parties.append(Party(role, name, id_number=citizen_id(region, born, sequence + 1),
                                   phone=f"1{'3589'[carrier]}{draw % 10 ** 9:09d}", address=address))
         return name
